@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: every benchmark in one run, one after another (they would skew each other's CPU and
+ * timing if run together), then one table per bench on stdout and every figure in bench/results/latest.json.
+ */
+import { benchCoreLoad } from './core-load.js';
+import { machineFacts } from './machine.js';
+import { writeLatestResults } from './results-file.js';
+import { benchSamplerCost } from './sampler-cost.js';
+import { benchSpawnLatency } from './spawn-latency.js';
+import { coreLoadTable, machineLine, samplerTable, spawnTable } from './table.js';
+
+const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+  const t0 = performance.now();
+  process.stderr.write(`bench: ${name}…`);
+  const result = await fn();
+  process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  return result;
+};
+
+const t0 = performance.now();
+const machine = machineFacts();
+const coreLoad = await step('per-core load readers', benchCoreLoad);
+const samplerCost = await step('sampler cost', benchSamplerCost);
+const spawnLatency = await step('spawn latency', benchSpawnLatency);
+const totalS = Math.round((performance.now() - t0) / 100) / 10;
+
+const file = await writeLatestResults({ machine, totalS, samplerCost, coreLoad, spawnLatency });
+console.log(
+  [machineLine(machine), '', samplerTable(samplerCost), '', coreLoadTable(coreLoad), '', spawnTable(spawnLatency), '', `Figures: ${file} (${totalS} s in all)`].join('\n'),
+);

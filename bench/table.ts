@@ -1,0 +1,57 @@
+/** The bench's figures as readable tables (cli-table3); the JSON file has every figure, these the ones to read. */
+import Table from 'cli-table3';
+import type { CoreLoadResult } from './core-load.js';
+import type { MachineFacts } from './machine.js';
+import type { SamplerCostResult } from './sampler-cost.js';
+import type { SpawnLatencyResult } from './spawn-latency.js';
+import type { RawSeries } from './raw-spawn.js';
+
+const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
+const ms = (v: number) => v.toFixed(v < 1 ? 3 : v < 10 ? 2 : 1);
+const pct = (v: number) => `${v.toFixed(2)} %`;
+const times = (v: number) => `${v.toFixed(1)}×`;
+
+export function machineLine(m: MachineFacts): string {
+  return `${m.cpuModel}, ${m.logicalCores} logical cores, Node ${m.nodeVersion}, ${m.platform} ${m.osRelease}, load ${m.loadAvg1AtStart.toFixed(2)} at start, ${m.date}`;
+}
+
+export function samplerTable(r: SamplerCostResult): string {
+  const t = table(['units read', 'sampleNow p50 ms', 'p95 ms', `CPU % of a core @${r.intervalMs} ms`, 'idle %', 'net %', 'CPU ms / sample']);
+  for (const c of r.cases)
+    t.push([
+      `${c.label} (${c.unitsSampled})`,
+      ms(c.sampleNowMs.p50),
+      ms(c.sampleNowMs.p95),
+      `${pct(c.sampling.pctOfCore)} (${c.sampling.samples} samples)`,
+      pct(c.idle.pctOfCore),
+      pct(c.netPctOfCore),
+      ms(c.cpuMsPerSample),
+    ]);
+  return `Sampler cost (real Sampler; CPU = this process over ${r.windowMs / 1000} s, idle = same window without it)\n${t.toString()}`;
+}
+
+export function coreLoadTable(r: CoreLoadResult): string {
+  const t = table(['per-core load read', 'calls', 'wall p50 ms', 'p95', 'max', 'loop held p50 ms', 'p95', 'longest loop gap ms']);
+  for (const s of r.series)
+    t.push([s.label, s.wallMs.n, ms(s.wallMs.p50), ms(s.wallMs.p95), ms(s.wallMs.max), ms(s.holdMs.p50), ms(s.holdMs.p95), ms(s.loopGaps.maxMs)]);
+  return [
+    'Per-core load: systeminformation vs direct /proc/stat',
+    t.toString(),
+    `si fresh ÷ /proc/stat, p50: wall ${times(r.ratio.wallP50)}, loop held ${times(r.ratio.holdP50)}.` +
+      ` si's first call (primes, not counted): ${r.siFirstCallMs.toFixed(0)} ms. Loop gap = between ticks of a 1 ms timer.`,
+  ].join('\n');
+}
+
+export function spawnTable(r: SpawnLatencyResult): string {
+  const t = table(['launch → first report', 'n', 'p50 ms', 'p95 ms', 'max ms', '÷ single raw (p50)', '÷ same-shape raw (p50)']);
+  for (const e of r.engine)
+    t.push([`engine ${e.mode} ×${r.units}`, e.startMs.n, ms(e.startMs.p50), ms(e.startMs.p95), ms(e.startMs.max), times(e.ratioToSingle), times(e.ratioToSameShape)]);
+  const rawRow = (s: RawSeries) => [s.label, s.stampedMs.n, ms(s.stampedMs.p50), ms(s.stampedMs.p95), ms(s.stampedMs.max), '', ''];
+  for (const s of [r.raw.fork1, r.raw.worker1, r.raw.forkN, r.raw.forkWithWorkersN]) t.push(rawRow(s));
+  const baselines = r.engine.map((e) => `${e.mode}: ${e.singleBaseline} / ${e.sameShapeBaseline}`).join('; ');
+  return [
+    `Spawn latency (io-sleep ${r.durationS} s, ${r.units} units, ${r.reps} runs per mode after a warm-up; raw stamped in the child like the engine's)`,
+    t.toString(),
+    `Baselines (single / same shape): ${baselines}.`,
+  ].join('\n');
+}

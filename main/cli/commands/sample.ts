@@ -1,0 +1,49 @@
+/** `corescope sample`: the sampler alone, one line per sample, like mpstat (or one JSON object per line). */
+import { LIMITS, type Snapshot } from '../../../preload/api.js';
+import { formatBytes } from '../../../preload/format.js';
+import { Engine } from '../../engine/engine.js';
+import { InvalidInput } from '../../engine/errors.js';
+import { toNumber } from '../numbers.js';
+import { parseInterval, whenInterrupted } from '../process-guard.js';
+
+export interface SampleFlags {
+  interval?: string;
+  count?: string;
+  json?: boolean;
+}
+
+const MAX_COUNT = 1_000_000;
+
+export function sampleLine(s: Snapshot): string {
+  const time = new Date(s.t).toTimeString().slice(0, 8);
+  const cores = s.cores.map((c, i) => `cpu${i} ${c.toFixed(0).padStart(3)}%`).join('  ');
+  return `${time}  ${cores}  mem ${formatBytes(s.memory.usedBytes)}/${formatBytes(s.memory.totalBytes)}`;
+}
+
+export async function sampleCommand(flags: SampleFlags): Promise<number> {
+  const intervalMs = parseInterval(flags.interval, LIMITS.intervalMs.default);
+  const count = toNumber(flags.count) ?? Infinity;
+  if (count !== Infinity && (!Number.isInteger(count) || count < 1 || count > MAX_COUNT))
+    throw new InvalidInput(`count must be a whole number between 1 and ${MAX_COUNT}`);
+
+  const engine = new Engine({ intervalMs });
+  // the sampler's timer is unref'd (it never holds a process open by itself); here sampling is the point
+  const keepAlive = setInterval(() => undefined, 1 << 30);
+  let seen = 0;
+  await new Promise<void>((resolve) => {
+    const release = whenInterrupted(resolve);
+    engine.on('snapshot', (s) => {
+      if (seen >= count) return;
+      seen++;
+      console.log(flags.json ? JSON.stringify(s) : sampleLine(s));
+      if (seen >= count) {
+        release();
+        resolve();
+      }
+    });
+    void engine.start();
+  });
+  clearInterval(keepAlive);
+  await engine.close();
+  return 0;
+}

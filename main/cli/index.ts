@@ -1,0 +1,71 @@
+/**
+ * The `corescope` command. Flags are parsed by commander and validated by the same schemas as every
+ * other boundary; a bad input exits 2 with one line saying what is wrong, and starts nothing.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { MODES, RUNTIMES, WORKLOADS } from '../../preload/api.js';
+import { InvalidInput } from '../engine/errors.js';
+import { compareCommand } from './commands/compare.js';
+import { runCommand } from './commands/run.js';
+import { sampleCommand } from './commands/sample.js';
+
+const BAD_INPUT = 2;
+
+function program(): Command {
+  const cli = new Command('corescope')
+    .description('See concurrency: run workloads as processes, worker threads or async tasks and watch every core.')
+    .exitOverride()
+    .showSuggestionAfterError(false)
+    .configureOutput({ outputError: (msg, write) => write(`corescope: ${msg.replace(/^error: /, '').trim().split('\n')[0]}\n`) });
+
+  cli
+    .command('run')
+    .description('launch one workload as N units in one mode and sample the cores while it runs')
+    .addOption(new Option('--mode <mode>', `how units run: ${MODES.join('|')}`))
+    .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
+    .option('--units <n>', 'how many units (process/thread 1…256, async 1…20000)')
+    .option('--workload <name>', `${WORKLOADS.join('|')}`)
+    .option('--duration <s>', 'each unit runs for S seconds (0.1…3600; default 5)')
+    .option('--work <w>', 'cpu: W blocks of work split across the units (instead of --duration)')
+    .option('--mb <m>', 'mem: MB each unit allocates, touches and holds')
+    .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
+    .option('--json', 'print only the run summary as JSON')
+    .action(async (flags) => exit(await runCommand(flags)));
+
+  cli
+    .command('compare')
+    .description('run the same cpu work as 1 unit and as N units in every mode; report speedup')
+    .option('--workload <name>', 'cpu', 'cpu')
+    .option('--units <n>', 'units in the parallel legs')
+    .option('--work <w>', 'total blocks of work (default 300, ~3 s on one core)')
+    .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
+    .option('--json', 'print only the comparison as JSON')
+    .action(async (flags) => exit(await compareCommand(flags)));
+
+  cli
+    .command('sample')
+    .description('sample per-core load and memory, one line per sample, like mpstat')
+    .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
+    .option('--count <k>', 'stop after K samples')
+    .option('--json', 'one JSON snapshot per line')
+    .action(async (flags) => exit(await sampleCommand(flags)));
+
+  return cli;
+}
+
+function exit(code: number): void {
+  process.exitCode = code;
+}
+
+try {
+  await program().parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : BAD_INPUT;
+  else if (e instanceof InvalidInput) {
+    console.error(`corescope: ${e.message}`);
+    process.exitCode = BAD_INPUT;
+  } else {
+    console.error(`corescope: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
+}

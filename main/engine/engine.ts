@@ -1,0 +1,95 @@
+/**
+ * The engine as its clients see it (CLI, web server, Electron main): start and stop runs, one
+ * Snapshot stream, one RunEvent stream, and a summary when each run ends. Knows nothing of Electron.
+ */
+import { EventEmitter } from 'node:events';
+import os from 'node:os';
+import { IntervalSchema, LIMITS, describeInvalid, type RunEvent, type RunSummary, type Snapshot, type SystemInfo } from '../../preload/api.js';
+import { InvalidInput } from './errors.js';
+import type { Run } from './run.js';
+import { summarizeRun } from './run-summary.js';
+import { RunManager } from './runs.js';
+import { Sampler } from './sampler.js';
+import { memoryMeasure } from './unit-reader.js';
+import type { CoreSample } from './window-mean.js';
+
+export interface EngineOptions {
+  intervalMs?: number;
+}
+
+export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [RunEvent] }> {
+  readonly runs = new RunManager();
+  readonly sampler: Sampler;
+  /** per active run, the core samples since it started, for its summary */
+  private readonly windows = new Map<string, CoreSample[]>();
+  private readonly summaries = new Map<string, Promise<RunSummary>>();
+
+  constructor(options: EngineOptions = {}) {
+    super();
+    this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs });
+    this.sampler.on('snapshot', (s) => {
+      for (const w of this.windows.values()) w.push({ t: s.t, intervalMs: s.intervalMs, cores: s.cores });
+      this.emit('snapshot', s);
+    });
+    this.runs.on('event', (e) => this.emit('run-event', e));
+    this.runs.on('exited', (run) => this.summaries.set(run.id, this.finish(run)));
+  }
+
+  start(): Promise<void> {
+    return this.sampler.start();
+  }
+
+  setInterval(ms: unknown): void {
+    const parsed = IntervalSchema.safeParse(ms);
+    if (!parsed.success) throw new InvalidInput(describeInvalid(parsed.error));
+    this.sampler.setIntervalMs(parsed.data);
+  }
+
+  startRun(spec: unknown): Run {
+    const run = this.runs.start(spec);
+    this.windows.set(run.id, []);
+    return run;
+  }
+
+  stopRun(id: string): Promise<void> {
+    return this.runs.stop(id);
+  }
+
+  /** The run's summary, once every one of its units has ended. */
+  async summary(run: Run): Promise<RunSummary> {
+    await run.ended;
+    return this.summaries.get(run.id) ?? this.finish(run);
+  }
+
+  /** Start a run and wait for its summary. */
+  async runToEnd(spec: unknown): Promise<RunSummary> {
+    return this.summary(this.startRun(spec));
+  }
+
+  private async finish(run: Run): Promise<RunSummary> {
+    await this.sampler.sampleNow(); // closes the run's window exactly at its end
+    const summary = summarizeRun(run, this.windows.get(run.id) ?? [], memoryMeasure);
+    this.windows.delete(run.id);
+    this.runs.release(run.id);
+    this.emit('run-event', { type: 'run-ended', runId: run.id, summary, t: Date.now() });
+    return summary;
+  }
+
+  system(): SystemInfo {
+    const cpus = os.cpus();
+    return {
+      platform: process.platform,
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      logicalCores: cpus.length,
+      totalMemoryBytes: os.totalmem(),
+      intervalMs: this.sampler.interval,
+      limits: LIMITS,
+    };
+  }
+
+  /** Stop every run and the sampler; resolves when every unit has ended. */
+  async close(): Promise<void> {
+    await this.runs.stopAll();
+    this.sampler.stop();
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * One run: N units of one workload in one mode, hosted by forked processes (N loop hosts for process
+ * mode, one thread host or one loop host otherwise). Tracks every unit's state from its host's reports,
+ * stops on request (ask, then SIGKILL after a grace period), and ends when every host has exited.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { FINAL_STATES, type RunSpec, type UnitState } from '../../preload/api.js';
+import type { EngineMessage, HostMessage, HostSpec, UnitReport } from '../../workloads/protocol.js';
+import { splitWork } from '../../workloads/kernels/cpu.js';
+import { hostScript } from './paths.js';
+import type { UnitRef } from './unit-ref.js';
+
+const STOP_GRACE_MS = 1000;
+
+export interface HostRecord {
+  child: ChildProcess;
+  pid: number;
+  unitIds: number[];
+  baselineBytes: number;
+  peakBytes: number;
+  cpuMs: number;
+  exited: boolean;
+  exitedAt: number;
+  stderrTail: string;
+}
+
+export interface UnitRecord {
+  unitId: number;
+  host: HostRecord;
+  pid: number;
+  tid: number | null;
+  state: UnitState;
+  firstReportAt: number | null;
+  endAt: number | null;
+  cpuMs: number;
+  error?: string;
+}
+
+export interface RunEvents {
+  'unit-state': [UnitRecord];
+  exited: [];
+}
+
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+const isFinal = (s: UnitState) => FINAL_STATES.includes(s);
+
+/** Which hosts a run needs, each with its units: pure, so the split is testable. */
+export function planHosts(runId: string, spec: RunSpec): HostSpec[] {
+  const ids = Array.from({ length: spec.units }, (_, i) => i);
+  const work = spec.work !== undefined ? splitWork(spec.work, spec.units) : undefined;
+  const base = { runId, workload: spec.workload, mode: spec.mode, durationS: spec.durationS, mb: spec.mb };
+  if (spec.mode === 'process') return ids.map((id) => ({ ...base, unitIds: [id], workPerUnit: work && [work[id]] }));
+  return [{ ...base, unitIds: ids, workPerUnit: work }];
+}
+
+export class Run extends EventEmitter<RunEvents> {
+  readonly hosts: HostRecord[] = [];
+  readonly units: UnitRecord[] = [];
+  readonly t0 = epochNow();
+  stopRequested = false;
+  private remaining = 0;
+  readonly ended: Promise<void>;
+
+  constructor(
+    readonly id: string,
+    readonly spec: RunSpec,
+  ) {
+    super();
+    this.ended = new Promise((resolve) => this.once('exited', resolve));
+  }
+
+  start(): void {
+    const script = hostScript(this.spec.mode === 'thread' ? 'thread-host' : 'loop-host');
+    for (const hostSpec of planHosts(this.id, this.spec)) this.launch(script, hostSpec);
+  }
+
+  private launch(script: string, hostSpec: HostSpec): void {
+    const child = fork(script, [JSON.stringify(hostSpec)], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      execArgv: [],
+      serialization: 'json',
+    });
+    const host: HostRecord = {
+      child,
+      pid: child.pid ?? -1,
+      unitIds: hostSpec.unitIds,
+      baselineBytes: 0,
+      peakBytes: 0,
+      cpuMs: 0,
+      exited: false,
+      exitedAt: 0,
+      stderrTail: '',
+    };
+    this.hosts.push(host);
+    this.remaining++;
+    for (const unitId of hostSpec.unitIds)
+      this.units[unitId] = { unitId, host, pid: host.pid, tid: null, state: 'starting', firstReportAt: null, endAt: null, cpuMs: 0 };
+    child.stderr?.on('data', (d: Buffer) => {
+      host.stderrTail = (host.stderrTail + d.toString()).slice(-2000);
+    });
+    child.on('message', (m: HostMessage) => this.onMessage(host, m));
+    child.on('error', (e) => {
+      host.stderrTail += `\n${e.message}`;
+    });
+    child.on('exit', (code, signal) => this.onExit(host, code, signal));
+  }
+
+  private onMessage(host: HostRecord, m: HostMessage): void {
+    switch (m.kind) {
+      case 'hello':
+        host.baselineBytes = m.baselineBytes;
+        break;
+      case 'units':
+        for (const r of m.reports) this.onReport(r);
+        break;
+      case 'memory':
+        host.peakBytes = Math.max(host.peakBytes, m.bytes);
+        break;
+      case 'bye':
+        host.peakBytes = Math.max(host.peakBytes, m.peakBytes);
+        host.cpuMs = m.cpuMs;
+        break;
+    }
+  }
+
+  private onReport(r: UnitReport): void {
+    const u = this.units[r.unitId];
+    if (!u || isFinal(u.state)) return;
+    u.firstReportAt ??= r.t;
+    u.tid = r.tid;
+    if (r.cpuMs !== undefined) u.cpuMs = r.cpuMs;
+    if (r.error) u.error = r.error;
+    if (r.state === u.state) return; // a heartbeat
+    u.state = r.state;
+    if (isFinal(r.state)) u.endAt = r.t;
+    this.emit('unit-state', u);
+  }
+
+  private onExit(host: HostRecord, code: number | null, signal: NodeJS.Signals | null): void {
+    host.exited = true;
+    host.exitedAt = epochNow();
+    for (const u of this.units) {
+      if (u.host !== host || isFinal(u.state)) continue;
+      u.state = this.stopRequested || signal ? 'killed' : 'failed';
+      u.endAt = host.exitedAt;
+      if (u.state === 'failed') u.error ??= `host exited with code ${code}: ${host.stderrTail.trim().split('\n').pop() ?? ''}`;
+      this.emit('unit-state', u);
+    }
+    if (--this.remaining === 0) this.emit('exited');
+  }
+
+  /** Ask every host to stop its units; whatever is still alive after the grace period is killed. */
+  stop(): Promise<void> {
+    if (!this.stopRequested) {
+      this.stopRequested = true;
+      const msg: EngineMessage = { kind: 'stop' };
+      for (const h of this.hosts) if (!h.exited && h.child.connected) h.child.send(msg, () => undefined);
+      const timer = setTimeout(() => this.kill(), STOP_GRACE_MS);
+      void this.ended.then(() => clearTimeout(timer));
+    }
+    return this.ended;
+  }
+
+  /** SIGKILL every host still running (the thread host's workers die with it). */
+  kill(): void {
+    this.stopRequested = true;
+    for (const h of this.hosts) if (!h.exited) h.child.kill('SIGKILL');
+  }
+
+  get active(): boolean {
+    return this.remaining > 0;
+  }
+
+  liveUnits(): UnitRef[] {
+    return this.units
+      .filter((u) => !isFinal(u.state) && u.pid > 0)
+      .map((u) => ({
+        runId: this.id,
+        unitId: u.unitId,
+        mode: this.spec.mode,
+        pid: u.pid,
+        tid: u.tid,
+        state: u.state,
+        hostBaselineBytes: u.host.baselineBytes,
+        hostUnits: u.host.unitIds.length,
+        selfCpuMs: u.cpuMs,
+      }));
+  }
+}

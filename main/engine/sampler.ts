@@ -1,0 +1,102 @@
+/**
+ * The one sampling loop: every interval it collects per-core load, machine memory and every live
+ * unit's figures into one Snapshot and hands it to its listeners. All reads are asynchronous, so the
+ * loop never blocks the event loop of the process that hosts it (the CLI, the server, Electron's main).
+ */
+import { EventEmitter } from 'node:events';
+import { LIMITS, type Snapshot } from '../../preload/api.js';
+import { createCoreLoadReader, type CoreLoadReader } from './core-load.js';
+import { readMachineMemory } from './memory-reader.js';
+import { SelfCost } from './self-cost.js';
+import { UnitReader } from './unit-reader.js';
+import type { UnitRef } from './unit-ref.js';
+
+export interface SamplerOptions {
+  intervalMs?: number;
+  cores?: CoreLoadReader;
+}
+
+export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknown] }> {
+  private intervalMs: number;
+  private readonly cores: CoreLoadReader;
+  private readonly units = new UnitReader();
+  private readonly self = new SelfCost();
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<Snapshot> | null = null;
+  private lastAt = Date.now();
+  private running = false;
+  latest: Snapshot | null = null;
+
+  constructor(
+    private readonly liveUnits: () => UnitRef[],
+    options: SamplerOptions = {},
+  ) {
+    super();
+    this.intervalMs = options.intervalMs ?? LIMITS.intervalMs.default;
+    this.cores = options.cores ?? createCoreLoadReader();
+  }
+
+  get interval(): number {
+    return this.intervalMs;
+  }
+
+  get coreSource(): CoreLoadReader['source'] {
+    return this.cores.source;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.cores.read(); // sets the base for the first interval
+    this.lastAt = Date.now();
+    this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  setIntervalMs(ms: number): void {
+    this.intervalMs = ms;
+    if (this.running) {
+      if (this.timer) clearTimeout(this.timer);
+      this.schedule();
+    }
+  }
+
+  /** Take a sample now (sharing one already in flight), e.g. to close a run's window exactly. */
+  sampleNow(): Promise<Snapshot> {
+    this.inFlight ??= this.collect().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private schedule(): void {
+    const wait = Math.max(0, this.lastAt + this.intervalMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.sampleNow()
+        .catch((e: unknown) => {
+          // one failed sample must not end the loop; say so once per failure where someone listens
+          if (this.listenerCount('error') > 0) this.emit('error', e);
+        })
+        .finally(() => {
+          if (this.running) this.schedule();
+        });
+    }, wait);
+    this.timer.unref();
+  }
+
+  private async collect(): Promise<Snapshot> {
+    const refs = this.liveUnits();
+    const [cores, memory, units] = await Promise.all([this.cores.read(), readMachineMemory(), this.units.read(refs)]);
+    const t = Date.now();
+    const snapshot: Snapshot = { t, intervalMs: Math.max(1, t - this.lastAt), cores, memory, units, self: this.self.read() };
+    this.lastAt = t;
+    this.latest = snapshot;
+    this.emit('snapshot', snapshot);
+    return snapshot;
+  }
+}

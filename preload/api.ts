@@ -1,0 +1,187 @@
+/**
+ * THE contract between main and its clients (renderer over IPC, dashboard over WebSocket, CLI):
+ * channel names, the shapes that cross the boundary, and the zod schemas that every input is parsed with.
+ * Pure TypeScript + zod: imported by main, preload, renderer and the CLI alike, never by the workloads.
+ */
+import { z } from 'zod';
+
+export const MODES = ['process', 'thread', 'async'] as const;
+export const RUNTIMES = ['node', 'python'] as const;
+export const WORKLOADS = ['cpu', 'io-sleep', 'mem'] as const;
+export const UNIT_STATES = [
+  'starting',
+  'running',
+  'waiting(lock)',
+  'waiting(semaphore)',
+  'waiting(io)',
+  'done',
+  'cancelled',
+  'failed',
+  'killed',
+] as const;
+export const FINAL_STATES: readonly UnitState[] = ['done', 'cancelled', 'failed', 'killed'];
+
+export type Mode = (typeof MODES)[number];
+export type Runtime = (typeof RUNTIMES)[number];
+export type Workload = (typeof WORKLOADS)[number];
+export type UnitState = (typeof UNIT_STATES)[number];
+export type MemoryMeasure = 'uss' | 'pss' | 'rss';
+
+/** Limits enforced at every boundary (DESIGN.md "Limits"; async allows more units, see README). */
+export const LIMITS = {
+  units: { min: 1, max: 256 },
+  asyncUnits: { min: 1, max: 20_000 },
+  durationS: { min: 0.1, max: 3600, default: 5 },
+  work: { min: 1, max: 100_000 },
+  mb: { min: 0, max: 4096, default: 64 },
+  intervalMs: { min: 50, max: 5000, default: 500 },
+  concurrentRuns: 8,
+} as const;
+
+export const unitLimitFor = (mode: Mode) => (mode === 'async' ? LIMITS.asyncUnits : LIMITS.units);
+
+const between = (name: string, lo: number, hi: number) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .refine((v) => Number.isFinite(v) && v >= lo && v <= hi, { message: `${name} must be between ${lo} and ${hi}` });
+
+export const RunSpecSchema = z
+  .object({
+    mode: z.enum(MODES, { error: `mode must be one of ${MODES.join(', ')}` }),
+    runtime: z.enum(RUNTIMES, { error: `runtime must be one of ${RUNTIMES.join(', ')}` }).default('node'),
+    workload: z.enum(WORKLOADS, { error: `workload must be one of ${WORKLOADS.join(', ')}` }),
+    units: z.number({ error: 'units must be a whole number' }).int({ error: 'units must be a whole number' }),
+    durationS: between('duration', LIMITS.durationS.min, LIMITS.durationS.max).optional(),
+    work: z
+      .number({ error: 'work must be a whole number' })
+      .int({ error: 'work must be a whole number' })
+      .refine((v) => v >= LIMITS.work.min && v <= LIMITS.work.max, {
+        message: `work must be between ${LIMITS.work.min} and ${LIMITS.work.max}`,
+      })
+      .optional(),
+    mb: between('mb', LIMITS.mb.min, LIMITS.mb.max).optional(),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    const { min, max } = unitLimitFor(spec.mode);
+    if (spec.units < min || spec.units > max)
+      ctx.addIssue({ code: 'custom', path: ['units'], message: `units must be between ${min} and ${max} in ${spec.mode} mode` });
+    if (spec.work !== undefined && spec.durationS !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['work'], message: 'give either duration or work, not both' });
+    if (spec.work !== undefined && spec.workload !== 'cpu')
+      ctx.addIssue({ code: 'custom', path: ['work'], message: 'work applies to the cpu workload only; use duration' });
+    if (spec.mb !== undefined && spec.workload !== 'mem')
+      ctx.addIssue({ code: 'custom', path: ['mb'], message: 'mb applies to the mem workload only' });
+    if (spec.runtime === 'python')
+      ctx.addIssue({ code: 'custom', path: ['runtime'], message: 'the python runtime is not available in this version yet' });
+  });
+
+export type RunSpecInput = z.input<typeof RunSpecSchema>;
+export type RunSpec = z.output<typeof RunSpecSchema>;
+
+export const IntervalSchema = between('interval', LIMITS.intervalMs.min, LIMITS.intervalMs.max);
+export const RunIdSchema = z.string().regex(/^r\d{1,6}$/, { message: 'run id looks like r1, r2, …' });
+
+/** One sample of the whole machine plus every live unit. cpuPct is % of ONE core (100 = a full core). */
+export interface UnitSample {
+  runId: string;
+  unitId: number;
+  pid: number;
+  tid: number | null;
+  cpuPct: number;
+  bytes: number;
+  core: number | null;
+  state: UnitState;
+}
+
+export interface Snapshot {
+  t: number;
+  intervalMs: number;
+  cores: number[];
+  memory: { totalBytes: number; usedBytes: number; availableBytes: number };
+  units: UnitSample[];
+  /** What the monitor itself costs: the sampling process's CPU (% of one core) and RSS. */
+  self: { cpuPct: number; bytes: number };
+}
+
+export interface UnitResult {
+  id: number;
+  pid: number;
+  tid: number | null;
+  cpuMs: number;
+  peakBytes: number;
+  startMs: number | null;
+  endMs: number | null;
+  state: UnitState;
+}
+
+export interface RunSummary {
+  runId: string;
+  mode: Mode;
+  runtime: Runtime;
+  workload: Workload;
+  units: number;
+  wallMs: number;
+  cpuMs: number;
+  cores: { count: number; busyPct: number[] };
+  memory: { peakTotalBytes: number; baselineBytes: number; perUnitBytes: number; measure: MemoryMeasure };
+  spawn: { p50Ms: number; maxMs: number };
+  unitResults: UnitResult[];
+}
+
+export type RunEvent =
+  | { type: 'run-started'; runId: string; spec: RunSpec; t: number }
+  | { type: 'unit-state'; runId: string; unitId: number; pid: number; tid: number | null; state: UnitState; t: number }
+  | { type: 'run-ended'; runId: string; summary: RunSummary; t: number };
+
+export interface SystemInfo {
+  platform: string;
+  cpuModel: string;
+  logicalCores: number;
+  totalMemoryBytes: number;
+  intervalMs: number;
+  limits: typeof LIMITS;
+}
+
+export interface WorkloadInfo {
+  name: Workload;
+  summary: string;
+  params: Array<'durationS' | 'work' | 'mb'>;
+}
+
+export interface ScenarioInfo {
+  name: string;
+  summary: string;
+  modes: Mode[];
+}
+
+/** window.corescope: exactly this, nothing else. */
+export interface CoreScopeApi {
+  system(): Promise<SystemInfo>;
+  workloads(): Promise<WorkloadInfo[]>;
+  scenarios(): Promise<ScenarioInfo[]>;
+  startRun(spec: RunSpecInput): Promise<{ runId: string }>;
+  stopRun(runId: string): Promise<void>;
+  runScenario(spec: { name: string; mode?: Mode }): Promise<{ runId: string }>;
+  setInterval(ms: number): Promise<void>;
+  onSnapshot(cb: (s: Snapshot) => void): () => void;
+  onRunEvent(cb: (e: RunEvent) => void): () => void;
+}
+
+export const CHANNELS = {
+  system: 'corescope:system',
+  workloads: 'corescope:workloads',
+  scenarios: 'corescope:scenarios',
+  startRun: 'corescope:start-run',
+  stopRun: 'corescope:stop-run',
+  runScenario: 'corescope:run-scenario',
+  setInterval: 'corescope:set-interval',
+  snapshot: 'corescope:snapshot',
+  runEvent: 'corescope:run-event',
+} as const;
+
+/** Turns a zod failure into the one line a person reads. */
+export function describeInvalid(error: z.ZodError): string {
+  // every message of ours names its field ("units must be …"); zod's own ones ("Unrecognized key") name the key
+  return error.issues.map((i) => i.message).join('; ');
+}

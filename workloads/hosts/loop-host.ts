@@ -1,0 +1,29 @@
+/**
+ * A host whose units are tasks on its own single event loop. Process mode forks one of these per unit;
+ * async mode forks one with all N units, which then share one thread and take turns.
+ */
+import type { UnitStateName } from '../protocol.js';
+import { processCpuMs, startHost } from './host-lifecycle.js';
+import { runUnit } from './unit.js';
+
+const abort = new AbortController();
+const host = await startHost(() => abort.abort());
+const { spec, reporter } = host;
+
+// A process unit's CPU is its whole process's; async tasks only have their own slices of the shared loop.
+const ownsProcess = spec.mode === 'process';
+const report = (unitId: number) => (state: UnitStateName, extra: { cpuMs?: number; error?: string } = {}) =>
+  reporter.push({
+    unitId,
+    state,
+    t: performance.timeOrigin + performance.now(),
+    pid: process.pid,
+    tid: process.pid,
+    ...extra,
+    cpuMs: ownsProcess ? processCpuMs() : extra.cpuMs,
+  });
+
+await Promise.all(
+  spec.unitIds.map((unitId, index) => runUnit({ unitId, index, spec, signal: abort.signal, report: report(unitId) })),
+);
+await host.finish();

@@ -1,0 +1,39 @@
+/**
+ * A host's line to the engine that forked it: sends HostMessages, hears "stop", and ends the host the
+ * moment the engine is gone (IPC disconnect; a parent-pid check as a fallback for when the channel
+ * cannot tell), so that no unit outlives the app or the CLI that started it.
+ */
+import type { EngineMessage, HostMessage } from '../protocol.js';
+
+const PARENT_CHECK_MS = 250;
+
+export function send(msg: HostMessage): void {
+  if (process.connected) process.send?.(msg);
+}
+
+/** Send and wait until the message has been handed to the channel (before a disconnect drops it). */
+export function sendAndDrain(msg: HostMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.connected || !process.send) return resolve();
+    process.send(msg, undefined, {}, () => resolve());
+  });
+}
+
+export function watchParent(onStop: () => void, onOrphaned: () => void = () => process.exit(137)): void {
+  const parent = process.ppid;
+  process.on('disconnect', onOrphaned);
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) onOrphaned();
+  }, PARENT_CHECK_MS);
+  timer.unref();
+  process.on('message', (m: EngineMessage) => {
+    if (m?.kind === 'stop') onStop();
+  });
+  process.on('SIGTERM', onStop);
+}
+
+export function readSpec<T>(): T {
+  const raw = process.argv[2];
+  if (!raw) throw new Error('host started without a spec');
+  return JSON.parse(raw) as T;
+}

@@ -1,0 +1,67 @@
+/**
+ * The cpu kernel: deterministic integer work. One "block" counts the primes in a fixed range by trial
+ * division (~10 ms on a 2020s core); a unit does a number of blocks (--work) or blocks until its time is
+ * up (--duration). Between blocks it yields, so a unit sharing an event loop lets the others run and
+ * every unit can still hear "stop" and notice that its parent is gone.
+ */
+
+export const BLOCK_START = 5_000_000;
+export const BLOCK_SPAN = 60_000;
+
+/** Count the primes in [start, start + span): the unit of work. Pure; the result is checkable. */
+export function countPrimes(start: number, span: number): number {
+  let found = 0;
+  for (let n = start; n < start + span; n++) {
+    if (n < 2) continue;
+    if (n % 2 === 0) {
+      if (n === 2) found++;
+      continue;
+    }
+    let prime = true;
+    for (let d = 3; d * d <= n; d += 2) {
+      if (n % d === 0) {
+        prime = false;
+        break;
+      }
+    }
+    if (prime) found++;
+  }
+  return found;
+}
+
+/** One block of the kernel; every block costs the same, so splitting work across units is fair. */
+export const cpuBlock = (): number => countPrimes(BLOCK_START, BLOCK_SPAN);
+
+/** Split a total of `work` blocks across `units` as evenly as whole blocks allow. */
+export function splitWork(work: number, units: number): number[] {
+  const base = Math.floor(work / units);
+  const extra = work % units;
+  return Array.from({ length: units }, (_, i) => base + (i < extra ? 1 : 0));
+}
+
+export interface CpuPlan {
+  blocks?: number;
+  durationS?: number;
+}
+
+/** Run blocks until the plan is met or `signal` aborts; `yieldNow` hands the loop to others between blocks. */
+export async function runCpu(
+  plan: CpuPlan,
+  signal: AbortSignal,
+  yieldNow: () => Promise<void>,
+  onSlice: (ms: number) => void,
+): Promise<number> {
+  const deadline = plan.durationS !== undefined ? performance.now() + plan.durationS * 1000 : Infinity;
+  const blocks = plan.blocks ?? Infinity;
+  let done = 0;
+  let checksum = 0;
+  while (done < blocks && performance.now() < deadline) {
+    if (signal.aborted) break;
+    const t = performance.now();
+    checksum += cpuBlock();
+    onSlice(performance.now() - t);
+    done++;
+    await yieldNow();
+  }
+  return checksum;
+}
