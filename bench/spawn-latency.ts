@@ -5,10 +5,8 @@
  * same shape as the engine's run (N forks at once; one fork starting N workers; one fork for async),
  * because N launches at once on a few cores cost more each than one alone.
  */
-import type { Mode } from '../preload/api.js';
-import { MODES } from '../preload/api.js';
+import { MODES, type Mode, type RunSummary } from '../preload/api.js';
 import { round } from '../main/engine/stats.js';
-import type { RunSummary } from '../preload/api.js';
 import { withEngine } from './engine-session.js';
 import { distribution, type Distribution } from './measure.js';
 import { benchRawSpawn, type RawSeries, type RawSpawnResult } from './raw-spawn.js';

@@ -180,6 +180,32 @@ export const CHANNELS = {
   runEvent: 'corescope:run-event',
 } as const;
 
+/**
+ * The same API over WebSocket (the browser dashboard): the page connects to WS_PATH?token=…, sends
+ * WsRequests and gets one WsReply per request; snapshots and run events arrive as WsPush messages.
+ */
+export const WS_PATH = '/api';
+export const WS_METHODS = ['system', 'workloads', 'scenarios', 'startRun', 'stopRun', 'runScenario', 'setInterval'] as const;
+export type WsMethod = (typeof WS_METHODS)[number];
+export const WsRequestSchema = z
+  .object({
+    id: z.number().int().nonnegative(),
+    method: z.enum(WS_METHODS, { error: `method must be one of ${WS_METHODS.join(', ')}` }),
+    params: z.unknown().optional(),
+  })
+  .strict();
+export type WsRequest = z.infer<typeof WsRequestSchema>;
+/** Every answer, over IPC and WebSocket alike: a result, or the one-line reason it was refused. */
+export type Envelope = { ok: true; result: unknown } | { ok: false; error: string };
+export type WsReply = { id: number } & Envelope;
+export type WsPush = { push: 'snapshot'; data: Snapshot } | { push: 'run-event'; data: RunEvent };
+/** Largest WebSocket message the server accepts from a page; every valid request is far smaller. */
+export const WS_MAX_REQUEST_BYTES = 16 * 1024;
+
+export const ScenarioSpecSchema = z
+  .object({ name: z.string().min(1).max(64), mode: z.enum(MODES).optional() })
+  .strict();
+
 /** Turns a zod failure into the one line a person reads. */
 export function describeInvalid(error: z.ZodError): string {
   // every message of ours names its field ("units must be …"); zod's own ones ("Unrecognized key") name the key

@@ -8,6 +8,7 @@ import { InvalidInput } from '../engine/errors.js';
 import { compareCommand } from './commands/compare.js';
 import { runCommand } from './commands/run.js';
 import { sampleCommand } from './commands/sample.js';
+import { serveCommand } from './commands/serve.js';
 
 const BAD_INPUT = 2;
 
@@ -49,6 +50,14 @@ function program(): Command {
     .option('--count <k>', 'stop after K samples')
     .option('--json', 'one JSON snapshot per line')
     .action(async (flags) => exit(await sampleCommand(flags)));
+
+  cli
+    .command('serve')
+    .description('serve the dashboard in the browser; prints its URL with the control token')
+    .option('--host <host>', 'address to bind (keep loopback unless you mean it)', '127.0.0.1')
+    .option('--port <port>', 'port (0 = any free one)', '0')
+    .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
+    .action(async (flags) => exit(await serveCommand(flags)));
 
   return cli;
 }

@@ -26,3 +26,6 @@ export function hostScript(name: HostScript): string {
   if (!existsSync(file)) throw new Error(`CoreScope: ${file} is missing; run "npm run build" first`);
   return file;
 }
+
+/** The built renderer (electron-vite's output), served by the dashboard and loaded by the window. */
+export const rendererDir = (): string => join(projectRoot(), 'out', 'renderer');

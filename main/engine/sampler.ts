@@ -24,6 +24,8 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<Snapshot> | null = null;
   private lastAt = Date.now();
+  /** when the next sample is due: advanced by whole intervals, so a slow sample doesn't stretch the period */
+  private dueAt = Date.now();
   private running = false;
   latest: Snapshot | null = null;
 
@@ -49,6 +51,7 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
     this.running = true;
     await this.cores.read(); // sets the base for the first interval
     this.lastAt = Date.now();
+    this.dueAt = this.lastAt;
     this.schedule();
   }
 
@@ -56,12 +59,14 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.units.close();
   }
 
   setIntervalMs(ms: number): void {
     this.intervalMs = ms;
     if (this.running) {
       if (this.timer) clearTimeout(this.timer);
+      this.dueAt = this.lastAt;
       this.schedule();
     }
   }
@@ -75,7 +80,10 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
   }
 
   private schedule(): void {
-    const wait = Math.max(0, this.lastAt + this.intervalMs - Date.now());
+    const now = Date.now();
+    this.dueAt += this.intervalMs;
+    if (this.dueAt < now) this.dueAt = now; // fell behind (a busy machine): skip, don't burst
+    const wait = this.dueAt - now;
     this.timer = setTimeout(() => {
       this.sampleNow()
         .catch((e: unknown) => {

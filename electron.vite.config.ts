@@ -1,0 +1,25 @@
+// The Electron app's three builds, into out/: main (the engine's host side), the sandboxed preload
+// (CommonJS, as sandboxed preloads must be), and the React renderer (also what `corescope serve` serves).
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+const here = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: { outDir: 'out/main', lib: { entry: resolve(here, 'main/electron/index.ts') } },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      lib: { entry: resolve(here, 'preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+    },
+  },
+  renderer: {
+    root: resolve(here, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: { outDir: resolve(here, 'out/renderer'), rolldownOptions: { input: resolve(here, 'renderer/index.html') } },
+  },
+});

@@ -1,0 +1,19 @@
+/**
+ * The app's own origin. The window loads the renderer from a privileged custom scheme (not file://,
+ * where module scripts and CSP behave badly), so "is this our page?" is one exact comparison.
+ */
+export const APP_SCHEME = 'corescope';
+export const APP_HOST = 'app';
+export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/** True only for a URL on the app's own scheme and host (or the dev server, when one is given). */
+export function isAppUrl(url: string | undefined, devServerUrl?: string): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    if (u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST) return true;
+    return devServerUrl !== undefined && u.origin === new URL(devServerUrl).origin;
+  } catch {
+    return false;
+  }
+}

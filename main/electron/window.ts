@@ -1,0 +1,44 @@
+/** The one BrowserWindow, with every setting of Electron's security checklist that applies to it. */
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { isAppUrl } from './origin.js';
+
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'CoreScope',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  };
+}
+
+export function createMainWindow(preloadPath: string, url: string, devServerUrl?: string): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(preloadPath));
+  const { webContents } = win;
+  // nothing may take the window elsewhere or open another one
+  webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  webContents.on('will-navigate', (event, target) => {
+    if (!isAppUrl(target, devServerUrl)) event.preventDefault();
+  });
+  webContents.on('will-redirect', (event, target) => {
+    if (!isAppUrl(target, devServerUrl)) event.preventDefault();
+  });
+  webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(url);
+  return win;
+}

@@ -1,0 +1,62 @@
+/**
+ * The API of preload/api.ts served from any transport (Electron IPC, WebSocket): every argument is
+ * parsed with the contract's schemas before the engine sees it, and every answer is an envelope, so
+ * a bad input reaches the caller as a one-line reason and changes nothing.
+ */
+import { RunIdSchema, ScenarioSpecSchema, describeInvalid, type Envelope, type RunEvent, type Snapshot, type WsMethod } from '../../preload/api.js';
+import type { z } from 'zod';
+import type { Engine } from './engine.js';
+import { InvalidInput } from './errors.js';
+import { WORKLOAD_CATALOG } from './workload-catalog.js';
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new InvalidInput(describeInvalid(r.error));
+  return r.data;
+}
+
+export class ApiService {
+  constructor(private readonly engine: Engine) {}
+
+  async call(method: WsMethod, params: unknown): Promise<Envelope> {
+    try {
+      return { ok: true, result: await this.dispatch(method, params) };
+    } catch (e) {
+      if (e instanceof InvalidInput) return { ok: false, error: e.message };
+      return { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  private async dispatch(method: WsMethod, params: unknown): Promise<unknown> {
+    switch (method) {
+      case 'system':
+        return this.engine.system();
+      case 'workloads':
+        return WORKLOAD_CATALOG;
+      case 'scenarios':
+        return []; // the article's scenarios are registered here as they land
+      case 'startRun':
+        return { runId: this.engine.startRun(params).id };
+      case 'stopRun':
+        await this.engine.stopRun(parse(RunIdSchema, params));
+        return null;
+      case 'runScenario': {
+        const spec = parse(ScenarioSpecSchema, params);
+        throw new InvalidInput(`no scenario named ${spec.name}`);
+      }
+      case 'setInterval':
+        this.engine.setInterval(params);
+        return null;
+    }
+  }
+
+  onSnapshot(cb: (s: Snapshot) => void): () => void {
+    this.engine.on('snapshot', cb);
+    return () => this.engine.off('snapshot', cb);
+  }
+
+  onRunEvent(cb: (e: RunEvent) => void): () => void {
+    this.engine.on('run-event', cb);
+    return () => this.engine.off('run-event', cb);
+  }
+}
