@@ -1,7 +1,8 @@
-// Builds what runs under plain Node: the CLI bundle and the workload hosts, into dist/.
-// (The Electron app — main, preload, renderer — is built by electron-vite into out/.)
-// Runs on `npm install` (prepare), so `npx corescope` works right after the first command.
+// Builds everything into dist/ and out/: the CLI bundle and the workload hosts (plain Node, esbuild),
+// then the Electron app — main, sandboxed preload, renderer — with electron-vite (the renderer is also
+// what `corescope serve` serves). Runs on `npm install` (prepare), so `npx corescope` works at once.
 import { build } from 'esbuild';
+import { build as buildApp } from 'electron-vite';
 
 const common = {
   bundle: true,
@@ -21,3 +22,4 @@ await Promise.all([
     outdir: 'dist/workloads/hosts',
   }),
 ]);
+if (!process.argv.includes('--node-only')) await buildApp({ logLevel: 'warn' });

@@ -1,0 +1,27 @@
+/** The state of the page's link to the engine, for the banner that says when it is gone. */
+
+export type ConnectionState =
+  | { status: 'connecting' }
+  | { status: 'open' }
+  | { status: 'closed'; reason: string };
+
+export interface Connection {
+  get(): ConnectionState;
+  subscribe(cb: () => void): () => void;
+}
+
+/** The Electron preload bridge can't drop: it is always open. */
+export const ALWAYS_OPEN: Connection = {
+  get: () => OPEN,
+  subscribe: () => () => undefined,
+};
+const OPEN: ConnectionState = { status: 'open' };
+
+/** Words for a WebSocket close: what happened and what to do about it. */
+export function describeClose(code: number, reason: string, hadToken: boolean): string {
+  if (!hadToken) return 'no token in this page’s address: open the URL that `corescope serve` printed';
+  if (reason) return reason;
+  if (code === 1008 || code === 4001 || code === 4003) return 'the server refused this page (wrong or expired token)';
+  if (code === 1001) return 'the server shut down';
+  return `the connection to the CoreScope server closed (code ${code})`;
+}

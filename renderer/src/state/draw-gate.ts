@@ -1,0 +1,19 @@
+/**
+ * Drawing rate apart from sampling rate: a view redraws when there is something new AND at least
+ * minGapMs have passed since its last draw, whatever the interval samples arrive at (the core grid at
+ * ≤ 10 Hz, the recharts totals at ≤ 2 Hz). Called from requestAnimationFrame, decided here.
+ */
+export class DrawGate {
+  private lastAt = -Infinity;
+  private lastVersion = -1;
+
+  constructor(readonly minGapMs: number) {}
+
+  /** true when the caller should draw now; it then counts as drawn */
+  shouldDraw(now: number, version: number): boolean {
+    if (version === this.lastVersion || now - this.lastAt < this.minGapMs) return false;
+    this.lastAt = now;
+    this.lastVersion = version;
+    return true;
+  }
+}

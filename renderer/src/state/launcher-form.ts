@@ -1,0 +1,119 @@
+/**
+ * The launcher's form as plain data: text fields as typed, turned into a RunSpecInput and checked with
+ * the contract's own RunSpecSchema, so the page gives the same one-line reasons the engine would, next
+ * to the field they are about, before anything starts.
+ */
+import {
+  LIMITS,
+  RunSpecSchema,
+  type Mode,
+  type RunSpecInput,
+  type Workload,
+  type WorkloadInfo,
+} from '../../../preload/api.js';
+
+export interface LauncherForm {
+  mode: Mode;
+  workload: Workload;
+  units: string;
+  /** only the cpu workload can be given an amount of work instead of a duration */
+  lengthBy: 'duration' | 'work';
+  durationS: string;
+  work: string;
+  mb: string;
+}
+
+export type LauncherField = 'mode' | 'workload' | 'units' | 'durationS' | 'work' | 'mb' | 'runtime';
+/** per field, plus 'form' for reasons that belong to no field ("at most 8 runs at once") */
+export type FormErrors = Partial<Record<LauncherField | 'form', string>>;
+
+export const INITIAL_FORM: LauncherForm = {
+  mode: 'process',
+  workload: 'cpu',
+  units: '2',
+  lengthBy: 'duration',
+  durationS: String(LIMITS.durationS.default),
+  work: '200',
+  mb: String(LIMITS.mb.default),
+};
+
+type Params = WorkloadInfo['params'];
+
+/** Empty text is "not given" (zod then names the field); anything else goes through Number, NaN included. */
+const toNumber = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text.trim()));
+
+/** Which length fields the form offers for a workload. */
+export function visibleFields(form: LauncherForm, params: Params): { durationS: boolean; work: boolean; mb: boolean } {
+  const canWork = params.includes('work');
+  const byWork = canWork && form.lengthBy === 'work';
+  return { durationS: params.includes('durationS') && !byWork, work: byWork, mb: params.includes('mb') };
+}
+
+/** The spec the form describes: only the fields this workload takes. */
+export function specOf(form: LauncherForm, params: Params): RunSpecInput {
+  const show = visibleFields(form, params);
+  const spec: Record<string, unknown> = { mode: form.mode, workload: form.workload, units: toNumber(form.units) };
+  if (show.durationS) spec.durationS = toNumber(form.durationS);
+  if (show.work) spec.work = toNumber(form.work);
+  if (show.mb) spec.mb = toNumber(form.mb);
+  for (const k of Object.keys(spec)) if (spec[k] === undefined && k !== 'units') delete spec[k];
+  return spec as RunSpecInput;
+}
+
+const FIELDS: readonly LauncherField[] = ['mode', 'workload', 'units', 'durationS', 'work', 'mb', 'runtime'];
+
+export type Checked = { ok: true; spec: RunSpecInput } | { ok: false; errors: FormErrors };
+
+/** Validate with the contract's schema; each reason lands on the field its path names. */
+export function checkForm(form: LauncherForm, params: Params): Checked {
+  const spec = specOf(form, params);
+  const parsed = RunSpecSchema.safeParse(spec);
+  if (parsed.success) return { ok: true, spec };
+  const errors: FormErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0];
+    const field = typeof key === 'string' && (FIELDS as readonly string[]).includes(key) ? (key as LauncherField) : 'form';
+    errors[field] = errors[field] ? `${errors[field]}; ${issue.message}` : issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/**
+ * Where a reason from the API belongs: its messages start with the field's name ("units must be …",
+ * "duration must be …"); anything else is about the whole request.
+ */
+export function fieldOfReason(reason: string): LauncherField | 'form' {
+  const first = /^(\w+)/.exec(reason)?.[1];
+  switch (first) {
+    case 'units':
+      return 'units';
+    case 'duration':
+      return 'durationS';
+    case 'work':
+      return 'work';
+    case 'mb':
+      return 'mb';
+    case 'mode':
+      return 'mode';
+    case 'workload':
+      return 'workload';
+    default:
+      return 'form';
+  }
+}
+
+/** The limits shown beside each field, from the limits the engine reports. */
+export function limitHint(field: 'units' | 'durationS' | 'work' | 'mb', mode: Mode, limits: typeof LIMITS): string {
+  switch (field) {
+    case 'units': {
+      const { min, max } = mode === 'async' ? limits.asyncUnits : limits.units;
+      return `${min}–${max.toLocaleString('en-US')} in ${mode} mode`;
+    }
+    case 'durationS':
+      return `${limits.durationS.min}–${limits.durationS.max} s per unit`;
+    case 'work':
+      return `${limits.work.min}–${limits.work.max.toLocaleString('en-US')} blocks (~10 ms each), split across units`;
+    case 'mb':
+      return `${limits.mb.min}–${limits.mb.max} MB per unit`;
+  }
+}

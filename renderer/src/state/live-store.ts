@@ -1,0 +1,102 @@
+/**
+ * Everything the views draw from, collected in one place as it arrives (btop's collect, apart from
+ * draw): the newest snapshot, a ring of per-core history, a ring of machine totals, and the run lanes.
+ * Snapshots only fill rings (views pull at their own rate); run events go through the reducer in
+ * short batches, and lane listeners hear about it at once. No DOM here, so it is tested in Node.
+ */
+import type { RunEvent, RunSpec, Snapshot } from '../../../preload/api.js';
+import { ENDED_LANE_KEEP_MS, EMPTY_RUNS, MAX_ENDED_LANES, runsReducer, type RunsAction, type RunsState } from './runs.js';
+import { SampleRing } from './sample-ring.js';
+
+/** 10 minutes at the fastest interval (50 ms), plus a margin: 12.5 MB of history at 256 cores. */
+export const RING_CAPACITY = 12_500;
+/** run events arriving within this long are reduced together (a 10,000-unit run sends 20,000 of them) */
+export const EVENT_BATCH_MS = 30;
+
+/** Channels of the totals ring. */
+export const TOTALS = { cpu: 0, used: 1, available: 2 } as const;
+
+export type Schedule = (fn: () => void, ms: number) => void;
+
+export class LiveStore {
+  latest: Snapshot | null = null;
+  /** bumps with every snapshot: views compare it to know whether there is anything new to draw */
+  version = 0;
+  cores: SampleRing | null = null;
+  readonly totals: SampleRing;
+  /** engine clock − page clock, so elapsed times tick smoothly between samples */
+  clockOffsetMs = 0;
+
+  private runs: RunsState = EMPTY_RUNS;
+  private pending: RunEvent[] = [];
+  private flushQueued = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly schedule: Schedule = (fn, ms) => void setTimeout(fn, ms),
+    readonly capacity = RING_CAPACITY,
+  ) {
+    this.totals = new SampleRing(3, capacity);
+  }
+
+  ingestSnapshot(s: Snapshot, localNow = Date.now()): void {
+    if (!this.cores || this.cores.channels !== s.cores.length) this.cores = new SampleRing(Math.max(1, s.cores.length), this.capacity);
+    this.cores.push(s.t, s.cores);
+    const cpu = s.cores.length ? s.cores.reduce((a, b) => a + b, 0) / s.cores.length : 0;
+    this.totals.push(s.t, [cpu, s.memory.usedBytes, s.memory.availableBytes]);
+    this.latest = s;
+    this.clockOffsetMs = s.t - localNow;
+    this.version++;
+  }
+
+  ingestRunEvent(e: RunEvent): void {
+    this.pending.push(e);
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    this.schedule(() => this.flush(), EVENT_BATCH_MS);
+  }
+
+  /** Reduce the queued run events now (also what the batch timer calls). */
+  flush(): void {
+    this.flushQueued = false;
+    if (!this.pending.length) return;
+    const events = this.pending;
+    this.pending = [];
+    this.dispatch({ type: 'events', events });
+  }
+
+  /** The page started a run: its lane shows now, whether or not run-started has arrived yet. */
+  launched(runId: string, spec: RunSpec, localNow = Date.now()): void {
+    this.flush(); // a run-started already queued carries the engine's own start time: apply it first
+    this.dispatch({ type: 'launched', runId, spec, t: localNow + this.clockOffsetMs });
+  }
+
+  dismiss(runId: string): void {
+    this.dispatch({ type: 'dismiss', runId });
+  }
+
+  /** Drop ended lanes that have been on screen long enough. */
+  prune(localNow = Date.now()): void {
+    this.dispatch({ type: 'prune', now: localNow + this.clockOffsetMs, keepMs: ENDED_LANE_KEEP_MS, maxEnded: MAX_ENDED_LANES });
+  }
+
+  /** The engine's clock now, as well as the page can tell. */
+  engineNow(localNow = Date.now()): number {
+    return localNow + this.clockOffsetMs;
+  }
+
+  getRuns = (): RunsState => this.runs;
+
+  /** For useSyncExternalStore: called whenever the lanes change. */
+  subscribeRuns = (cb: () => void): (() => void) => {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  };
+
+  private dispatch(action: RunsAction): void {
+    const next = runsReducer(this.runs, action);
+    if (next === this.runs) return;
+    this.runs = next;
+    for (const cb of this.listeners) cb();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * How far along a run is, for its lane: by time when the run has a duration (every unit runs that
+ * long), by units ended when it has a fixed amount of work (nobody knows the time in advance).
+ */
+import { LIMITS, type RunSpec } from '../../../preload/api.js';
+import type { RunLane } from './runs.js';
+
+export interface Progress {
+  /** 0 … 1 */
+  fraction: number;
+  basis: 'time' | 'units';
+  elapsedMs: number;
+  /** null when it can't be told (work-based before any unit ended) */
+  remainingMs: number | null;
+  /** true when the remaining time is extrapolated from the rate so far, not known */
+  estimated: boolean;
+}
+
+/** The duration every unit runs, as the workload host applies it (its default when neither is given). */
+export function durationOf(spec: RunSpec): number | null {
+  if (spec.durationS !== undefined) return spec.durationS;
+  return spec.work === undefined ? LIMITS.durationS.default : null;
+}
+
+export function progressOf(lane: RunLane, now: number): Progress {
+  const units = Math.max(1, lane.spec.units);
+  const byUnits = Math.min(1, lane.unitsEnded / units);
+  if (lane.summary) return { fraction: 1, basis: 'units', elapsedMs: lane.summary.wallMs, remainingMs: 0, estimated: false };
+
+  const elapsedMs = Math.max(0, now - lane.startedAt);
+  const durationS = durationOf(lane.spec);
+  if (durationS !== null) {
+    const totalMs = durationS * 1000;
+    const fraction = Math.min(1, Math.max(elapsedMs / totalMs, byUnits));
+    return { fraction, basis: 'time', elapsedMs, remainingMs: Math.max(0, totalMs - elapsedMs), estimated: false };
+  }
+  // work-based: the units that ended so far give a rate; say "about" because units may not be even
+  const remainingMs = byUnits > 0 ? (elapsedMs * (1 - byUnits)) / byUnits : null;
+  return { fraction: byUnits, basis: 'units', elapsedMs, remainingMs, estimated: true };
+}
+
+/** The lane's title: "process · cpu × 4". */
+export const laneTitle = (spec: RunSpec): string => `${spec.mode} · ${spec.workload} × ${spec.units.toLocaleString('en-US')}`;
+
+/** What each unit does, in a few words: "5 s each", "work 400 (split)", "64 MB each, 5 s". */
+export function laneDetail(spec: RunSpec): string {
+  const duration = durationOf(spec);
+  const parts: string[] = [];
+  if (spec.workload === 'mem') parts.push(`${spec.mb ?? LIMITS.mb.default} MB each`);
+  if (spec.work !== undefined) parts.push(`work ${spec.work} blocks, split`);
+  else if (duration !== null) parts.push(`${duration} s each`);
+  if (spec.runtime !== 'node') parts.push(spec.runtime);
+  return parts.join(', ');
+}

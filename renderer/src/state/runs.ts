@@ -1,0 +1,157 @@
+/**
+ * The run lanes, as a pure reducer over RunEvents (plus the page's own "launched" and "dismiss"):
+ * one lane per run, in start order, with its units' states counted and, once the run ends, its summary.
+ * Events come in batches so a 10,000-unit async run copies its state table once per batch, not per unit.
+ */
+import { FINAL_STATES, LIMITS, UNIT_STATES, type RunEvent, type RunSpec, type RunSummary, type UnitState } from '../../../preload/api.js';
+import { fallbackColor, pickColor } from './run-colors.js';
+
+export interface RunLane {
+  runId: string;
+  spec: RunSpec;
+  /** epoch ms on the engine's clock */
+  startedAt: number;
+  color: number;
+  /** per unit: 0 = not heard of yet, else 1 + index in UNIT_STATES */
+  unitStates: Uint8Array;
+  counts: Partial<Record<UnitState, number>>;
+  unitsEnded: number;
+  endedAt: number | null;
+  summary: RunSummary | null;
+}
+
+export interface RunsState {
+  lanes: readonly RunLane[];
+}
+
+export type RunsAction =
+  | { type: 'events'; events: readonly RunEvent[] }
+  /** the page's startRun was answered: show the lane at once, even before run-started arrives */
+  | { type: 'launched'; runId: string; spec: RunSpec; t: number }
+  | { type: 'dismiss'; runId: string }
+  /** drop ended lanes shown for longer than keepMs, and keep at most maxEnded of them */
+  | { type: 'prune'; now: number; keepMs: number; maxEnded: number };
+
+export const EMPTY_RUNS: RunsState = { lanes: [] };
+
+/** How long an ended run's summary stays on screen unless dismissed, and how many at most. */
+export const ENDED_LANE_KEEP_MS = 3 * 60_000;
+export const MAX_ENDED_LANES = LIMITS.concurrentRuns;
+
+export const isFinal = (s: UnitState): boolean => FINAL_STATES.includes(s);
+const FINAL_CODES = new Set(FINAL_STATES.map((s) => UNIT_STATES.indexOf(s) + 1));
+
+export const isActive = (lane: RunLane): boolean => lane.endedAt === null;
+
+function countStates(states: Uint8Array): { counts: Partial<Record<UnitState, number>>; ended: number } {
+  const counts: Partial<Record<UnitState, number>> = {};
+  let ended = 0;
+  for (const code of states) {
+    if (code === 0) continue;
+    const s = UNIT_STATES[code - 1];
+    counts[s] = (counts[s] ?? 0) + 1;
+    if (FINAL_CODES.has(code)) ended++;
+  }
+  return { counts, ended };
+}
+
+function newLane(runId: string, spec: RunSpec, t: number, lanes: readonly RunLane[]): RunLane {
+  const inUse = new Set(lanes.map((l) => l.color));
+  return {
+    runId,
+    spec,
+    startedAt: t,
+    color: pickColor(runId, inUse),
+    unitStates: new Uint8Array(spec.units),
+    counts: {},
+    unitsEnded: 0,
+    endedAt: null,
+    summary: null,
+  };
+}
+
+/** A run that ended before this page heard it start still gets a lane: its summary says what it was. */
+function specOfSummary(s: RunSummary): RunSpec {
+  return { mode: s.mode, runtime: s.runtime, workload: s.workload, units: s.units };
+}
+
+function applyEvents(state: RunsState, events: readonly RunEvent[]): RunsState {
+  const lanes = [...state.lanes];
+  const copied = new Set<string>(); // lanes already copied in this batch: mutate those in place
+  const indexOf = (id: string) => lanes.findIndex((l) => l.runId === id);
+  const writable = (i: number): RunLane => {
+    const lane = lanes[i];
+    if (copied.has(lane.runId)) return lane;
+    const copy = { ...lane, unitStates: lane.unitStates.slice() };
+    copied.add(lane.runId);
+    lanes[i] = copy;
+    return copy;
+  };
+  const recount = new Set<string>();
+
+  for (const e of events) {
+    const i = indexOf(e.runId);
+    if (e.type === 'run-started') {
+      if (i < 0) {
+        lanes.push(newLane(e.runId, e.spec, e.t, lanes));
+        copied.add(e.runId);
+      } else {
+        const lane = writable(i);
+        lane.spec = e.spec;
+        lane.startedAt = e.t; // the engine's start time beats the page's guess from "launched"
+      }
+    } else if (e.type === 'unit-state') {
+      if (i < 0) continue; // a run this page never saw start: nothing to attach the state to
+      const lane = writable(i);
+      if (e.unitId < 0 || e.unitId >= lane.unitStates.length) continue;
+      lane.unitStates[e.unitId] = UNIT_STATES.indexOf(e.state) + 1;
+      recount.add(e.runId);
+    } else {
+      const lane = i < 0 ? newLane(e.runId, specOfSummary(e.summary), e.t - e.summary.wallMs, lanes) : writable(i);
+      if (i < 0) {
+        lanes.push(lane);
+        copied.add(e.runId);
+      }
+      lane.endedAt = e.t;
+      lane.summary = e.summary;
+      // the summary's unit results are the final word on every unit's state
+      for (const u of e.summary.unitResults)
+        if (u.id >= 0 && u.id < lane.unitStates.length) lane.unitStates[u.id] = UNIT_STATES.indexOf(u.state) + 1;
+      recount.add(e.runId);
+    }
+  }
+  for (const id of recount) {
+    const lane = lanes[indexOf(id)];
+    const { counts, ended } = countStates(lane.unitStates);
+    lane.counts = counts;
+    lane.unitsEnded = ended;
+  }
+  return { lanes };
+}
+
+export function runsReducer(state: RunsState, action: RunsAction): RunsState {
+  switch (action.type) {
+    case 'events':
+      return action.events.length ? applyEvents(state, action.events) : state;
+    case 'launched':
+      if (state.lanes.some((l) => l.runId === action.runId)) return state;
+      return { lanes: [...state.lanes, newLane(action.runId, action.spec, action.t, state.lanes)] };
+    case 'dismiss': {
+      const lanes = state.lanes.filter((l) => l.runId !== action.runId || isActive(l));
+      return lanes.length === state.lanes.length ? state : { lanes };
+    }
+    case 'prune': {
+      const ended = state.lanes.filter((l) => !isActive(l));
+      const newestEnded = new Set(ended.slice(-action.maxEnded).map((l) => l.runId));
+      const lanes = state.lanes.filter(
+        (l) => isActive(l) || (newestEnded.has(l.runId) && action.now - (l.endedAt as number) <= action.keepMs),
+      );
+      return lanes.length === state.lanes.length ? state : { lanes };
+    }
+  }
+}
+
+/** The colour slot of a run, whether or not it has a lane. */
+export function colorOf(state: RunsState, runId: string): number {
+  return state.lanes.find((l) => l.runId === runId)?.color ?? fallbackColor(runId);
+}

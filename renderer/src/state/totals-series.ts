@@ -1,0 +1,35 @@
+/**
+ * The machine totals as recharts wants them: an array of points, downsampled to at most `points`
+ * time buckets (recharts' cost grows with the points it draws), x in seconds before the view's end.
+ */
+import { bucketMeans } from './downsample.js';
+import { TOTALS } from './live-store.js';
+import type { SampleRing } from './sample-ring.js';
+
+export interface TotalsPoint {
+  /** seconds relative to the view's end (≤ 0) */
+  s: number;
+  cpu: number;
+  used: number;
+  available: number;
+}
+
+export const TOTALS_POINTS = 150;
+
+export function totalsSeries(ring: SampleRing, t0: number, t1: number, points = TOTALS_POINTS): TotalsPoint[] {
+  const means = bucketMeans(ring, t0, t1, points);
+  const step = (t1 - t0) / points;
+  const out: TotalsPoint[] = [];
+  for (let b = 0; b < points; b++) {
+    const cpu = means[TOTALS.cpu * points + b];
+    if (Number.isNaN(cpu)) continue;
+    out.push({
+      // the bucket's middle, so a point sits where its samples were taken
+      s: Math.round(((t0 + (b + 0.5) * step - t1) / 1000) * 100) / 100,
+      cpu: Math.round(cpu * 10) / 10,
+      used: means[TOTALS.used * points + b],
+      available: means[TOTALS.available * points + b],
+    });
+  }
+  return out;
+}

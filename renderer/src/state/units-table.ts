@@ -1,0 +1,74 @@
+/**
+ * The units table's rows: every live unit with its run's mode, sorted by the column the person
+ * clicked, capped so an async run's 10,000 tasks don't become 10,000 DOM rows.
+ */
+import type { Mode, UnitSample } from '../../../preload/api.js';
+
+export type SortKey = 'run' | 'unit' | 'pid' | 'tid' | 'mode' | 'state' | 'core' | 'cpuPct' | 'bytes';
+export interface Sort {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+export interface UnitRow extends UnitSample {
+  mode: Mode | null;
+}
+
+export const MAX_ROWS = 200;
+export const DEFAULT_SORT: Sort = { key: 'cpuPct', dir: 'desc' };
+
+/** Numbers people want the largest of first; names and ids read naturally upwards. */
+const DESC_FIRST: ReadonlySet<SortKey> = new Set(['cpuPct', 'bytes']);
+
+/** Clicking a header: the same column flips direction, another column starts in its natural one. */
+export function toggleSort(current: Sort, key: SortKey): Sort {
+  if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
+  return { key, dir: DESC_FIRST.has(key) ? 'desc' : 'asc' };
+}
+
+const runNum = (id: string) => Number(id.slice(1)) || 0;
+
+function value(r: UnitRow, key: SortKey): number | string {
+  switch (key) {
+    case 'run':
+      return runNum(r.runId);
+    case 'unit':
+      return r.unitId;
+    case 'tid':
+      return r.tid ?? -1;
+    case 'core':
+      return r.core ?? -1;
+    case 'mode':
+      return r.mode ?? '';
+    default:
+      return r[key];
+  }
+}
+
+/** Run then unit: a fixed tie-break so equal rows don't swap places on every update. */
+function byIdentity(a: UnitRow, b: UnitRow): number {
+  return runNum(a.runId) - runNum(b.runId) || a.unitId - b.unitId;
+}
+
+export function compareRows(sort: Sort): (a: UnitRow, b: UnitRow) => number {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  return (a, b) => {
+    const va = value(a, sort.key);
+    const vb = value(b, sort.key);
+    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+    return c !== 0 ? sign * c : byIdentity(a, b);
+  };
+}
+
+export interface TableRows {
+  rows: UnitRow[];
+  /** rows not rendered ("… and N more") */
+  hidden: number;
+  total: number;
+}
+
+export function tableRows(units: readonly UnitSample[], modeOf: (runId: string) => Mode | null, sort: Sort, max = MAX_ROWS): TableRows {
+  const rows = units.map((u): UnitRow => ({ ...u, mode: modeOf(u.runId) }));
+  rows.sort(compareRows(sort));
+  return { rows: rows.slice(0, max), hidden: Math.max(0, rows.length - max), total: rows.length };
+}

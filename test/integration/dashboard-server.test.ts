@@ -1,0 +1,130 @@
+/** The web dashboard's guards and API over a real WebSocket, with a real engine behind it. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { RunEvent, WsPush, WsReply } from '../../preload/api.js';
+import { ApiService } from '../../main/engine/api-service.js';
+import { Engine } from '../../main/engine/engine.js';
+import { startDashboard, type Dashboard } from '../../main/server/dashboard-server.js';
+import { hostPids } from './helpers.js';
+
+let engine: Engine;
+let dashboard: Dashboard;
+let dir: string;
+let origin: string;
+let wsUrl: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'corescope-renderer-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>CoreScope</title>');
+  engine = new Engine({ intervalMs: 100 });
+  await engine.start();
+  dashboard = await startDashboard(new ApiService(engine), { host: '127.0.0.1', port: 0, rendererDir: dir });
+  const url = new URL(dashboard.url);
+  origin = url.origin;
+  wsUrl = `ws://${url.host}/api?token=${dashboard.token}`;
+});
+
+afterAll(async () => {
+  await engine.close();
+  await dashboard.close();
+  rmSync(dir, { recursive: true, force: true });
+  expect(hostPids()).toEqual([]);
+});
+
+/** Open a socket; resolves with its status: 'open' or the HTTP status it was refused with. */
+const tryOpen = (url: string, from?: string) =>
+  new Promise<{ status: string | number; ws: WebSocket }>((resolve) => {
+    const ws = new WebSocket(url, { origin: from });
+    ws.on('open', () => resolve({ status: 'open', ws }));
+    ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, ws }));
+    ws.on('error', () => resolve({ status: 'error', ws }));
+  });
+
+function client(ws: WebSocket) {
+  let nextId = 1;
+  const pushes: WsPush[] = [];
+  const waiting = new Map<number, (r: WsReply) => void>();
+  ws.on('message', (raw) => {
+    const msg = JSON.parse(raw.toString());
+    if ('push' in msg) pushes.push(msg);
+    else waiting.get(msg.id)?.(msg);
+  });
+  const send = (payload: unknown) =>
+    new Promise<WsReply>((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      ws.send(typeof payload === 'string' ? payload : JSON.stringify({ id, ...(payload as object) }));
+      if (typeof payload === 'string') waiting.set(-1, resolve);
+    });
+  return { send, pushes };
+}
+
+describe('who may connect', () => {
+  it('serves the page with a strict CSP and nothing outside its folder', async () => {
+    const res = await fetch(`${origin}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const escape = await fetch(`${origin}/..%2Fpackage.json`);
+    expect([400, 404]).toContain(escape.status);
+  });
+
+  it('refuses a socket without the token', async () => {
+    const { status } = await tryOpen(wsUrl.replace(/token=[^&]+/, ''), origin);
+    expect(status).toBe(401);
+  });
+
+  it('refuses a socket with a wrong token', async () => {
+    const { status } = await tryOpen(wsUrl.replace(/token=[^&]+/, 'token=guess'), origin);
+    expect(status).toBe(401);
+  });
+
+  it('refuses a socket from another origin, even with the token', async () => {
+    const { status } = await tryOpen(wsUrl, 'http://evil.example');
+    expect(status).toBe(403);
+  });
+});
+
+describe('the API over the socket', () => {
+  it('answers, validates, runs and streams', async () => {
+    const { status, ws } = await tryOpen(wsUrl, origin);
+    expect(status).toBe('open');
+    const { send, pushes } = client(ws);
+
+    const system = await send({ method: 'system' });
+    expect(system).toMatchObject({ ok: true, result: { logicalCores: expect.any(Number) } });
+
+    expect(await send({ method: 'launchMissiles' })).toMatchObject({ ok: false, error: expect.stringContaining('method must be one of') });
+    expect(await send('not json')).toMatchObject({ ok: false, error: 'requests are JSON text' });
+    expect(await send({ method: 'startRun', params: { mode: 'thread', workload: 'cpu', units: 0 } })).toEqual({
+      id: expect.any(Number),
+      ok: false,
+      error: 'units must be between 1 and 256 in thread mode',
+    });
+    expect(engine.runs.active()).toHaveLength(0);
+
+    const started = await send({ method: 'startRun', params: { mode: 'thread', workload: 'io-sleep', units: 2, durationS: 30 } });
+    expect(started).toMatchObject({ ok: true, result: { runId: expect.stringMatching(/^r\d+$/) } });
+    const runId = (started as { result: { runId: string } }).result.runId;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(pushes.some((p) => p.push === 'snapshot' && p.data.units.some((u) => u.runId === runId))).toBe(true);
+
+    expect(await send({ method: 'stopRun', params: runId })).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 300));
+    const events = pushes.filter((p): p is { push: 'run-event'; data: RunEvent } => p.push === 'run-event').map((p) => p.data.type);
+    expect(events).toContain('run-started');
+    expect(events).toContain('run-ended');
+    ws.close();
+  });
+
+  it('drops a message larger than the limit', async () => {
+    const { ws } = await tryOpen(wsUrl, origin);
+    ws.on('error', () => undefined); // the server cuts the frame short; only the close matters here
+    const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
+    ws.send(JSON.stringify({ id: 1, method: 'system', params: 'x'.repeat(64 * 1024) }));
+    expect([1006, 1009]).toContain(await closed);
+    expect(engine.runs.active()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The Electron shell's security settings and IPC guards, checked against a stand-in for the `electron`
+ * module (its binary can't be installed here): the same code, with Electron's objects recorded.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Handler = (...args: unknown[]) => unknown;
+
+const recorded = vi.hoisted(() => ({
+  windows: [] as Array<{ options: unknown; url?: string; on: Map<string, Handler>; openHandler?: Handler }>,
+  handlers: new Map<string, Handler>(),
+  exposed: new Map<string, unknown>(),
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents: Record<string, unknown>;
+    constructor(options: unknown) {
+      const rec = { options, on: new Map<string, Handler>(), openHandler: undefined as Handler | undefined, url: undefined as string | undefined };
+      recorded.windows.push(rec);
+      this.webContents = {
+        setWindowOpenHandler: (h: Handler) => (rec.openHandler = h),
+        on: (event: string, h: Handler) => rec.on.set(event, h),
+      };
+      this.loadURL = (url: string) => {
+        rec.url = url;
+        return Promise.resolve();
+      };
+    }
+    loadURL: (url: string) => Promise<void>;
+    once() {}
+  }
+  const ipcMain = {
+    handle: (channel: string, h: Handler) => recorded.handlers.set(channel, h),
+    removeHandler: (channel: string) => recorded.handlers.delete(channel),
+  };
+  const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.set(key, api) };
+  const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, result: 'answer' })), on: vi.fn(), off: vi.fn() };
+  return { BrowserWindow, ipcMain, contextBridge, ipcRenderer, default: { BrowserWindow, ipcMain, contextBridge, ipcRenderer } };
+});
+
+const { createMainWindow, windowOptions } = await import('../../main/electron/window.js');
+const { registerIpc } = await import('../../main/electron/ipc.js');
+const { APP_URL, isAppUrl } = await import('../../main/electron/origin.js');
+const { denyPermissions } = await import('../../main/electron/security.js');
+const { ApiService } = await import('../../main/engine/api-service.js');
+const { Engine } = await import('../../main/engine/engine.js');
+const { CHANNELS, WS_METHODS } = await import('../../preload/api.js');
+const { ipcMain } = await import('electron');
+
+beforeEach(() => {
+  recorded.windows.length = 0;
+  recorded.handlers.clear();
+});
+
+describe('the window', () => {
+  it('isolates and sandboxes the page and gives it no Node', () => {
+    const prefs = (windowOptions('/p.cjs') as { webPreferences: Record<string, unknown> }).webPreferences;
+    expect(prefs).toMatchObject({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('denies new windows, navigation away and webviews', () => {
+    createMainWindow('/p.cjs', APP_URL);
+    const win = recorded.windows[0];
+    expect(win.url).toBe(APP_URL);
+    expect(win.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    const navigate = (url: string) => {
+      const event = { preventDefault: vi.fn() };
+      win.on.get('will-navigate')?.(event, url);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(navigate('https://example.com/')).toBe(true);
+    expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate('corescope://app/index.html')).toBe(false);
+    const webview = { preventDefault: vi.fn() };
+    win.on.get('will-attach-webview')?.(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('knows its own origin exactly', () => {
+    expect(isAppUrl('corescope://app/index.html')).toBe(true);
+    expect(isAppUrl('corescope://other/index.html')).toBe(false);
+    expect(isAppUrl('https://app/index.html')).toBe(false);
+    expect(isAppUrl(undefined)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+  });
+
+  it('denies every permission request', () => {
+    const calls: Record<string, Handler> = {};
+    const session = {
+      setPermissionRequestHandler: (h: Handler) => (calls.request = h),
+      setPermissionCheckHandler: (h: Handler) => (calls.check = h),
+      setDevicePermissionHandler: (h: Handler) => (calls.device = h),
+    };
+    denyPermissions(session as never);
+    const callback = vi.fn();
+    calls.request(null, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(calls.check()).toBe(false);
+    expect(calls.device()).toBe(false);
+  });
+});
+
+describe('IPC handlers', () => {
+  const engine = new Engine();
+  const api = new ApiService(engine);
+  const trusted = { senderFrame: { url: 'corescope://app/index.html' } };
+  const stranger = { senderFrame: { url: 'https://evil.example/' } };
+  const setup = () => registerIpc(ipcMain as never, api, (e) => isAppUrl(e.senderFrame?.url));
+
+  it('registers one handler per request channel and removes them again', () => {
+    const off = setup();
+    expect([...recorded.handlers.keys()].sort()).toEqual(WS_METHODS.map((m) => CHANNELS[m]).sort());
+    off();
+    expect(recorded.handlers.size).toBe(0);
+  });
+
+  it('refuses a sender that is not the app’s own page, and starts nothing', async () => {
+    setup();
+    const start = vi.spyOn(engine, 'startRun');
+    const reply = await recorded.handlers.get(CHANNELS.startRun)?.(stranger, { mode: 'process', workload: 'cpu', units: 1 });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('refused') });
+    expect(start).not.toHaveBeenCalled();
+  });
+
+  it('answers a bad argument with its one-line reason and changes nothing', async () => {
+    setup();
+    const reply = await recorded.handlers.get(CHANNELS.startRun)?.(trusted, { mode: 'process', workload: 'cpu', units: 0 });
+    expect(reply).toEqual({ ok: false, error: 'units must be between 1 and 256 in process mode' });
+    expect(engine.runs.active()).toHaveLength(0);
+    const interval = await recorded.handlers.get(CHANNELS.setInterval)?.(trusted, 1);
+    expect(interval).toEqual({ ok: false, error: 'interval must be between 50 and 5000' });
+    expect(engine.sampler.interval).toBe(500);
+  });
+
+  it('answers a good request', async () => {
+    setup();
+    const reply = (await recorded.handlers.get(CHANNELS.system)?.(trusted)) as { ok: boolean; result: { logicalCores: number } };
+    expect(reply.ok).toBe(true);
+    expect(reply.result.logicalCores).toBeGreaterThan(0);
+  });
+});
+
+describe('the preload', () => {
+  it('exposes exactly the CoreScopeApi as window.corescope and unwraps replies', async () => {
+    await import('../../preload/index.js');
+    const api = recorded.exposed.get('corescope') as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    expect(Object.keys(api).sort()).toEqual(
+      ['system', 'workloads', 'scenarios', 'startRun', 'stopRun', 'runScenario', 'setInterval', 'onSnapshot', 'onRunEvent'].sort(),
+    );
+    expect(recorded.exposed.size).toBe(1);
+    await expect(api.system()).resolves.toBe('answer');
+  });
+});
