@@ -5,6 +5,7 @@ import type { MachineFacts } from './machine.js';
 import type { SamplerCostResult } from './sampler-cost.js';
 import type { SpawnLatencyResult } from './spawn-latency.js';
 import type { RawSeries } from './raw-spawn.js';
+import type { RendererCostResult } from './renderer-cost.js';
 
 const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
 const ms = (v: number) => v.toFixed(v < 1 ? 3 : v < 10 ? 2 : 1);
@@ -54,4 +55,12 @@ export function spawnTable(r: SpawnLatencyResult): string {
     t.toString(),
     `Baselines (single / same shape): ${baselines}.`,
   ].join('\n');
+}
+
+export function rendererTable(r: RendererCostResult): string {
+  if ('skipped' in r) return `Renderer cost: skipped (${r.skipped})`;
+  const t = table(['cores', 'stream', 'main-thread busy', 'frames', 'frame p95 ms', 'frame max ms', 'long tasks']);
+  for (const c of r.cases)
+    t.push([c.cores, `${c.rateHz} Hz × ${c.seconds} s`, pct(c.mainThreadBusyPct), c.frames, ms(c.frameP95Ms), ms(c.frameMaxMs), c.longTasks]);
+  return `Renderer cost (whole dashboard in headless chromium, 1440×900, synthetic snapshot stream; targets: ≤ 10 % at 16 cores, ≤ 25 % at 64, frames p95 ≤ 17 ms, none > 100 ms)\n${t.toString()}`;
 }

@@ -15,7 +15,14 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return r.data;
 }
 
-export class ApiService {
+/** What a transport needs of the API: calls, and the two streams. The dashboard serves any of these. */
+export interface ApiEndpoint {
+  call(method: WsMethod, params: unknown): Promise<Envelope>;
+  onSnapshot(cb: (s: Snapshot) => void): () => void;
+  onRunEvent(cb: (e: RunEvent) => void): () => void;
+}
+
+export class ApiService implements ApiEndpoint {
   constructor(private readonly engine: Engine) {}
 
   async call(method: WsMethod, params: unknown): Promise<Envelope> {

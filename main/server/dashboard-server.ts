@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { WS_MAX_REQUEST_BYTES, WS_PATH } from '../../preload/api.js';
-import type { ApiService } from '../engine/api-service.js';
+import type { ApiEndpoint } from '../engine/api-service.js';
 import { checkAccess, newToken } from './access.js';
 import { serveSession } from './socket-session.js';
 import { staticHandler } from './static-files.js';
@@ -24,7 +24,7 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-export async function startDashboard(api: ApiService, options: DashboardOptions): Promise<Dashboard> {
+export async function startDashboard(api: ApiEndpoint, options: DashboardOptions): Promise<Dashboard> {
   const token = options.token ?? newToken();
   const server: Server = createServer(staticHandler(options.rendererDir));
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_REQUEST_BYTES });

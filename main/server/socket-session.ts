@@ -5,11 +5,11 @@
  */
 import type { WebSocket } from 'ws';
 import { WsRequestSchema, describeInvalid, type WsPush, type WsReply } from '../../preload/api.js';
-import type { ApiService } from '../engine/api-service.js';
+import type { ApiEndpoint } from '../engine/api-service.js';
 
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-export function serveSession(ws: WebSocket, api: ApiService): void {
+export function serveSession(ws: WebSocket, api: ApiEndpoint): void {
   const push = (msg: WsPush, droppable: boolean) => {
     if (ws.readyState !== ws.OPEN) return;
     if (droppable && ws.bufferedAmount > MAX_BUFFERED_BYTES) return;
