@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { MODES, RUNTIMES, WORKLOADS } from '../../preload/api.js';
 import { InvalidInput } from '../engine/errors.js';
 import { compareCommand } from './commands/compare.js';
+import { memoryCommand } from './commands/memory.js';
 import { runCommand } from './commands/run.js';
 import { sampleCommand } from './commands/sample.js';
 import { serveCommand } from './commands/serve.js';
@@ -42,6 +43,15 @@ function program(): Command {
     .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
     .option('--json', 'print only the comparison as JSON')
     .action(async (flags) => exit(await compareCommand(flags)));
+
+  cli
+    .command('memory')
+    .description('what one more process, thread or async task costs in memory, fitted over several N')
+    .option('--units <list>', 'counts of idle units to measure, e.g. 1,2,4,8,16,32', '1,2,4,8')
+    .option('--measure <m>', 'pss (default), uss or rss; rss only where /proc is missing')
+    .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
+    .option('--json', 'print only the fit as JSON')
+    .action(async (flags) => exit(await memoryCommand(flags)));
 
   cli
     .command('sample')

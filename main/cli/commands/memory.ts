@@ -1,0 +1,76 @@
+/** `corescope memory`: what one more process, thread or async task costs, fitted over several N. */
+import Table from 'cli-table3';
+import { z } from 'zod';
+import { LIMITS, describeInvalid, type MemoryMeasure } from '../../../preload/api.js';
+import { formatBytes } from '../../../preload/format.js';
+import { Engine } from '../../engine/engine.js';
+import { InvalidInput } from '../../engine/errors.js';
+import { ASYNC_TASKS_PER_STEP, measureMemoryCost, type MemoryCostReport } from '../../engine/memory-cost.js';
+import { MEMORY_MEASURES } from '../../engine/process-memory.js';
+import { whenInterrupted } from '../process-guard.js';
+
+export interface MemoryFlags {
+  units?: string;
+  measure?: string;
+  runtime?: string;
+  json?: boolean;
+}
+
+const maxSteps = Math.floor(LIMITS.asyncUnits.max / ASYNC_TASKS_PER_STEP);
+const UnitListSchema = z
+  .array(
+    z
+      .number({ error: 'units must be whole numbers, e.g. 1,2,4,8' })
+      .int({ error: 'units must be whole numbers, e.g. 1,2,4,8' })
+      .refine((n) => n >= 1 && n <= Math.min(LIMITS.units.max, maxSteps), {
+        message: `each count of units must be between 1 and ${Math.min(LIMITS.units.max, maxSteps)}`,
+      }),
+  )
+  .refine((xs) => new Set(xs).size >= 2, { message: 'units needs at least two different counts to fit a line, e.g. 1,2,4,8' });
+
+function parseFlags(flags: MemoryFlags): { units: number[]; measure: MemoryMeasure } {
+  if ((flags.runtime ?? 'node') !== 'node') throw new InvalidInput('memory measures the node runtime in this version');
+  const units = UnitListSchema.safeParse((flags.units ?? '1,2,4,8').split(',').map((s) => Number(s.trim())));
+  if (!units.success) throw new InvalidInput(describeInvalid(units.error));
+  const measure = (flags.measure ?? MEMORY_MEASURES[0]) as MemoryMeasure;
+  if (!MEMORY_MEASURES.includes(measure)) throw new InvalidInput(`measure must be one of ${MEMORY_MEASURES.join(', ')} here`);
+  return { units: [...new Set(units.data)].sort((a, b) => a - b), measure };
+}
+
+export function memoryTable(r: MemoryCostReport): string {
+  const t = new Table({
+    head: ['mode', 'per unit', 'base', 'R²', ...r.units.map((n) => `N=${n}`)],
+    style: process.stdout.isTTY ? {} : { head: [], border: [] },
+  });
+  for (const m of r.results)
+    t.push([
+      m.unitsPerStep > 1 ? `${m.mode} (×${m.unitsPerStep} tasks)` : m.mode,
+      formatBytes(m.bytesPerUnit),
+      formatBytes(m.baseBytes),
+      m.r2.toFixed(3),
+      ...m.points.map((p) => formatBytes(p.totalBytes)),
+    ]);
+  return `memory per unit (${r.measure}), idle io-sleep units, least-squares fit of total memory over N\n${t.toString()}`;
+}
+
+export async function memoryCommand(flags: MemoryFlags): Promise<number> {
+  const { units, measure } = parseFlags(flags);
+  const engine = new Engine();
+  await engine.start();
+  let interrupted = false;
+  const release = whenInterrupted(() => {
+    interrupted = true;
+    void engine.runs.stopAll();
+  });
+  try {
+    const report = await measureMemoryCost(engine, units, measure, (leg) => {
+      if (interrupted) throw new InvalidInput('interrupted');
+      if (!flags.json) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}`);
+    });
+    console.log(flags.json ? JSON.stringify(report) : memoryTable(report));
+    return 0;
+  } finally {
+    release();
+    await engine.close();
+  }
+}
