@@ -46,7 +46,7 @@ export class WsBridge implements CoreScopeApi, Connection {
     this.socket.onmessage = (ev) => this.receive(ev.data);
     this.socket.onerror = () => undefined; // the close that follows carries the code; report it once, there
     this.socket.onclose = (ev) => {
-      const reason = describeClose(ev.code, ev.reason, hasToken);
+      const reason = describeClose(ev.code, ev.reason, hasToken, this.state.status === 'open');
       this.setState({ status: 'closed', reason });
       const err = new Error(`disconnected: ${reason}`);
       for (const p of this.pending.values()) p.reject(err);

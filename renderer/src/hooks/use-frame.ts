@@ -1,12 +1,12 @@
 /**
- * A view's own drawing rate: requestAnimationFrame checks every display frame whether the store holds
- * something new and the view's minimum gap has passed (DrawGate), and only then re-renders it with the
- * newest snapshot. Sampling can run at 20 Hz while the grid draws at ≤ 10 Hz and recharts at ≤ 2 Hz.
+ * A view's own drawing rate: the store's frame clock re-renders it with the newest snapshot when
+ * there is something new and its minimum gap has passed. Sampling can run at 20 Hz while the grid
+ * draws at ≤ 10 Hz and recharts at ≤ 2 Hz; while paused the view keeps its last frame.
  */
 import { useEffect, useState } from 'react';
 import type { Snapshot } from '../../../preload/api.js';
-import { DrawGate } from '../state/draw-gate.js';
 import type { LiveStore } from '../state/live-store.js';
+import { frameClockOf } from './frame-clock.js';
 
 export interface Frame {
   /** store.version when drawn */
@@ -28,16 +28,7 @@ export function useFrame(store: LiveStore, minGapMs: number, { paused = false, t
   const [frame, setFrame] = useState<Frame>(() => ({ version: store.version, latest: store.latest, at: Date.now() }));
   useEffect(() => {
     if (paused) return;
-    const gate = new DrawGate(minGapMs);
-    let raf = 0;
-    let ticks = 0;
-    const loop = (now: number) => {
-      if (gate.shouldDraw(now, tick ? ++ticks : store.version))
-        setFrame({ version: store.version, latest: store.latest, at: Date.now() });
-      raf = requestAnimationFrame(loop);
-    };
-    raf = requestAnimationFrame(loop);
-    return () => cancelAnimationFrame(raf);
+    return frameClockOf(store).subscribe(minGapMs, tick, () => setFrame({ version: store.version, latest: store.latest, at: Date.now() }));
   }, [store, minGapMs, paused, tick]);
   return frame;
 }

@@ -1,7 +1,8 @@
 /**
  * Drawing rate apart from sampling rate: a view redraws when there is something new AND at least
  * minGapMs have passed since its last draw, whatever the interval samples arrive at (the core grid at
- * ≤ 10 Hz, the recharts totals at ≤ 2 Hz). Called from requestAnimationFrame, decided here.
+ * ≤ 10 Hz, the recharts totals at ≤ 2 Hz). The frame clock asks, per animation frame, and asks dueAt
+ * when to come back for a view that has something new but drew too recently.
  */
 export class DrawGate {
   private lastAt = -Infinity;
@@ -15,5 +16,10 @@ export class DrawGate {
     this.lastAt = now;
     this.lastVersion = version;
     return true;
+  }
+
+  /** When a draw of `version` will be allowed (≤ now: already), or null if it has been drawn. */
+  dueAt(version: number): number | null {
+    return version === this.lastVersion ? null : this.lastAt + this.minGapMs;
   }
 }

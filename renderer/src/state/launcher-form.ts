@@ -117,3 +117,23 @@ export function limitHint(field: 'units' | 'durationS' | 'work' | 'mb', mode: Mo
       return `${limits.mb.min}–${limits.mb.max} MB per unit`;
   }
 }
+
+/**
+ * A warning (not a refusal) when the mem workload would ask for more than the machine has free:
+ * units × mb against available memory, as the engine warns on the command line.
+ */
+export function memoryWarning(form: LauncherForm, params: Params, availableBytes: number | null): string | null {
+  if (!visibleFields(form, params).mb || availableBytes === null) return null;
+  const units = Number(form.units);
+  const mb = form.mb.trim() === '' ? LIMITS.mb.default : Number(form.mb);
+  if (!Number.isFinite(units) || !Number.isFinite(mb) || units <= 0 || mb <= 0) return null;
+  const need = units * mb * 1024 * 1024;
+  if (need <= availableBytes) return null;
+  return `${units} × ${mb} MB is more than the ${Math.floor(availableBytes / 1024 / 1024)} MB available now`;
+}
+
+export const MODE_WORDS: Record<Mode, string> = {
+  process: 'one OS process per unit',
+  thread: 'worker threads in one process',
+  async: 'tasks on one event loop',
+};

@@ -31,6 +31,7 @@ export class LiveStore {
   private pending: RunEvent[] = [];
   private flushQueued = false;
   private readonly listeners = new Set<() => void>();
+  private readonly snapshotListeners = new Set<() => void>();
 
   constructor(
     private readonly schedule: Schedule = (fn, ms) => void setTimeout(fn, ms),
@@ -47,7 +48,14 @@ export class LiveStore {
     this.latest = s;
     this.clockOffsetMs = s.t - localNow;
     this.version++;
+    for (const cb of this.snapshotListeners) cb();
   }
+
+  /** Called after every snapshot: the frame clock wakes up only when there is something new. */
+  subscribeSnapshots = (cb: () => void): (() => void) => {
+    this.snapshotListeners.add(cb);
+    return () => this.snapshotListeners.delete(cb);
+  };
 
   ingestRunEvent(e: RunEvent): void {
     this.pending.push(e);

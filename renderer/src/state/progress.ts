@@ -42,11 +42,11 @@ export function progressOf(lane: RunLane, now: number): Progress {
 /** The lane's title: "process · cpu × 4". */
 export const laneTitle = (spec: RunSpec): string => `${spec.mode} · ${spec.workload} × ${spec.units.toLocaleString('en-US')}`;
 
-/** What each unit does, in a few words: "5 s each", "work 400 (split)", "64 MB each, 5 s". */
+/** What each unit does, in a few words: "5 s each", "work 400 blocks, split", "64 MB per unit, 5 s each". */
 export function laneDetail(spec: RunSpec): string {
   const duration = durationOf(spec);
   const parts: string[] = [];
-  if (spec.workload === 'mem') parts.push(`${spec.mb ?? LIMITS.mb.default} MB each`);
+  if (spec.workload === 'mem') parts.push(`${spec.mb ?? LIMITS.mb.default} MB per unit`);
   if (spec.work !== undefined) parts.push(`work ${spec.work} blocks, split`);
   else if (duration !== null) parts.push(`${duration} s each`);
   if (spec.runtime !== 'node') parts.push(spec.runtime);

@@ -1,45 +1,68 @@
 /**
  * One logical core: its number, its busy % at the view's end, its history as a hand-built SVG path
  * (no chart library: a path per core is what keeps 32 of them cheap at 10 Hz), and the units that last
- * ran on it as chips.
+ * ran on it as chips. React renders the card and its chips (≤ 2 Hz); the path, the % and the busy
+ * level are written straight to the DOM by the grid's draw loop (≤ 10 Hz) through `parts`.
  */
-import { memo } from 'react';
-import { formatPct } from '../../../preload/format.js';
 import type { CoreChips } from '../state/core-chips.js';
-import type { CorePaths } from '../state/core-path.js';
-import { busyLevel } from '../state/heat.js';
 import { UnitChip } from './UnitChip.js';
 
 export const PATH_W = 120;
 export const PATH_H = 100;
 
-interface Props {
-  core: number;
-  pct: number | null;
-  paths: CorePaths;
-  chips: CoreChips | undefined;
-  colorOf: (runId: string) => number;
-  showChips: boolean;
+/** The elements the draw loop writes to. */
+export interface CardParts {
+  card: HTMLDivElement | null;
+  pct: HTMLSpanElement | null;
+  line: SVGPathElement | null;
+  area: SVGPathElement | null;
 }
 
-function CoreCardView({ core, pct, paths, chips, colorOf, showChips }: Props) {
-  const level = busyLevel(pct ?? 0);
+interface Props {
+  core: number;
+  parts: CardParts;
+  chips: CoreChips | undefined;
+  colorOf: (runId: string) => number;
+}
+
+export function CoreCard({ core, parts, chips, colorOf }: Props) {
   return (
-    <div className={`core core-${level}`} role="group" aria-label={`core ${core}: ${pct === null ? 'no data' : formatPct(pct)} busy`}>
+    <div
+      className="core"
+      role="group"
+      aria-label={`core ${core}`}
+      ref={(el) => {
+        parts.card = el;
+      }}
+    >
       <div className="core-head">
         <span className="core-name">cpu {core}</span>
-        <span className="core-pct">{pct === null ? '–' : formatPct(pct)}</span>
+        <span
+          className="core-pct"
+          ref={(el) => {
+            parts.pct = el;
+          }}
+        />
       </div>
       <svg className="core-chart" viewBox={`0 0 ${PATH_W} ${PATH_H}`} preserveAspectRatio="none" aria-hidden="true">
-        <path className="core-area" d={paths.area} />
-        <path className="core-line" d={paths.line} vectorEffect="non-scaling-stroke" />
+        <path
+          className="core-area"
+          ref={(el) => {
+            parts.area = el;
+          }}
+        />
+        <path
+          className="core-line"
+          vectorEffect="non-scaling-stroke"
+          ref={(el) => {
+            parts.line = el;
+          }}
+        />
       </svg>
       <div className="core-chips">
-        {showChips && chips?.chips.map((c) => <UnitChip key={c.label} chip={c} color={colorOf(c.runId)} />)}
-        {showChips && chips && chips.more > 0 && <span className="chip chip-more">+{chips.more}</span>}
+        {chips?.chips.map((c) => <UnitChip key={c.label} chip={c} color={colorOf(c.runId)} />)}
+        {chips && chips.more > 0 && <span className="chip chip-more">+{chips.more}</span>}
       </div>
     </div>
   );
 }
-
-export const CoreCard = memo(CoreCardView);

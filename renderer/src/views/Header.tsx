@@ -1,0 +1,68 @@
+/**
+ * The top bar: what this is (CoreScope) and which machine it watches (CPU model, logical cores,
+ * memory), how it is connected, the controls that apply to every chart (sampling interval,
+ * pause/resume), and in the corner what the monitor itself costs. The bar is sticky: always on screen.
+ */
+import type { ReactNode } from 'react';
+import type { CoreScopeApi, SystemInfo } from '../../../preload/api.js';
+import { formatBytes } from '../../../preload/format.js';
+import type { ConnectionState } from '../bridge/connection.js';
+import { IntervalControl } from './IntervalControl.js';
+
+interface Props {
+  system: SystemInfo | null;
+  api: CoreScopeApi;
+  transport: 'electron' | 'websocket';
+  connection: ConnectionState;
+  paused: boolean;
+  onPause: (paused: boolean) => void;
+  /** what the monitor costs, kept in the top-right corner */
+  corner: ReactNode;
+}
+
+export function Header({ system, api, transport, connection, paused, onPause, corner }: Props) {
+  const linkWords = connection.status === 'open' ? (transport === 'electron' ? 'live' : 'live · web dashboard') : connection.status === 'connecting' ? 'connecting…' : 'disconnected';
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="logo" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+          <span />
+        </span>
+        <h1>CoreScope</h1>
+      </div>
+      <div className="machine" aria-label="machine">
+        {system ? (
+          <>
+            <span className="machine-cpu">{system.cpuModel}</span>
+            <span className="dot-sep">·</span>
+            <span>
+              <b>{system.logicalCores}</b> logical cores
+            </span>
+            <span className="dot-sep">·</span>
+            <span>
+              <b>{formatBytes(system.totalMemoryBytes)}</b> memory
+            </span>
+            <span className="dot-sep">·</span>
+            <span>{system.platform}</span>
+          </>
+        ) : (
+          <span>reading the machine…</span>
+        )}
+      </div>
+      <div className="controls">
+        <span className={`link link-${connection.status}`}>
+          <span className="link-dot" aria-hidden="true" />
+          {linkWords}
+        </span>
+        <IntervalControl api={api} initialMs={system?.intervalMs ?? null} />
+        <button type="button" className={paused ? 'btn btn-on' : 'btn'} aria-pressed={paused} onClick={() => onPause(!paused)}>
+          {paused ? 'Resume charts' : 'Pause charts'}
+        </button>
+        {corner}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../preload/api.js';
+import { ALWAYS_OPEN, describeClose } from '../../renderer/src/bridge/connection.js';
+import { WsBridge, type SocketLike } from '../../renderer/src/bridge/ws-bridge.js';
+import { encodeRequest, parseServerMessage } from '../../renderer/src/bridge/ws-messages.js';
+import { socketUrl, tokenOf } from '../../renderer/src/bridge/ws-url.js';
+
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  sent: string[] = [];
+  onopen: SocketLike['onopen'] = null;
+  onmessage: SocketLike['onmessage'] = null;
+  onclose: SocketLike['onclose'] = null;
+  onerror: SocketLike['onerror'] = null;
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close() {
+    this.drop(1000, '');
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  reply(msg: unknown) {
+    this.onmessage?.({ data: JSON.stringify(msg) });
+  }
+  drop(code: number, reason: string) {
+    this.readyState = 3;
+    this.onclose?.({ code, reason });
+  }
+}
+
+const setup = (hasToken = true) => {
+  const socket = new FakeSocket();
+  const bridge = new WsBridge(() => socket, hasToken);
+  return { socket, bridge };
+};
+
+describe('dashboard socket URL', () => {
+  it('uses the page’s host, ws or wss to match http or https, and the token from the page URL', () => {
+    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:4312', search: '?token=abc' })).toBe('ws://127.0.0.1:4312/api?token=abc');
+    expect(socketUrl({ protocol: 'https:', host: 'h', search: '?x=1&token=a%2Bb' })).toBe('wss://h/api?token=a%2Bb');
+    expect(tokenOf('')).toBeNull();
+    expect(tokenOf('?token=')).toBeNull();
+  });
+});
+
+describe('server messages', () => {
+  it('tells replies from pushes and drops anything else', () => {
+    expect(parseServerMessage('{"id":3,"ok":true,"result":{"a":1}}')).toEqual({ kind: 'reply', id: 3, ok: true, result: { a: 1 } });
+    expect(parseServerMessage('{"id":4,"ok":false,"error":"units must be between 1 and 256 in process mode"}')).toEqual({
+      kind: 'reply',
+      id: 4,
+      ok: false,
+      error: 'units must be between 1 and 256 in process mode',
+    });
+    expect(parseServerMessage('{"push":"run-event","data":{"type":"run-started"}}')?.kind).toBe('run-event');
+    expect(parseServerMessage('{"push":"snapshot","data":{"cores":[]}}')?.kind).toBe('snapshot');
+    expect(parseServerMessage('not json')).toBeNull();
+    expect(parseServerMessage('[1,2]')).toBeNull();
+    expect(parseServerMessage('{"push":"snapshot","data":{}}')).toBeNull();
+  });
+
+  it('encodes requests as the contract’s WsRequest', () => {
+    expect(JSON.parse(encodeRequest(1, 'system'))).toEqual({ id: 1, method: 'system' });
+    expect(JSON.parse(encodeRequest(2, 'stopRun', 'r1'))).toEqual({ id: 2, method: 'stopRun', params: 'r1' });
+  });
+});
+
+describe('WsBridge', () => {
+  it('queues calls until the socket opens, then matches replies by id', async () => {
+    const { socket, bridge } = setup();
+    expect(bridge.get()).toEqual({ status: 'connecting' });
+    const sys = bridge.system();
+    const run = bridge.startRun({ mode: 'process', workload: 'cpu', units: 2 });
+    expect(socket.sent).toEqual([]);
+    socket.open();
+    expect(bridge.get()).toEqual({ status: 'open' });
+    const reqs = socket.sent.map((s) => JSON.parse(s));
+    expect(reqs).toEqual([
+      { id: 1, method: 'system' },
+      { id: 2, method: 'startRun', params: { mode: 'process', workload: 'cpu', units: 2 } },
+    ]);
+    socket.reply({ id: 2, ok: true, result: { runId: 'r1' } });
+    socket.reply({ id: 1, ok: true, result: { logicalCores: 2 } });
+    await expect(run).resolves.toEqual({ runId: 'r1' });
+    await expect(sys).resolves.toEqual({ logicalCores: 2 });
+  });
+
+  it('rejects with the server’s one-line reason when a reply is not ok', async () => {
+    const { socket, bridge } = setup();
+    socket.open();
+    const p = bridge.startRun({ mode: 'process', workload: 'cpu', units: 0 });
+    socket.reply({ id: 1, ok: false, error: 'units must be between 1 and 256 in process mode' });
+    await expect(p).rejects.toThrow(/^units must be between 1 and 256 in process mode$/);
+  });
+
+  it('hands pushes to listeners until they unsubscribe', () => {
+    const { socket, bridge } = setup();
+    socket.open();
+    const got: number[] = [];
+    const off = bridge.onSnapshot((s: Snapshot) => got.push(s.t));
+    const events: string[] = [];
+    bridge.onRunEvent((e) => events.push(e.type));
+    socket.reply({ push: 'snapshot', data: { t: 1, cores: [] } });
+    socket.reply({ push: 'run-event', data: { type: 'run-ended' } });
+    off();
+    socket.reply({ push: 'snapshot', data: { t: 2, cores: [] } });
+    expect(got).toEqual([1]);
+    expect(events).toEqual(['run-ended']);
+  });
+
+  it('fails pending and later calls once the socket closes, and says why', async () => {
+    const { socket, bridge } = setup();
+    socket.open();
+    let changes = 0;
+    bridge.subscribe(() => changes++);
+    const pending = bridge.stopRun('r1');
+    socket.drop(1006, '');
+    await expect(pending).rejects.toThrow(/disconnected/);
+    await expect(bridge.setInterval(100)).rejects.toThrow(/disconnected/);
+    expect(bridge.get()).toEqual({ status: 'closed', reason: 'the connection to the CoreScope server closed (code 1006)' });
+    expect(changes).toBe(1);
+  });
+
+  it('says it could not connect when the socket never opened (a refused token reads as 1006 too)', () => {
+    const { socket, bridge } = setup();
+    socket.drop(1006, '');
+    expect(bridge.get()).toMatchObject({ status: 'closed', reason: expect.stringMatching(/could not connect/) });
+  });
+
+  it('names a missing token as the reason when the page has none', () => {
+    const { socket, bridge } = setup(false);
+    socket.drop(1006, '');
+    expect(bridge.get()).toMatchObject({ status: 'closed', reason: expect.stringMatching(/no token/) });
+  });
+
+  it('describes closes in words', () => {
+    expect(describeClose(1001, '', true)).toBe('the server shut down');
+    expect(describeClose(1008, '', true)).toMatch(/token/);
+    expect(describeClose(4000, 'bye', true)).toBe('bye');
+    expect(describeClose(1006, '', true, false)).toMatch(/could not connect/);
+    expect(ALWAYS_OPEN.get()).toEqual({ status: 'open' });
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../preload/api.js';
+import { WORKLOAD_CATALOG } from '../../main/engine/workload-catalog.js';
+import { INITIAL_FORM, checkForm, fieldOfReason, limitHint, memoryWarning, specOf, visibleFields, type LauncherForm } from '../../renderer/src/state/launcher-form.js';
+
+const params = (name: string) => WORKLOAD_CATALOG.find((w) => w.name === name)?.params ?? [];
+const form = (over: Partial<LauncherForm> = {}): LauncherForm => ({ ...INITIAL_FORM, ...over });
+
+describe('launcher form', () => {
+  it('turns a valid form into the spec it describes, only with the fields its workload takes', () => {
+    expect(checkForm(form(), params('cpu'))).toEqual({ ok: true, spec: { mode: 'process', workload: 'cpu', units: 2, durationS: 5 } });
+    expect(specOf(form({ workload: 'mem', mb: '32', lengthBy: 'work' }), params('mem'))).toEqual({
+      mode: 'process',
+      workload: 'mem',
+      units: 2,
+      durationS: 5,
+      mb: 32,
+    });
+    expect(specOf(form({ lengthBy: 'work', work: '400' }), params('cpu'))).toEqual({ mode: 'process', workload: 'cpu', units: 2, work: 400 });
+  });
+
+  it('puts the contract’s reason next to the field it is about', () => {
+    expect(checkForm(form({ units: '0' }), params('cpu'))).toEqual({ ok: false, errors: { units: 'units must be between 1 and 256 in process mode' } });
+    expect(checkForm(form({ units: '' }), params('cpu'))).toEqual({ ok: false, errors: { units: 'units must be a whole number' } });
+    expect(checkForm(form({ units: '2.5' }), params('cpu'))).toEqual({ ok: false, errors: { units: 'units must be a whole number' } });
+    expect(checkForm(form({ durationS: '0.01' }), params('cpu'))).toEqual({ ok: false, errors: { durationS: 'duration must be between 0.1 and 3600' } });
+    expect(checkForm(form({ durationS: 'abc' }), params('cpu'))).toEqual({ ok: false, errors: { durationS: 'duration must be a number' } });
+    expect(checkForm(form({ workload: 'mem', mb: '9999' }), params('mem'))).toEqual({ ok: false, errors: { mb: 'mb must be between 0 and 4096' } });
+  });
+
+  it('allows async runs more units than processes', () => {
+    expect(checkForm(form({ mode: 'async', units: '10000', workload: 'io-sleep' }), params('io-sleep')).ok).toBe(true);
+    expect(checkForm(form({ mode: 'thread', units: '10000' }), params('cpu'))).toEqual({ ok: false, errors: { units: 'units must be between 1 and 256 in thread mode' } });
+  });
+
+  it('offers work only for cpu, and mb only for mem', () => {
+    expect(visibleFields(form({ lengthBy: 'work' }), params('io-sleep'))).toEqual({ durationS: true, work: false, mb: false });
+    expect(visibleFields(form({ lengthBy: 'work' }), params('cpu'))).toEqual({ durationS: false, work: true, mb: false });
+    expect(visibleFields(form(), params('mem'))).toEqual({ durationS: true, work: false, mb: true });
+  });
+
+  it('places the API’s reasons by the field they name', () => {
+    expect(fieldOfReason('units must be between 1 and 256 in process mode')).toBe('units');
+    expect(fieldOfReason('duration must be between 0.1 and 3600')).toBe('durationS');
+    expect(fieldOfReason('mb applies to the mem workload only')).toBe('mb');
+    expect(fieldOfReason('at most 8 runs at once; stop one first')).toBe('form');
+    expect(fieldOfReason('internal error: boom')).toBe('form');
+  });
+
+  it('shows the limits for the chosen mode', () => {
+    expect(limitHint('units', 'process', LIMITS)).toBe('1–256 in process mode');
+    expect(limitHint('units', 'async', LIMITS)).toBe('1–20,000 in async mode');
+    expect(limitHint('durationS', 'thread', LIMITS)).toBe('0.1–3600 s per unit');
+  });
+
+  it('warns when the mem workload would ask for more than is free', () => {
+    const mb = 1024 * 1024;
+    expect(memoryWarning(form({ workload: 'mem', units: '4', mb: '100' }), params('mem'), 300 * mb)).toBe('4 × 100 MB is more than the 300 MB available now');
+    expect(memoryWarning(form({ workload: 'mem', units: '2', mb: '100' }), params('mem'), 300 * mb)).toBeNull();
+    expect(memoryWarning(form({ units: '400' }), params('cpu'), 1)).toBeNull();
+  });
+});
