@@ -18,7 +18,16 @@ await Promise.all([
   build({ ...common, entryPoints: { cli: 'main/cli/index.ts' }, outdir: 'dist' }),
   build({
     ...common,
-    entryPoints: ['workloads/hosts/loop-host.ts', 'workloads/hosts/thread-host.ts', 'workloads/hosts/thread-unit.ts'],
+    entryPoints: [
+      'workloads/hosts/loop-host.ts',
+      'workloads/hosts/thread-host.ts',
+      'workloads/hosts/thread-unit.ts',
+      // the scenarios: the coordinator, its units as threads or processes, the slow HTTP server
+      'workloads/hosts/scenario-host.ts',
+      'workloads/hosts/scenario-thread-unit.ts',
+      'workloads/hosts/scenario-process-unit.ts',
+      'workloads/hosts/slow-http-server.ts',
+    ],
     outdir: 'dist/workloads/hosts',
   }),
 ]);

@@ -4,6 +4,21 @@
  * Pure TypeScript + zod: imported by main, preload, renderer and the CLI alike, never by the workloads.
  */
 import { z } from 'zod';
+import type { ScenarioFlag, ScenarioOptions, ScenarioOutcome, UnitDetail } from '../workloads/protocol.js';
+
+// the scenarios' shapes are defined once, where the workloads produce them (types only: no code crosses)
+export type {
+  CounterOutcome,
+  DeadlockOutcome,
+  EventLoopBlockOutcome,
+  FirstCompletedOutcome,
+  GatherOutcome,
+  ScenarioFlag,
+  ScenarioOptions,
+  ScenarioOutcome,
+  SemaphoreOutcome,
+  UnitDetail,
+} from '../workloads/protocol.js';
 
 export const MODES = ['process', 'thread', 'async'] as const;
 export const RUNTIMES = ['node', 'python'] as const;
@@ -129,10 +144,37 @@ export interface RunSummary {
   unitResults: UnitResult[];
 }
 
+/**
+ * Who holds which lock and who waits for which, now (scenario runs whose units take locks). Drawn as
+ * a graph: an edge from each unit to the lock it waits for, and from each lock to the unit holding it.
+ */
+export interface WaitForGraph {
+  units: Array<{ unit: string; holds: string[]; waitsFor: string | null }>;
+  /** the units of a cycle, each waiting for a lock the next one holds; null while there is none */
+  cycle: string[] | null;
+}
+
 export type RunEvent =
-  | { type: 'run-started'; runId: string; spec: RunSpec; t: number }
-  | { type: 'unit-state'; runId: string; unitId: number; pid: number; tid: number | null; state: UnitState; t: number }
-  | { type: 'run-ended'; runId: string; summary: RunSummary; t: number };
+  /** `scenario` is set for a scenario run: what was asked for, and the name of each unit (by unitId) */
+  | { type: 'run-started'; runId: string; spec: RunSpec; t: number; scenario?: { spec: ResolvedScenarioSpec; unitNames: string[] } }
+  /**
+   * t is when the unit reported the change (epoch ms, the unit's clock). In scenario runs whose units
+   * take locks, `detail` says what the unit holds and waits for, and `waitFor` is the whole graph after
+   * this change.
+   */
+  | {
+      type: 'unit-state';
+      runId: string;
+      unitId: number;
+      pid: number;
+      tid: number | null;
+      state: UnitState;
+      t: number;
+      detail?: UnitDetail;
+      waitFor?: WaitForGraph;
+    }
+  /** `scenario` is set for a scenario run: its outcome and timeline (the JSON of `scenario --json`) */
+  | { type: 'run-ended'; runId: string; summary: RunSummary; t: number; scenario?: ScenarioResult };
 
 export interface SystemInfo {
   platform: string;
@@ -149,10 +191,51 @@ export interface WorkloadInfo {
   params: Array<'durationS' | 'work' | 'mb'>;
 }
 
+export const SCENARIOS = ['race', 'lock', 'deadlock', 'semaphore', 'gather', 'first-completed', 'event-loop-block'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** One of the article's demonstrations, with the words the UI shows beside it. */
 export interface ScenarioInfo {
-  name: string;
+  name: ScenarioName;
+  title: string;
+  /** one line: what it shows */
   summary: string;
+  /** what to watch on the timeline */
+  watch: string;
+  /** what the article says should happen */
+  article: string;
   modes: Mode[];
+  defaultMode: Mode;
+  flags: ScenarioFlag[];
+}
+
+/** A scenario as asked for, with its mode and every option filled in. */
+export interface ResolvedScenarioSpec {
+  name: ScenarioName;
+  mode: Mode;
+  options: ScenarioOptions;
+}
+
+/** One change of one unit's state: tMs after the run started. */
+export interface TimelineEntry {
+  unit: string;
+  state: UnitState;
+  tMs: number;
+  detail?: UnitDetail;
+}
+
+/** The result of a scenario (`scenario NAME --json`, and run-ended's `scenario`). */
+export interface ScenarioResult {
+  scenario: ScenarioName;
+  mode: Mode;
+  runId: string;
+  /** the options this scenario takes, as it ran */
+  options: Partial<ScenarioOptions>;
+  /** the run's wall time: start → its last unit ended (host start-up included) */
+  wallMs: number;
+  /** null when the scenario was stopped before it could say */
+  outcome: ScenarioOutcome | null;
+  timeline: TimelineEntry[];
 }
 
 /** window.corescope: exactly this, nothing else. */
@@ -162,7 +245,7 @@ export interface CoreScopeApi {
   scenarios(): Promise<ScenarioInfo[]>;
   startRun(spec: RunSpecInput): Promise<{ runId: string }>;
   stopRun(runId: string): Promise<void>;
-  runScenario(spec: { name: string; mode?: Mode }): Promise<{ runId: string }>;
+  runScenario(spec: ScenarioSpecInput): Promise<{ runId: string }>;
   setInterval(ms: number): Promise<void>;
   onSnapshot(cb: (s: Snapshot) => void): () => void;
   onRunEvent(cb: (e: RunEvent) => void): () => void;
@@ -202,9 +285,40 @@ export type WsPush = { push: 'snapshot'; data: Snapshot } | { push: 'run-event';
 /** Largest WebSocket message the server accepts from a page; every valid request is far smaller. */
 export const WS_MAX_REQUEST_BYTES = 16 * 1024;
 
+const wholeBetween = (name: string, lo: number, hi: number) =>
+  z
+    .number({ error: `${name} must be a whole number` })
+    .int({ error: `${name} must be a whole number` })
+    .refine((v) => v >= lo && v <= hi, { message: `${name} must be between ${lo} and ${hi}` });
+
+/** Scenario limits: tasks are further bounded by the mode's unit limit (unitLimitFor). */
+export const SCENARIO_LIMITS = {
+  limit: { min: 1, max: 256 },
+  jobs: { min: 1, max: 256 },
+  jobSeconds: { min: 0.1, max: 60 },
+  tasks: { min: 1, max: LIMITS.asyncUnits.max },
+  sleepS: { min: 0.1, max: 60 },
+} as const;
+
+/**
+ * What runScenario accepts. Which options a scenario takes, and in which modes it runs, is checked
+ * against the catalog in main (each refusal one line, e.g. "limit applies to the semaphore scenario only").
+ */
 export const ScenarioSpecSchema = z
-  .object({ name: z.string().min(1).max(64), mode: z.enum(MODES).optional() })
+  .object({
+    name: z.enum(SCENARIOS, { error: `scenario must be one of ${SCENARIOS.join(', ')}` }),
+    mode: z.enum(MODES, { error: `mode must be one of ${MODES.join(', ')}` }).optional(),
+    variant: z.enum(['pair', 'self'], { error: 'variant must be pair or self' }).optional(),
+    limit: wholeBetween('limit', SCENARIO_LIMITS.limit.min, SCENARIO_LIMITS.limit.max).optional(),
+    jobs: wholeBetween('jobs', SCENARIO_LIMITS.jobs.min, SCENARIO_LIMITS.jobs.max).optional(),
+    jobSeconds: between('job seconds', SCENARIO_LIMITS.jobSeconds.min, SCENARIO_LIMITS.jobSeconds.max).optional(),
+    tasks: wholeBetween('tasks', SCENARIO_LIMITS.tasks.min, SCENARIO_LIMITS.tasks.max).optional(),
+    sleepS: between('sleep', SCENARIO_LIMITS.sleepS.min, SCENARIO_LIMITS.sleepS.max).optional(),
+    workload: z.enum(['io-sleep', 'http'], { error: 'workload must be io-sleep or http' }).optional(),
+  })
   .strict();
+export type ScenarioSpecInput = z.input<typeof ScenarioSpecSchema>;
+export type ScenarioSpec = z.output<typeof ScenarioSpecSchema>;
 
 /** Turns a zod failure into the one line a person reads. */
 export function describeInvalid(error: z.ZodError): string {

@@ -28,6 +28,33 @@ export interface HostSpec {
   /** …or (cpu) do this many blocks of work per unit, indexed like unitIds. */
   workPerUnit?: number[];
   mb?: number;
+  /** Set for a scenario run: the host is scenario-host, a coordinator that starts the scenario's units. */
+  scenario?: { name: ScenarioName; options: ScenarioOptions };
+}
+
+export type ScenarioName = 'race' | 'lock' | 'deadlock' | 'semaphore' | 'gather' | 'first-completed' | 'event-loop-block';
+
+/** The optional knobs of a scenario spec, by their API names (each scenario takes some of them). */
+export type ScenarioFlag = 'variant' | 'limit' | 'jobs' | 'jobSeconds' | 'tasks' | 'sleepS' | 'workload';
+
+/** A scenario's knobs, already validated and filled with defaults by the engine. */
+export interface ScenarioOptions {
+  /** deadlock: 'self' takes one non-reentrant lock twice instead of two locks in opposite order */
+  variant?: 'pair' | 'self';
+  /** semaphore: permits, jobs, and how long each job holds its permit */
+  limit: number;
+  jobs: number;
+  jobSeconds: number;
+  /** gather: how many tasks, each waiting this long, on a timer or on a slow local HTTP server */
+  tasks: number;
+  sleepS: number;
+  workload: 'io-sleep' | 'http';
+}
+
+/** What a unit that takes locks holds and waits for: the edges of the wait-for graph. */
+export interface UnitDetail {
+  holds: string[];
+  waitsFor: string | null;
 }
 
 /** One unit's news since the last flush. t is epoch ms on the unit's own clock (same machine as the engine). */
@@ -40,15 +67,74 @@ export interface UnitReport {
   /** CPU time the unit itself accounted for (its thread's, or its slices on a shared loop). */
   cpuMs?: number;
   error?: string;
+  /** scenario units that take locks say what they hold and wait for with every state */
+  detail?: UnitDetail;
 }
 
 export type HostMessage =
   | { kind: 'hello'; pid: number; baselineBytes: number; measure: 'pss' | 'rss' }
   | { kind: 'units'; reports: UnitReport[] }
   | { kind: 'memory'; bytes: number }
-  | { kind: 'bye'; peakBytes: number; cpuMs: number };
+  | { kind: 'bye'; peakBytes: number; cpuMs: number }
+  /** a scenario host's verdict, sent before bye (see ScenarioOutcome) */
+  | { kind: 'outcome'; outcome: ScenarioOutcome };
 
 export type EngineMessage = { kind: 'stop' };
+
+/** Between a scenario host (the coordinator) and a unit it runs as a thread or a process. */
+export type UnitToCoordinator = { kind: 'report'; report: UnitReport } | { kind: 'arrive' };
+export type CoordinatorToUnit = { kind: 'go' } | EngineMessage;
+
+/** The outcome of each scenario: what the article claims, measured (DESIGN.md "Scenario result"). */
+export interface CounterOutcome {
+  expected: number;
+  actual: number;
+}
+export interface DeadlockOutcome {
+  deadlocked: boolean;
+  /** one line per unit of the cycle: "function_a holds A, waits B" */
+  cycle: string[];
+  /** ms after the run started when the watchdog was sure; null when there was no deadlock */
+  detectedMs: number | null;
+}
+export interface SemaphoreOutcome {
+  limit: number;
+  jobs: number;
+  maxConcurrent: number;
+  /** when each wave of jobs got its permits, ms after the first */
+  waveStartsMs: number[];
+}
+export interface GatherOutcome {
+  tasks: number;
+  sleepMs: number;
+  workload: 'io-sleep' | 'http';
+  /** first task started → last task done */
+  wallMs: number;
+}
+export interface FirstCompletedOutcome {
+  winner: string | null;
+  cancelled: string[];
+  /** start → the winner's result */
+  wallMs: number;
+}
+export interface EventLoopBlockOutcome {
+  ioTasks: number;
+  cpuMs: number;
+  /** where this mode puts the CPU task: 'event loop' (async) or 'worker thread' (thread) */
+  placement: 'event loop' | 'worker thread';
+  /** the largest event-loop delay with the CPU task where this mode puts it */
+  maxLagMs: number;
+  /** both placements, measured one after the other in the same run */
+  loopMaxLagMs: number;
+  workerMaxLagMs: number;
+}
+export type ScenarioOutcome =
+  | CounterOutcome
+  | DeadlockOutcome
+  | SemaphoreOutcome
+  | GatherOutcome
+  | FirstCompletedOutcome
+  | EventLoopBlockOutcome;
 
 export const HOST_FLUSH_MS = 50;
 /** A busy unit repeats its state with its CPU time this often: its heartbeat. */

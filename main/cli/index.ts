@@ -3,12 +3,13 @@
  * other boundary; a bad input exits 2 with one line saying what is wrong, and starts nothing.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { MODES, RUNTIMES, WORKLOADS } from '../../preload/api.js';
+import { MODES, RUNTIMES, SCENARIOS, WORKLOADS } from '../../preload/api.js';
 import { InvalidInput } from '../engine/errors.js';
 import { compareCommand } from './commands/compare.js';
 import { memoryCommand } from './commands/memory.js';
 import { runCommand } from './commands/run.js';
 import { sampleCommand } from './commands/sample.js';
+import { scenarioCommand } from './commands/scenario.js';
 import { serveCommand } from './commands/serve.js';
 
 const BAD_INPUT = 2;
@@ -52,6 +53,21 @@ function program(): Command {
     .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
     .option('--json', 'print only the fit as JSON')
     .action(async (flags) => exit(await memoryCommand(flags)));
+
+  cli
+    .command('scenario')
+    .argument('<name>', SCENARIOS.join('|'))
+    .description("run one of the article's scenarios and show its timeline and outcome next to what the article says")
+    .addOption(new Option('--mode <mode>', `how units run: ${MODES.join('|')} (default: the scenario's own)`))
+    .option('--variant <variant>', 'deadlock: pair (two locks, opposite order) or self (one lock taken twice)')
+    .option('--limit <n>', 'semaphore: permits (1…256, default 3)')
+    .option('--jobs <n>', 'semaphore: jobs (1…256, default 7)')
+    .option('--job-seconds <s>', 'semaphore: seconds each job holds its permit (0.1…60, default 2)')
+    .option('--tasks <n>', 'gather: tasks (async 1…20000, default 10000); event-loop-block: io tasks per leg (default 50)')
+    .option('--sleep <s>', 'gather: seconds each task waits (0.1…60, default 5)')
+    .option('--workload <name>', 'gather: io-sleep (a timer) or http (a slow local HTTP server)')
+    .option('--json', 'print only the scenario result as JSON')
+    .action(async (name: string, flags) => exit(await scenarioCommand(name, flags)));
 
   cli
     .command('sample')

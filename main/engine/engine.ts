@@ -4,7 +4,16 @@
  */
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
-import { IntervalSchema, LIMITS, describeInvalid, type RunEvent, type RunSummary, type Snapshot, type SystemInfo } from '../../preload/api.js';
+import {
+  IntervalSchema,
+  LIMITS,
+  describeInvalid,
+  type RunEvent,
+  type RunSummary,
+  type ScenarioResult,
+  type Snapshot,
+  type SystemInfo,
+} from '../../preload/api.js';
 import { InvalidInput } from './errors.js';
 import type { Run } from './run.js';
 import { summarizeRun } from './run-summary.js';
@@ -23,6 +32,7 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
   /** per active run, the core samples since it started, for its summary */
   private readonly windows = new Map<string, CoreSample[]>();
   private readonly summaries = new Map<string, Promise<RunSummary>>();
+  private readonly scenarioResults = new Map<string, ScenarioResult>();
 
   constructor(options: EngineOptions = {}) {
     super();
@@ -51,6 +61,21 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
     return run;
   }
 
+  /** Start one of the article's scenarios (a ScenarioSpec; throws InvalidInput with a one-line reason). */
+  runScenario(spec: unknown): Run {
+    const run = this.runs.startScenario(spec);
+    this.windows.set(run.id, []);
+    return run;
+  }
+
+  /** A scenario run's result, once every one of its units has ended. */
+  async scenarioResult(run: Run): Promise<ScenarioResult> {
+    await this.summary(run);
+    const result = this.scenarioResults.get(run.id);
+    if (!result) throw new Error(`run ${run.id} is not a scenario`);
+    return result;
+  }
+
   stopRun(id: string): Promise<void> {
     return this.runs.stop(id);
   }
@@ -69,10 +94,18 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
   private async finish(run: Run): Promise<RunSummary> {
     await this.sampler.sampleNow(); // closes the run's window exactly at its end
     const summary = summarizeRun(run, this.windows.get(run.id) ?? [], memoryMeasure);
+    const scenario = this.runs.scenarioOf(run.id)?.result(summary.wallMs);
+    if (scenario) this.keepScenarioResult(run.id, scenario);
     this.windows.delete(run.id);
     this.runs.release(run.id);
-    this.emit('run-event', { type: 'run-ended', runId: run.id, summary, t: Date.now() });
+    this.emit('run-event', { type: 'run-ended', runId: run.id, summary, t: Date.now(), ...(scenario && { scenario }) });
     return summary;
+  }
+
+  /** Results wait here for scenarioResult(); only the latest few, as a timeline can be large. */
+  private keepScenarioResult(runId: string, result: ScenarioResult): void {
+    this.scenarioResults.set(runId, result);
+    for (const old of this.scenarioResults.keys()) if (this.scenarioResults.size > LIMITS.concurrentRuns) this.scenarioResults.delete(old);
   }
 
   system(): SystemInfo {

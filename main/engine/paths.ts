@@ -19,7 +19,7 @@ export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): str
 
 const unpacked = (p: string) => p.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
 
-export type HostScript = 'loop-host' | 'thread-host';
+export type HostScript = 'loop-host' | 'thread-host' | 'scenario-host';
 
 export function hostScript(name: HostScript): string {
   const file = unpacked(join(projectRoot(), 'dist', 'workloads', 'hosts', `${name}.js`));

@@ -6,9 +6,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { FINAL_STATES, type RunSpec, type UnitState } from '../../preload/api.js';
-import type { EngineMessage, HostMessage, HostSpec, UnitReport } from '../../workloads/protocol.js';
+import type { EngineMessage, HostMessage, HostSpec, ScenarioOutcome, UnitDetail, UnitReport } from '../../workloads/protocol.js';
 import { splitWork } from '../../workloads/kernels/cpu.js';
-import { hostScript } from './paths.js';
+import { hostScript, type HostScript } from './paths.js';
 import type { UnitRef } from './unit-ref.js';
 
 const STOP_GRACE_MS = 1000;
@@ -35,11 +35,21 @@ export interface UnitRecord {
   endAt: number | null;
   cpuMs: number;
   error?: string;
+  /** when the current state began (epoch ms, as the unit reported it) */
+  stateAt: number;
+  /** scenario units that take locks: what it holds and waits for */
+  detail?: UnitDetail;
 }
 
 export interface RunEvents {
   'unit-state': [UnitRecord];
   exited: [];
+}
+
+/** Which host script to fork, and one HostSpec per host to fork with it. */
+export interface RunPlan {
+  script: HostScript;
+  hosts: HostSpec[];
 }
 
 export const epochNow = (): number => performance.timeOrigin + performance.now();
@@ -54,25 +64,37 @@ export function planHosts(runId: string, spec: RunSpec): HostSpec[] {
   return [{ ...base, unitIds: ids, workPerUnit: work }];
 }
 
+/** A plain run's plan: the workload's hosts for its mode. */
+export const workloadPlan = (runId: string, spec: RunSpec): RunPlan => ({
+  script: spec.mode === 'thread' ? 'thread-host' : 'loop-host',
+  hosts: planHosts(runId, spec),
+});
+
+const sameDetail = (a: UnitDetail | undefined, b: UnitDetail | undefined) =>
+  a === b || (!!a && !!b && a.waitsFor === b.waitsFor && a.holds.join('\0') === b.holds.join('\0'));
+
 export class Run extends EventEmitter<RunEvents> {
   readonly hosts: HostRecord[] = [];
   readonly units: UnitRecord[] = [];
   readonly t0 = epochNow();
   stopRequested = false;
+  /** a scenario host's verdict, once it has sent it */
+  outcome: ScenarioOutcome | null = null;
   private remaining = 0;
   readonly ended: Promise<void>;
 
   constructor(
     readonly id: string,
     readonly spec: RunSpec,
+    private readonly plan: RunPlan = workloadPlan(id, spec),
   ) {
     super();
     this.ended = new Promise((resolve) => this.once('exited', resolve));
   }
 
   start(): void {
-    const script = hostScript(this.spec.mode === 'thread' ? 'thread-host' : 'loop-host');
-    for (const hostSpec of planHosts(this.id, this.spec)) this.launch(script, hostSpec);
+    const script = hostScript(this.plan.script);
+    for (const hostSpec of this.plan.hosts) this.launch(script, hostSpec);
   }
 
   private launch(script: string, hostSpec: HostSpec): void {
@@ -95,7 +117,17 @@ export class Run extends EventEmitter<RunEvents> {
     this.hosts.push(host);
     this.remaining++;
     for (const unitId of hostSpec.unitIds)
-      this.units[unitId] = { unitId, host, pid: host.pid, tid: null, state: 'starting', firstReportAt: null, endAt: null, cpuMs: 0 };
+      this.units[unitId] = {
+        unitId,
+        host,
+        pid: host.pid,
+        tid: null,
+        state: 'starting',
+        firstReportAt: null,
+        endAt: null,
+        cpuMs: 0,
+        stateAt: this.t0,
+      };
     child.stderr?.on('data', (d: Buffer) => {
       host.stderrTail = (host.stderrTail + d.toString()).slice(-2000);
     });
@@ -121,6 +153,9 @@ export class Run extends EventEmitter<RunEvents> {
         host.peakBytes = Math.max(host.peakBytes, m.peakBytes);
         host.cpuMs = m.cpuMs;
         break;
+      case 'outcome':
+        this.outcome = m.outcome;
+        break;
     }
   }
 
@@ -128,11 +163,14 @@ export class Run extends EventEmitter<RunEvents> {
     const u = this.units[r.unitId];
     if (!u || isFinal(u.state)) return;
     u.firstReportAt ??= r.t;
+    u.pid = r.pid; // a scenario's process units are the coordinator's children, with pids of their own
     u.tid = r.tid;
     if (r.cpuMs !== undefined) u.cpuMs = r.cpuMs;
     if (r.error) u.error = r.error;
-    if (r.state === u.state) return; // a heartbeat
+    if (r.state === u.state && sameDetail(r.detail, u.detail)) return; // a heartbeat
     u.state = r.state;
+    u.detail = r.detail;
+    u.stateAt = r.t;
     if (isFinal(r.state)) u.endAt = r.t;
     this.emit('unit-state', u);
   }
@@ -144,6 +182,8 @@ export class Run extends EventEmitter<RunEvents> {
       if (u.host !== host || isFinal(u.state)) continue;
       u.state = this.stopRequested || signal ? 'killed' : 'failed';
       u.endAt = host.exitedAt;
+      u.stateAt = host.exitedAt;
+      u.detail = undefined;
       if (u.state === 'failed') u.error ??= `host exited with code ${code}: ${host.stderrTail.trim().split('\n').pop() ?? ''}`;
       this.emit('unit-state', u);
     }

@@ -6,7 +6,9 @@
 import { EventEmitter } from 'node:events';
 import { LIMITS, RunSpecSchema, describeInvalid, type RunEvent, type RunSpec } from '../../preload/api.js';
 import { InvalidInput } from './errors.js';
-import { Run, epochNow } from './run.js';
+import { Run, type RunPlan } from './run.js';
+import { ScenarioRecorder } from './scenario-recorder.js';
+import { parseScenarioSpec, scenarioRunSpec, scenarioUnitNames } from './scenario-spec.js';
 import type { UnitRef } from './unit-ref.js';
 
 /** Parse anything that claims to be a run spec; throws InvalidInput with a one-line reason. */
@@ -18,25 +20,77 @@ export function parseRunSpec(input: unknown): RunSpec {
 
 export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] }> {
   private readonly runs = new Map<string, Run>();
+  private readonly scenarios = new Map<string, ScenarioRecorder>();
   private nextId = 1;
 
   start(input: unknown): Run {
     const spec = parseRunSpec(input);
-    if (this.active().length >= LIMITS.concurrentRuns)
-      throw new InvalidInput(`at most ${LIMITS.concurrentRuns} runs at once; stop one first`);
+    this.checkRoom();
     const run = new Run(`r${this.nextId++}`, spec);
-    this.runs.set(run.id, run);
-    run.on('unit-state', (u) =>
-      this.emit('event', { type: 'unit-state', runId: run.id, unitId: u.unitId, pid: u.pid, tid: u.tid, state: u.state, t: epochNow() }),
-    );
-    run.once('exited', () => this.emit('exited', run));
-    run.start();
+    this.launch(run);
     this.emit('event', { type: 'run-started', runId: run.id, spec, t: run.t0 });
     return run;
   }
 
+  /** Start one of the article's scenarios: a run whose single host is the scenario's coordinator. */
+  startScenario(input: unknown): Run {
+    const scenario = parseScenarioSpec(input);
+    this.checkRoom();
+    const id = `r${this.nextId++}`;
+    const spec = scenarioRunSpec(scenario);
+    const unitNames = scenarioUnitNames(scenario);
+    const plan: RunPlan = {
+      script: 'scenario-host',
+      hosts: [
+        {
+          runId: id,
+          workload: spec.workload,
+          mode: spec.mode,
+          unitIds: unitNames.map((_, i) => i),
+          scenario: { name: scenario.name, options: scenario.options },
+        },
+      ],
+    };
+    const run = new Run(id, spec, plan);
+    this.scenarios.set(id, new ScenarioRecorder(run, scenario, unitNames));
+    this.launch(run);
+    this.emit('event', { type: 'run-started', runId: run.id, spec, t: run.t0, scenario: { spec: scenario, unitNames } });
+    return run;
+  }
+
+  private checkRoom(): void {
+    if (this.active().length >= LIMITS.concurrentRuns)
+      throw new InvalidInput(`at most ${LIMITS.concurrentRuns} runs at once; stop one first`);
+  }
+
+  private launch(run: Run): void {
+    this.runs.set(run.id, run);
+    const scenario = this.scenarios.get(run.id);
+    run.on('unit-state', (u) => {
+      const waitFor = scenario?.record(u);
+      this.emit('event', {
+        type: 'unit-state',
+        runId: run.id,
+        unitId: u.unitId,
+        pid: u.pid,
+        tid: u.tid,
+        state: u.state,
+        t: u.stateAt,
+        ...(u.detail && { detail: u.detail }),
+        ...(waitFor && { waitFor }),
+      });
+    });
+    run.once('exited', () => this.emit('exited', run));
+    run.start();
+  }
+
   get(id: string): Run | undefined {
     return this.runs.get(id);
+  }
+
+  /** The recorder of a scenario run (until the run is released). */
+  scenarioOf(id: string): ScenarioRecorder | undefined {
+    return this.scenarios.get(id);
   }
 
   active(): Run[] {
@@ -45,7 +99,9 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
 
   /** Forget a finished run once its summary is out. */
   release(id: string): void {
-    if (!this.runs.get(id)?.active) this.runs.delete(id);
+    if (this.runs.get(id)?.active) return;
+    this.runs.delete(id);
+    this.scenarios.delete(id);
   }
 
   async stop(id: string): Promise<void> {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../preload/api.js';
-import { InvalidInput } from '../../main/engine/errors.js';
+import { refusalOf } from './refusal.js';
 import { planHosts } from '../../main/engine/run.js';
 import { parseRunSpec } from '../../main/engine/runs.js';
 import { countPrimes, splitWork } from '../../workloads/kernels/cpu.js';
 
-const reason = (input: unknown) => {
-  try {
-    parseRunSpec(input);
-    return 'accepted';
-  } catch (e) {
-    expect(e).toBeInstanceOf(InvalidInput);
-    return (e as Error).message;
-  }
-};
+const reason = refusalOf(parseRunSpec);
 
 describe('run spec at the boundary', () => {
   it('fills defaults for a minimal valid spec', () => {

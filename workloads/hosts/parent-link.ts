@@ -3,16 +3,19 @@
  * moment the engine is gone (IPC disconnect; a parent-pid check as a fallback for when the channel
  * cannot tell), so that no unit outlives the app or the CLI that started it.
  */
-import type { EngineMessage, HostMessage } from '../protocol.js';
+import type { EngineMessage, HostMessage, UnitToCoordinator } from '../protocol.js';
+
+/** A host talks to the engine; a scenario unit process talks to its coordinator. */
+type ToParent = HostMessage | UnitToCoordinator;
 
 const PARENT_CHECK_MS = 250;
 
-export function send(msg: HostMessage): void {
+export function send(msg: ToParent): void {
   if (process.connected) process.send?.(msg);
 }
 
 /** Send and wait until the message has been handed to the channel (before a disconnect drops it). */
-export function sendAndDrain(msg: HostMessage): Promise<void> {
+export function sendAndDrain(msg: ToParent): Promise<void> {
   return new Promise((resolve) => {
     if (!process.connected || !process.send) return resolve();
     process.send(msg, undefined, {}, () => resolve());

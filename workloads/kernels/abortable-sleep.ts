@@ -5,7 +5,8 @@
  */
 const abortedPromises = new WeakMap<AbortSignal, Promise<void>>();
 
-function whenAborted(signal: AbortSignal): Promise<void> {
+/** Resolves once `signal` aborts (one promise per signal, however many wait on it). */
+export function whenAborted(signal: AbortSignal): Promise<void> {
   let p = abortedPromises.get(signal);
   if (!p) {
     p = signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
@@ -18,4 +19,12 @@ export async function sleepUnlessAborted(ms: number, signal: AbortSignal): Promi
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), whenAborted(signal)]);
   clearTimeout(timer);
+}
+
+/** `work`, unless `signal` aborts first: then it rejects with the signal's reason (an AbortError). */
+export async function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  const result = await Promise.race([work, whenAborted(signal).then(() => undefined)]);
+  signal.throwIfAborted();
+  return result as T;
 }

@@ -65,3 +65,11 @@ export async function runCpu(
   }
   return checksum;
 }
+
+/** Keep the calling thread busy for `ms` without ever yielding: whatever else shares its loop waits. */
+export function spinFor(ms: number): number {
+  const end = performance.now() + ms;
+  let checksum = 0;
+  while (performance.now() < end) checksum += cpuBlock();
+  return checksum;
+}

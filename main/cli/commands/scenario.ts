@@ -1,0 +1,65 @@
+/** `corescope scenario NAME`: one of the article's scenarios, its lanes live, then its outcome (or the JSON). */
+import logUpdate from 'log-update';
+import { Engine } from '../../engine/engine.js';
+import { epochNow } from '../../engine/run.js';
+import { SCENARIO_CATALOG } from '../../engine/scenario-catalog.js';
+import { parseScenarioSpec } from '../../engine/scenario-spec.js';
+import { dropUndefined, toNumber } from '../numbers.js';
+import { whenInterrupted } from '../process-guard.js';
+import { finalScenarioView, liveScenarioView } from '../scenario-view.js';
+
+export interface ScenarioFlags {
+  mode?: string;
+  variant?: string;
+  limit?: string;
+  jobs?: string;
+  jobSeconds?: string;
+  tasks?: string;
+  sleep?: string;
+  workload?: string;
+  json?: boolean;
+}
+
+const REDRAW_MS = 200;
+
+export async function scenarioCommand(name: string, flags: ScenarioFlags): Promise<number> {
+  const input = dropUndefined({
+    name,
+    mode: flags.mode,
+    variant: flags.variant,
+    limit: toNumber(flags.limit),
+    jobs: toNumber(flags.jobs),
+    jobSeconds: toNumber(flags.jobSeconds),
+    tasks: toNumber(flags.tasks),
+    sleepS: toNumber(flags.sleep),
+    workload: flags.workload,
+  });
+  const spec = parseScenarioSpec(input); // bad input: exit 2 before anything starts
+  const info = SCENARIO_CATALOG.find((s) => s.name === spec.name);
+  if (!info) throw new Error(`${spec.name} is missing from the catalog`);
+
+  const engine = new Engine();
+  await engine.start();
+  const run = engine.runScenario(input);
+  let interrupted = false;
+  const release = whenInterrupted(() => {
+    interrupted = true;
+    void run.stop();
+  });
+
+  const recorder = engine.runs.scenarioOf(run.id);
+  const live = !flags.json && process.stdout.isTTY && recorder;
+  const timer = live
+    ? setInterval(() => logUpdate(liveScenarioView(info, spec.mode, recorder.timelineSoFar(), epochNow() - run.t0, process.stdout.columns)), REDRAW_MS)
+    : null;
+  const result = await engine.scenarioResult(run);
+  if (timer) {
+    clearInterval(timer);
+    logUpdate.clear();
+  }
+  release();
+  await engine.close();
+  console.log(flags.json ? JSON.stringify(result) : finalScenarioView(info, result, process.stdout.columns ?? 100));
+  if (interrupted) return 130;
+  return result.outcome === null || result.timeline.some((e) => e.state === 'failed') ? 1 : 0;
+}

@@ -1,0 +1,47 @@
+/**
+ * What `corescope scenario` prints without --json: the timeline as lanes and the outcome next to what
+ * the article says. Pure functions of the result and the catalog's words.
+ */
+import type { ScenarioInfo, ScenarioResult, TimelineEntry } from '../../preload/api.js';
+import { formatMs } from '../../preload/format.js';
+import { LANE_LEGEND, renderLanes } from './timeline-lanes.js';
+
+const modeWords = { process: 'processes', thread: 'worker threads', async: 'async tasks' } as const;
+
+export function scenarioHeader(info: ScenarioInfo, mode: keyof typeof modeWords): string {
+  return `CoreScope · ${info.title} (${info.name}) as ${modeWords[mode]}\n${info.summary}`;
+}
+
+/** The live view: lanes so far. */
+export function liveScenarioView(info: ScenarioInfo, mode: keyof typeof modeWords, timeline: readonly TimelineEntry[], elapsedMs: number, columns: number) {
+  return [scenarioHeader(info, mode), `running · ${formatMs(elapsedMs)}`, renderLanes(timeline, elapsedMs, columns)].join('\n');
+}
+
+/** "expected 30 · actual 20", one line per array-valued field that is better on lines of its own. */
+export function outcomeLines(outcome: ScenarioResult['outcome']): string[] {
+  if (!outcome) return ['no outcome: the scenario was stopped before it could say'];
+  const inline: string[] = [];
+  const own: string[] = [];
+  for (const [key, value] of Object.entries(outcome)) {
+    if (Array.isArray(value) && value.some((v) => typeof v === 'string' && v.length > 12)) own.push(...value.map((v) => `  ${v}`));
+    else inline.push(`${key} ${Array.isArray(value) ? `[${value.join(', ')}]` : String(value)}`);
+  }
+  return [inline.join(' · '), ...own];
+}
+
+export function finalScenarioView(info: ScenarioInfo, result: ScenarioResult, columns: number): string {
+  const end = Math.max(result.wallMs, ...result.timeline.map((e) => e.tMs));
+  const [first, ...rest] = outcomeLines(result.outcome);
+  return [
+    scenarioHeader(info, result.mode),
+    '',
+    renderLanes(result.timeline, end, columns),
+    LANE_LEGEND,
+    '',
+    `outcome   ${first}`,
+    ...rest.map((l) => `          ${l}`),
+    `article   ${info.article}`,
+    `watch     ${info.watch}`,
+    `wall      ${formatMs(result.wallMs)} (run ${result.runId}, host start-up included)`,
+  ].join('\n');
+}

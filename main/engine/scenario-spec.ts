@@ -1,0 +1,44 @@
+/**
+ * A scenario spec at the boundary: parsed with the contract's schema, then checked against the
+ * scenario's own catalog entry (its modes, the options it takes, the mode's unit limit), and filled
+ * with defaults. Every refusal is one line.
+ */
+import { ScenarioSpecSchema, describeInvalid, unitLimitFor, type Mode, type ResolvedScenarioSpec, type RunSpec } from '../../preload/api.js';
+import type { ScenarioOptions } from '../../workloads/protocol.js';
+import { InvalidInput } from './errors.js';
+import { scenarioDef } from './scenario-catalog.js';
+
+/** Every scenario's defaults: the article's numbers. */
+export const DEFAULT_OPTIONS: ScenarioOptions = { limit: 3, jobs: 7, jobSeconds: 2, tasks: 10_000, sleepS: 5, workload: 'io-sleep' };
+/** event-loop-block runs its io tasks twice (one leg each way): a screenful of lanes is plenty */
+const LOOP_BLOCK_MAX_TASKS = 1000;
+
+const OPTION_KEYS = ['variant', 'limit', 'jobs', 'jobSeconds', 'tasks', 'sleepS', 'workload'] as const;
+
+export function parseScenarioSpec(input: unknown): ResolvedScenarioSpec {
+  const parsed = ScenarioSpecSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInput(describeInvalid(parsed.error));
+  const { name, mode: asked, ...given } = parsed.data;
+  const { about } = scenarioDef(name);
+  const mode: Mode = asked ?? about.defaultMode;
+  if (!about.modes.includes(mode)) throw new InvalidInput(`${name} runs in ${about.modes.join(' or ')} mode, not ${mode}`);
+  for (const key of OPTION_KEYS)
+    if (given[key] !== undefined && !about.flags.includes(key)) throw new InvalidInput(`${key} does not apply to the ${name} scenario`);
+
+  const asGiven = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  const options: ScenarioOptions = { ...DEFAULT_OPTIONS, ...about.defaults?.(mode), ...asGiven };
+  const maxTasks = name === 'event-loop-block' ? LOOP_BLOCK_MAX_TASKS : unitLimitFor(mode).max;
+  if (about.flags.includes('tasks') && options.tasks > maxTasks) throw new InvalidInput(`tasks must be between 1 and ${maxTasks} for ${name} in ${mode} mode`);
+  return { name, mode, options };
+}
+
+/** The unit names of a scenario as it will run, indexed by unitId. */
+export const scenarioUnitNames = (spec: ResolvedScenarioSpec): string[] => scenarioDef(spec.name).units(spec.options);
+
+/** The run spec clients see for a scenario run: its mode, its units, and the workload they resemble. */
+export const scenarioRunSpec = (spec: ResolvedScenarioSpec): RunSpec => ({
+  mode: spec.mode,
+  runtime: 'node',
+  workload: scenarioDef(spec.name).about.kernel,
+  units: scenarioUnitNames(spec).length,
+});
