@@ -61,7 +61,9 @@ export class ApiService implements ApiEndpoint {
     return () => this.engine.off('snapshot', cb);
   }
 
+  /** A new subscriber first hears the runs already going (a page opened mid-run sees their lanes). */
   onRunEvent(cb: (e: RunEvent) => void): () => void {
+    for (const e of this.engine.runs.replay()) cb(e);
     this.engine.on('run-event', cb);
     return () => this.engine.off('run-event', cb);
   }

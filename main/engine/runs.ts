@@ -21,6 +21,8 @@ export function parseRunSpec(input: unknown): RunSpec {
 export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] }> {
   private readonly runs = new Map<string, Run>();
   private readonly scenarios = new Map<string, ScenarioRecorder>();
+  /** each active run's run-started event, for replay to a client that connects mid-run */
+  private readonly startedEvents = new Map<string, RunEvent>();
   private nextId = 1;
 
   start(input: unknown): Run {
@@ -28,7 +30,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     this.checkRoom();
     const run = new Run(`r${this.nextId++}`, spec);
     this.launch(run);
-    this.emit('event', { type: 'run-started', runId: run.id, spec, t: run.t0 });
+    this.announce({ type: 'run-started', runId: run.id, spec, t: run.t0 });
     return run;
   }
 
@@ -54,8 +56,27 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     const run = new Run(id, spec, plan);
     this.scenarios.set(id, new ScenarioRecorder(run, scenario, unitNames));
     this.launch(run);
-    this.emit('event', { type: 'run-started', runId: run.id, spec, t: run.t0, scenario: { spec: scenario, unitNames } });
+    this.announce({ type: 'run-started', runId: run.id, spec, t: run.t0, scenario: { spec: scenario, unitNames } });
     return run;
+  }
+
+  private announce(started: RunEvent): void {
+    this.startedEvents.set(started.runId, started);
+    this.emit('event', started);
+  }
+
+  /**
+   * The events that bring a client that connects now up to date: each active run's run-started, then
+   * the current state of each of its units that has left 'starting'.
+   */
+  replay(): RunEvent[] {
+    return this.active().flatMap((run) => {
+      const started = this.startedEvents.get(run.id);
+      const units: RunEvent[] = run.units
+        .filter((u) => u.state !== 'starting')
+        .map((u) => ({ type: 'unit-state', runId: run.id, unitId: u.unitId, pid: u.pid, tid: u.tid, state: u.state, t: u.stateAt }));
+      return started ? [started, ...units] : units;
+    });
   }
 
   private checkRoom(): void {
@@ -102,6 +123,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     if (this.runs.get(id)?.active) return;
     this.runs.delete(id);
     this.scenarios.delete(id);
+    this.startedEvents.delete(id);
   }
 
   async stop(id: string): Promise<void> {

@@ -36,11 +36,12 @@ afterAll(async () => {
 
 /** Open a socket; resolves with its status: 'open' or the HTTP status it was refused with. */
 const tryOpen = (url: string, from?: string) =>
-  new Promise<{ status: string | number; ws: WebSocket }>((resolve) => {
+  new Promise<{ status: string | number; ws: WebSocket; api: ReturnType<typeof client> }>((resolve) => {
     const ws = new WebSocket(url, { origin: from });
-    ws.on('open', () => resolve({ status: 'open', ws }));
-    ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, ws }));
-    ws.on('error', () => resolve({ status: 'error', ws }));
+    const api = client(ws); // listening from the start: the server may push before 'open' is seen here
+    ws.on('open', () => resolve({ status: 'open', ws, api }));
+    ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, ws, api }));
+    ws.on('error', () => resolve({ status: 'error', ws, api }));
   });
 
 function client(ws: WebSocket) {
@@ -89,9 +90,9 @@ describe('who may connect', () => {
 
 describe('the API over the socket', () => {
   it('answers, validates, runs and streams', async () => {
-    const { status, ws } = await tryOpen(wsUrl, origin);
+    const { status, ws, api } = await tryOpen(wsUrl, origin);
     expect(status).toBe('open');
-    const { send, pushes } = client(ws);
+    const { send, pushes } = api;
 
     const system = await send({ method: 'system' });
     expect(system).toMatchObject({ ok: true, result: { logicalCores: expect.any(Number) } });
@@ -110,6 +111,14 @@ describe('the API over the socket', () => {
     const runId = (started as { result: { runId: string } }).result.runId;
     await new Promise((r) => setTimeout(r, 600));
     expect(pushes.some((p) => p.push === 'snapshot' && p.data.units.some((u) => u.runId === runId))).toBe(true);
+
+    // a page that opens mid-run learns of the run at once
+    const late = await tryOpen(wsUrl, origin);
+    const latePushes = late.api.pushes;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(latePushes.some((p) => p.push === 'run-event' && p.data.type === 'run-started' && p.data.runId === runId)).toBe(true);
+    expect(latePushes.filter((p) => p.push === 'run-event' && p.data.type === 'unit-state' && p.data.runId === runId)).toHaveLength(2);
+    late.ws.close();
 
     expect(await send({ method: 'stopRun', params: runId })).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 300));
