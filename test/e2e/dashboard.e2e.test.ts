@@ -1,0 +1,104 @@
+/**
+ * The dashboard as a newcomer uses it, in a real browser against a real `corescope serve`: one chart
+ * per core, a run from the launcher fills the cores, its lane and units appear, Stop ends it (and its
+ * processes), a bad value is refused next to its field, and the control socket refuses strangers.
+ */
+import os from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { hostPids, waitFor } from '../integration/helpers.js';
+import { launchChromium } from '../support/chromium.js';
+import { chromiumOrSkip } from '../support/require-chromium.js';
+import { serve, type Served } from '../support/serve.js';
+
+const enabled = chromiumOrSkip();
+const cores = os.cpus().length;
+
+describe.skipIf(!enabled)('the browser dashboard', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    served = await serve(['--interval', '250']);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(served.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
+  });
+
+  const coreCards = () => page.getByRole('group', { name: /^core \d+$/ });
+  const busyCores = async () =>
+    (await page.locator('.core .core-pct').allTextContents()).map((t) => parseFloat(t)).filter((v) => v > 50).length;
+
+  async function launch(mode: string, workload: string, units: string, duration: string) {
+    await page.getByRole('radio', { name: mode }).check();
+    await page.getByLabel('Workload').selectOption(workload);
+    await page.getByLabel('Units', { exact: true }).fill(units);
+    await page.getByLabel('Duration (s)').fill(duration);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+  }
+
+  it('shows one chart per logical core', async () => {
+    await expect.poll(() => coreCards().count(), { timeout: 10_000 }).toBe(cores);
+  });
+
+  it('runs 2 cpu processes from the launcher: both cores fill, the lane and the units show, Stop ends them', async () => {
+    await launch('process', 'cpu', '2', '30');
+    await expect.poll(busyCores, { timeout: 5000, interval: 250 }).toBeGreaterThanOrEqual(Math.min(2, cores));
+    const lane = page.getByText(/process · cpu × 2/);
+    await expect.poll(() => lane.count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('table.units tbody tr:not(:has(.empty-row))').count(), { timeout: 3000 }).toBeGreaterThanOrEqual(2);
+    expect(hostPids()).toHaveLength(2);
+
+    // a second run in another mode beside it, for the picture a newcomer reads
+    await launch('async', 'io-sleep', '1000', '30');
+    await expect.poll(() => page.getByText(/async · io-sleep × 1,?000/).count(), { timeout: 5000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(8000); // some history on the charts
+    await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+
+    for (const stop of await page.getByRole('button', { name: /^Stop run r\d+$/ }).all()) await stop.click();
+    expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
+    await expect.poll(() => page.getByText('No live units.').count(), { timeout: 3000 }).toBe(1);
+  });
+
+  it('refuses 0 units next to the field and starts nothing', async () => {
+    await page.getByRole('radio', { name: 'process' }).check();
+    await page.getByLabel('Units', { exact: true }).fill('0');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.getByText('units must be between 1 and 256 in process mode').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    expect(hostPids()).toHaveLength(0);
+  });
+
+  it('refuses the control socket without the token and from another origin', async () => {
+    const url = new URL(served.url);
+    const attempt = (wsUrl: string, origin: string) =>
+      new Promise<number | string>((resolve) => {
+        const ws = new WebSocket(wsUrl, { origin });
+        ws.on('open', () => {
+          ws.close();
+          resolve('open');
+        });
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('error', () => resolve('error'));
+      });
+    const token = url.searchParams.get('token');
+    expect(await attempt(`ws://${url.host}/api`, url.origin)).toBe(401);
+    expect(await attempt(`ws://${url.host}/api?token=${token}`, 'http://evil.example')).toBe(403);
+    expect(await attempt(`ws://${url.host}/api?token=${token}`, url.origin)).toBe('open');
+  });
+
+  it('logged no errors in the page', () => {
+    expect(errors).toEqual([]);
+  });
+});
