@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { hostPids, waitFor } from '../integration/helpers.js';
 import { launchChromium } from '../support/chromium.js';
+import { busyCores, coreCards, launch, liveUnitRows, stopAll } from '../support/dashboard-steps.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
 import { serve, type Served } from '../support/serve.js';
 
@@ -36,37 +37,25 @@ describe.skipIf(!enabled)('the browser dashboard', () => {
     expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
   });
 
-  const coreCards = () => page.getByRole('group', { name: /^core \d+$/ });
-  const busyCores = async () =>
-    (await page.locator('.core .core-pct').allTextContents()).map((t) => parseFloat(t)).filter((v) => v > 50).length;
-
-  async function launch(mode: string, workload: string, units: string, duration: string) {
-    await page.getByRole('radio', { name: mode }).check();
-    await page.getByLabel('Workload').selectOption(workload);
-    await page.getByLabel('Units', { exact: true }).fill(units);
-    await page.getByLabel('Duration (s)').fill(duration);
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-  }
-
   it('shows one chart per logical core', async () => {
-    await expect.poll(() => coreCards().count(), { timeout: 10_000 }).toBe(cores);
+    await expect.poll(() => coreCards(page).count(), { timeout: 10_000 }).toBe(cores);
   });
 
   it('runs 2 cpu processes from the launcher: both cores fill, the lane and the units show, Stop ends them', async () => {
-    await launch('process', 'cpu', '2', '30');
-    await expect.poll(busyCores, { timeout: 5000, interval: 250 }).toBeGreaterThanOrEqual(Math.min(2, cores));
+    await launch(page, 'process', 'cpu', '2', '30');
+    await expect.poll(() => busyCores(page), { timeout: 5000, interval: 250 }).toBeGreaterThanOrEqual(Math.min(2, cores));
     const lane = page.getByText(/process · cpu × 2/);
     await expect.poll(() => lane.count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('table.units tbody tr:not(:has(.empty-row))').count(), { timeout: 3000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => liveUnitRows(page).count(), { timeout: 3000 }).toBeGreaterThanOrEqual(2);
     expect(hostPids()).toHaveLength(2);
 
     // a second run in another mode beside it, for the picture a newcomer reads
-    await launch('async', 'io-sleep', '1000', '30');
+    await launch(page, 'async', 'io-sleep', '1000', '30');
     await expect.poll(() => page.getByText(/async · io-sleep × 1,?000/).count(), { timeout: 5000 }).toBeGreaterThan(0);
     await page.waitForTimeout(8000); // some history on the charts
     await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
 
-    for (const stop of await page.getByRole('button', { name: /^Stop run r\d+$/ }).all()) await stop.click();
+    await stopAll(page);
     expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
     await expect.poll(() => page.getByText('No live units.').count(), { timeout: 3000 }).toBe(1);
   });

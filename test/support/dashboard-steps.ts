@@ -1,0 +1,22 @@
+/** What a person does in the dashboard, as steps shared by the browser and the desktop-window specs. */
+import type { Page } from 'playwright-core';
+
+export const coreCards = (page: Page) => page.getByRole('group', { name: /^core \d+$/ });
+
+/** How many cores read above 50 % right now. */
+export const busyCores = async (page: Page) =>
+  (await page.locator('.core .core-pct').allTextContents()).map((t) => parseFloat(t)).filter((v) => v > 50).length;
+
+export const liveUnitRows = (page: Page) => page.locator('table.units tbody tr:not(:has(.empty-row))');
+
+export async function launch(page: Page, mode: string, workload: string, units: string, duration: string): Promise<void> {
+  await page.getByRole('radio', { name: mode }).check();
+  await page.getByLabel('Workload').selectOption(workload);
+  await page.getByLabel('Units', { exact: true }).fill(units);
+  await page.getByLabel('Duration (s)').fill(duration);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+}
+
+export async function stopAll(page: Page): Promise<void> {
+  for (const stop of await page.getByRole('button', { name: /^Stop run r\d+$/ }).all()) await stop.click();
+}
