@@ -28,7 +28,8 @@ describe.skipIf(Boolean(why))('the desktop window', () => {
 
   beforeAll(async () => {
     const [key, value] = TEST_MARK.split('=');
-    app = await electron.launch({ executablePath: binary as string, args: [ROOT], cwd: ROOT, env: { ...process.env, [key]: value } });
+    const env = Object.fromEntries(Object.entries({ ...process.env, [key]: value }).filter((e): e is [string, string] => e[1] !== undefined));
+    app = await electron.launch({ executablePath: binary as string, args: [ROOT], cwd: ROOT, env });
     page = await app.firstWindow();
   });
 
