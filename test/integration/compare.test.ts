@@ -1,10 +1,10 @@
 import { afterAll, expect, it } from 'vitest';
 import type { CompareReport } from '../../main/engine/compare.js';
-import { hostPids, runCli } from './helpers.js';
+import { MEASURES_CPU, hostPids, runCli } from './helpers.js';
 
 afterAll(() => expect(hostPids()).toEqual([]));
 
-it('compare: processes and threads speed up, async does not; a process costs more memory than a thread, a thread more than a task', async () => {
+it('compare: processes and threads speed up, async does not; a process costs more memory than a thread, a thread more than a task', { ...MEASURES_CPU, timeout: 200_000 }, async () => {
   const r = await runCli(['compare', '--workload', 'cpu', '--units', '2', '--json'], 90_000);
   expect(r.code, r.stderr).toBe(0);
   const report = JSON.parse(r.stdout) as CompareReport;
@@ -14,4 +14,4 @@ it('compare: processes and threads speed up, async does not; a process costs mor
   expect(by.async.speedup).toBeLessThanOrEqual(1.2);
   expect(by.process.memory.perUnitBytes).toBeGreaterThan(by.thread.memory.perUnitBytes);
   expect(by.thread.memory.perUnitBytes).toBeGreaterThan(by.async.memory.perUnitBytes);
-}, 100_000);
+});

@@ -6,6 +6,13 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = `${ROOT}bin/corescope.js`;
 
+/**
+ * Options for a test that measures CPU or time on the real machine: one retry, because a burst of
+ * load from outside the suite (the machine is shared) can spoil one measurement; a real regression
+ * fails twice.
+ */
+export const MEASURES_CPU = { retry: 1 } as const;
+
 export interface CliResult {
   code: number | null;
   stdout: string;
@@ -61,10 +68,18 @@ const ppid = (pid: string) => {
   }
 };
 
-/** Every workload host these tests started that is alive now (optionally: only the children of `parent`). */
+const isHost = (pid: string) => {
+  const line = cmdline(pid);
+  return line.includes('/dist/workloads/hosts/') || line.includes('/workloads/python/');
+};
+
+/**
+ * Every workload host these tests started that is alive now (optionally: only the children of `parent`);
+ * Python hosts and their multiprocessing units too (a forked unit keeps its host's command line).
+ */
 export function hostPids(parent?: number): number[] {
   return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d) && cmdline(d).includes('/dist/workloads/hosts/') && marked(d))
+    .filter((d) => /^\d+$/.test(d) && isHost(d) && marked(d))
     .filter((d) => parent === undefined || ppid(d) === parent)
     .map(Number);
 }

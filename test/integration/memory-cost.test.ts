@@ -1,10 +1,10 @@
 import { afterAll, expect, it } from 'vitest';
 import type { MemoryCostReport } from '../../main/engine/memory-cost.js';
-import { hostPids, runCli } from './helpers.js';
+import { MEASURES_CPU, hostPids, runCli } from './helpers.js';
 
 afterAll(() => expect(hostPids()).toEqual([]));
 
-it('a process costs more memory than a thread, a thread more than an async task, each more than nothing', async () => {
+it('a process costs more memory than a thread, a thread more than an async task, each more than nothing', { ...MEASURES_CPU, timeout: 260_000 }, async () => {
   const r = await runCli(['memory', '--units', '1,2,4,8', '--json'], 120_000);
   expect(r.code, r.stderr).toBe(0);
   const report = JSON.parse(r.stdout) as MemoryCostReport;
@@ -17,7 +17,7 @@ it('a process costs more memory than a thread, a thread more than an async task,
     expect(m.points).toHaveLength(4);
     expect(m.r2).toBeGreaterThan(0.5);
   }
-}, 130_000);
+});
 
 it('refuses a list it cannot fit a line to', async () => {
   const r = await runCli(['memory', '--units', '4']);

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../preload/api.js';
-import { hostPids, runCli } from './helpers.js';
+import { MEASURES_CPU, hostPids, runCli } from './helpers.js';
 
 const cores = os.cpus().length;
 const run = async (mode: string): Promise<RunSummary> => {
@@ -18,7 +18,7 @@ const distinct = <T>(xs: T[]) => new Set(xs).size;
 describe('2 cpu units for 3 s in each mode', () => {
   afterAll(() => expect(hostPids()).toEqual([]));
 
-  it('process: 2 pids, every core busy', async () => {
+  it('process: 2 pids, every core busy', MEASURES_CPU, async () => {
     const s = await run('process');
     expect(distinct(s.unitResults.map((u) => u.pid))).toBe(2);
     expect(s.cores.busyPct).toHaveLength(cores);
@@ -27,7 +27,7 @@ describe('2 cpu units for 3 s in each mode', () => {
     expect(s.wallMs).toBeGreaterThan(2900);
   });
 
-  it('thread: 1 pid, 2 OS thread ids that are not the pid, every core busy', async () => {
+  it('thread: 1 pid, 2 OS thread ids that are not the pid, every core busy', MEASURES_CPU, async () => {
     const s = await run('thread');
     const [pid] = s.unitResults.map((u) => u.pid);
     expect(distinct(s.unitResults.map((u) => u.pid))).toBe(1);
@@ -36,7 +36,7 @@ describe('2 cpu units for 3 s in each mode', () => {
     if (cores === 2) for (const b of s.cores.busyPct) expect(b).toBeGreaterThanOrEqual(60);
   });
 
-  it('async: 1 pid, about one core in total', async () => {
+  it('async: 1 pid, about one core in total', MEASURES_CPU, async () => {
     const s = await run('async');
     expect(distinct(s.unitResults.map((u) => u.pid))).toBe(1);
     const total = s.cores.busyPct.reduce((a, b) => a + b, 0);

@@ -17,7 +17,7 @@ import type {
 } from '../../preload/api.js';
 import { ApiService } from '../../main/engine/api-service.js';
 import { Engine } from '../../main/engine/engine.js';
-import { hostPids, runCli, waitFor } from './helpers.js';
+import { hostPids, runCli, waitFor, MEASURES_CPU } from './helpers.js';
 
 async function scenario<T>(args: string[]): Promise<ScenarioResult & { outcome: T }> {
   const r = await runCli(['scenario', ...args, '--json'], 40_000);
@@ -56,7 +56,7 @@ describe('race and lock', () => {
   });
 });
 
-describe('deadlock', () => {
+describe('deadlock', MEASURES_CPU, () => {
   it.each(['thread', 'async', 'process'])('in %s mode: found within 3 s, the cycle named, the units stopped', async (mode) => {
     const started = Date.now();
     const r = await scenario<DeadlockOutcome>(['deadlock', '--mode', mode]);
@@ -76,7 +76,7 @@ describe('deadlock', () => {
   });
 });
 
-describe('semaphore', () => {
+describe('semaphore', MEASURES_CPU, () => {
   it.each(['thread', 'async'])('in %s mode: 7 jobs behind 3 permits run in waves of 3, 3 and 1', async (mode) => {
     // 0.5 s jobs keep the test short; the acceptance check runs the article's 2 s
     const r = await scenario<SemaphoreOutcome>(['semaphore', '--mode', mode, '--job-seconds', '0.5']);
@@ -96,7 +96,7 @@ describe('semaphore', () => {
   });
 });
 
-describe('gather', () => {
+describe('gather', MEASURES_CPU, () => {
   it('10,000 async tasks of 5 s take under 6 s (the article: 5.28 s)', async () => {
     const r = await scenario<GatherOutcome>(['gather', '--mode', 'async']);
     expect(r.outcome).toMatchObject({ tasks: 10_000, sleepMs: 5000, workload: 'io-sleep' });
@@ -121,7 +121,7 @@ describe('gather', () => {
   });
 });
 
-describe('first-completed', () => {
+describe('first-completed', MEASURES_CPU, () => {
   it.each(['async', 'thread'])('in %s mode: bye wins after 2 s, hello is cancelled', async (mode) => {
     const r = await scenario<FirstCompletedOutcome>(['first-completed', '--mode', mode]);
     expect(r.outcome.winner).toBe('bye');
@@ -134,7 +134,7 @@ describe('first-completed', () => {
   });
 });
 
-describe('event-loop-block', () => {
+describe('event-loop-block', MEASURES_CPU, () => {
   it.each(['async', 'thread'])('in %s mode: a CPU task on the loop delays it by ~1 s; in a worker it does not', async (mode) => {
     const r = await scenario<EventLoopBlockOutcome>(['event-loop-block', '--mode', mode, '--tasks', '10']);
     expect(r.outcome.ioTasks).toBe(10);

@@ -1,0 +1,123 @@
+/**
+ * The python runtime end to end through the CLI, on the real machine: the GIL made visible (2 threads
+ * keep about one core busy, 2 processes both), `run --runtime python` in thread and process mode, the
+ * article's scenarios in Python with the article's outcomes, and no python process left behind when
+ * the CLI is killed. Skipped only where there is no python3 at all.
+ */
+import os from 'node:os';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type {
+  CounterOutcome,
+  DeadlockOutcome,
+  FirstCompletedOutcome,
+  GatherOutcome,
+  GilOutcome,
+  RunSummary,
+  ScenarioResult,
+  SemaphoreOutcome,
+} from '../../preload/api.js';
+import { findPython } from '../../main/engine/python-runtime.js';
+import { alive, hostPids, runCli, startCli, waitFor } from './helpers.js';
+
+const cores = os.cpus().length;
+const distinct = <T>(xs: T[]) => new Set(xs).size;
+
+async function scenario<T>(args: string[]): Promise<ScenarioResult & { outcome: T }> {
+  const r = await runCli(['scenario', ...args, '--json'], 40_000);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as ScenarioResult & { outcome: T };
+}
+
+async function run(mode: string): Promise<RunSummary> {
+  const r = await runCli(['run', '--runtime', 'python', '--mode', mode, '--units', '2', '--workload', 'cpu', '--duration', '3', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as RunSummary;
+}
+
+describe.skipIf(findPython() === null)('python runtime', () => {
+  afterEach(async () => {
+    expect(await waitFor(() => hostPids().length === 0, 2000)).toBe(true);
+  });
+  afterAll(() => expect(hostPids()).toEqual([]));
+
+  it('gil: 2 Python threads keep about one core busy, 2 processes keep two', async () => {
+    const r = await scenario<GilOutcome>(['gil']);
+    expect(r.runtime).toBe('python');
+    expect(r.outcome.threadsBusyCores).toBeLessThanOrEqual(1.3);
+    if (cores >= 2) expect(r.outcome.processesBusyCores).toBeGreaterThanOrEqual(1.6);
+    if (r.outcome.freeThreadedBusyCores === null) expect(r.outcome.freeThreaded).toMatch(/no free-threaded/);
+    expect(r.timeline.filter((e) => e.state === 'done').map((e) => e.unit).sort()).toEqual(['process 1', 'process 2', 'thread 1', 'thread 2']);
+  });
+
+  it('run --mode thread: 1 pid, 2 thread ids, about one core in all', async () => {
+    const s = await run('thread');
+    expect(s.runtime).toBe('python');
+    expect(distinct(s.unitResults.map((u) => u.pid))).toBe(1);
+    expect(distinct(s.unitResults.map((u) => u.tid))).toBe(2);
+    const units = s.unitResults.reduce((sum, u) => sum + u.cpuMs, 0) / s.wallMs;
+    expect(units).toBeLessThanOrEqual(1.3);
+    expect(units).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('run --mode process: 2 pids (multiprocessing), every core busy, memory per unit process', async () => {
+    const s = await run('process');
+    expect(distinct(s.unitResults.map((u) => u.pid))).toBe(2);
+    if (cores === 2) for (const b of s.cores.busyPct) expect(b).toBeGreaterThanOrEqual(60);
+    expect(s.unitResults.every((u) => u.state === 'done' && u.peakBytes > 1e6)).toBe(true);
+  });
+
+  it.each(['thread', 'process', 'async'])('race in %s mode: 20 or 10, never 30', async (mode) => {
+    const r = await scenario<CounterOutcome>(['race', '--runtime', 'python', '--mode', mode]);
+    expect(r.outcome.expected).toBe(30);
+    expect([10, 20]).toContain(r.outcome.actual);
+    expect(r.timeline.filter((e) => e.unit === 'increase(10)').map((e) => e.state)).toEqual(['starting', 'running', 'waiting(io)', 'running', 'done']);
+  });
+
+  it.each(['thread', 'process'])('lock in %s mode: 30, the second unit waiting(lock) while the first holds it', async (mode) => {
+    const r = await scenario<CounterOutcome>(['lock', '--runtime', 'python', '--mode', mode]);
+    expect(r.outcome).toEqual({ expected: 30, actual: 30 });
+    const waits = r.timeline.filter((e) => e.state === 'waiting(lock)');
+    expect(waits).toHaveLength(1);
+    expect(waits[0].detail).toEqual({ holds: [], waitsFor: 'counter' });
+  });
+
+  it('deadlock: the two Locks found in a cycle, and the threads stopped', async () => {
+    const r = await scenario<DeadlockOutcome>(['deadlock', '--runtime', 'python']);
+    expect(r.outcome.deadlocked).toBe(true);
+    expect(r.outcome.cycle).toEqual(['function_a holds A, waits B', 'function_b holds B, waits A']);
+    expect(r.outcome.detectedMs).toBeLessThan(3000);
+    const ends = r.timeline.filter((e) => ['cancelled', 'killed'].includes(e.state));
+    expect(ends.map((e) => e.unit).sort()).toEqual(['function_a', 'function_b']);
+  });
+
+  it('semaphore(2) of 4 jobs: 2 at once, in 2 waves', async () => {
+    const r = await scenario<SemaphoreOutcome>(['semaphore', '--runtime', 'python', '--limit', '2', '--jobs', '4', '--job-seconds', '0.5']);
+    expect(r.outcome.maxConcurrent).toBe(2);
+    expect(r.outcome.waveStartsMs).toHaveLength(2);
+  });
+
+  it('gather of 10,000 asyncio.sleep(5) ends in under 6 s', async () => {
+    const r = await scenario<GatherOutcome>(['gather', '--runtime', 'python']);
+    expect(r.outcome.tasks).toBe(10_000);
+    expect(r.outcome.wallMs).toBeGreaterThanOrEqual(4900);
+    expect(r.outcome.wallMs).toBeLessThan(6000);
+  });
+
+  it('first-completed: bye wins and hello is cancelled', async () => {
+    const r = await scenario<FirstCompletedOutcome>(['first-completed', '--runtime', 'python']);
+    expect(r.outcome.winner).toBe('bye');
+    expect(r.outcome.cancelled).toEqual(['hello']);
+    expect(r.outcome.wallMs).toBeLessThan(3500);
+  });
+
+  it('kill -9 of the CLI leaves no python process behind (host and multiprocessing units)', async () => {
+    const cli = startCli(['run', '--runtime', 'python', '--mode', 'process', '--units', '2', '--workload', 'cpu', '--duration', '60', '--json']);
+    const exited = new Promise((r) => cli.on('exit', r));
+    // the host and its 2 unit processes
+    const pids = await waitFor(() => hostPids().length === 3 && hostPids(), 10_000);
+    expect(pids, 'python host and units did not start').toBeTruthy();
+    cli.kill('SIGKILL');
+    await exited;
+    expect(await waitFor(() => (pids as number[]).every((p) => !alive(p)), 2000)).toBe(true);
+  });
+});
