@@ -32,7 +32,7 @@ export interface HostSpec {
   scenario?: { name: ScenarioName; options: ScenarioOptions };
 }
 
-export type ScenarioName = 'race' | 'lock' | 'deadlock' | 'semaphore' | 'gather' | 'first-completed' | 'event-loop-block';
+export type ScenarioName = 'race' | 'lock' | 'deadlock' | 'semaphore' | 'gather' | 'first-completed' | 'event-loop-block' | 'gil';
 
 /** The optional knobs of a scenario spec, by their API names (each scenario takes some of them). */
 export type ScenarioFlag = 'variant' | 'limit' | 'jobs' | 'jobSeconds' | 'tasks' | 'sleepS' | 'workload';
@@ -69,6 +69,8 @@ export interface UnitReport {
   error?: string;
   /** scenario units that take locks say what they hold and wait for with every state */
   detail?: UnitDetail;
+  /** a unit process that its host started (Python's multiprocessing): its own peak memory so far */
+  peakBytes?: number;
 }
 
 export type HostMessage =
@@ -128,7 +130,20 @@ export interface EventLoopBlockOutcome {
   loopMaxLagMs: number;
   workerMaxLagMs: number;
 }
+/** The same CPU work as Python threads and as Python processes, one leg after the other. */
+export interface GilOutcome {
+  /** each leg's units' CPU summed, in cores (1 = one core busy), mean over the leg */
+  threadsBusyCores: number;
+  processesBusyCores: number;
+  /** the threads again on a free-threaded build (python3.13t+), or null when there is none */
+  freeThreadedBusyCores: number | null;
+  /** which free-threaded Python ran the third lane, or why there was none */
+  freeThreaded: string;
+  /** how long each leg ran */
+  legMs: number;
+}
 export type ScenarioOutcome =
+  | GilOutcome
   | CounterOutcome
   | DeadlockOutcome
   | SemaphoreOutcome

@@ -2,19 +2,28 @@
  * What `corescope scenario` prints without --json: the timeline as lanes and the outcome next to what
  * the article says. Pure functions of the result and the catalog's words.
  */
-import type { ScenarioInfo, ScenarioResult, TimelineEntry } from '../../preload/api.js';
+import type { Runtime, ScenarioInfo, ScenarioResult, TimelineEntry } from '../../preload/api.js';
 import { formatMs } from '../../preload/format.js';
 import { LANE_LEGEND, renderLanes } from './timeline-lanes.js';
 
 const modeWords = { process: 'processes', thread: 'worker threads', async: 'async tasks' } as const;
+const pythonModeWords = { process: 'Python processes (multiprocessing)', thread: 'Python threads', async: 'asyncio tasks' } as const;
 
-export function scenarioHeader(info: ScenarioInfo, mode: keyof typeof modeWords): string {
-  return `CoreScope · ${info.title} (${info.name}) as ${modeWords[mode]}\n${info.summary}`;
+export function scenarioHeader(info: ScenarioInfo, mode: keyof typeof modeWords, runtime: Runtime = 'node'): string {
+  const as = info.name === 'gil' ? 'Python threads, then Python processes' : (runtime === 'python' ? pythonModeWords : modeWords)[mode];
+  return `CoreScope · ${info.title} (${info.name}) as ${as}\n${info.summary}`;
 }
 
 /** The live view: lanes so far. */
-export function liveScenarioView(info: ScenarioInfo, mode: keyof typeof modeWords, timeline: readonly TimelineEntry[], elapsedMs: number, columns: number) {
-  return [scenarioHeader(info, mode), `running · ${formatMs(elapsedMs)}`, renderLanes(timeline, elapsedMs, columns)].join('\n');
+export function liveScenarioView(
+  info: ScenarioInfo,
+  mode: keyof typeof modeWords,
+  timeline: readonly TimelineEntry[],
+  elapsedMs: number,
+  columns: number,
+  runtime: Runtime = 'node',
+) {
+  return [scenarioHeader(info, mode, runtime), `running · ${formatMs(elapsedMs)}`, renderLanes(timeline, elapsedMs, columns)].join('\n');
 }
 
 /** "expected 30 · actual 20", one line per array-valued field that is better on lines of its own. */
@@ -33,7 +42,7 @@ export function finalScenarioView(info: ScenarioInfo, result: ScenarioResult, co
   const end = Math.max(result.wallMs, ...result.timeline.map((e) => e.tMs));
   const [first, ...rest] = outcomeLines(result.outcome);
   return [
-    scenarioHeader(info, result.mode),
+    scenarioHeader(info, result.mode, result.runtime),
     '',
     renderLanes(result.timeline, end, columns),
     LANE_LEGEND,

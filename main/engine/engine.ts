@@ -19,15 +19,19 @@ import type { Run } from './run.js';
 import { summarizeRun } from './run-summary.js';
 import { RunManager } from './runs.js';
 import { Sampler } from './sampler.js';
+import { findPython, requirePython } from './python-runtime.js';
 import { memoryMeasure } from './unit-reader.js';
 import type { CoreSample } from './window-mean.js';
 
 export interface EngineOptions {
   intervalMs?: number;
+  /** the Python interpreter for the python runtime (--python, the app's setting); default: python3 on PATH */
+  python?: string;
 }
 
 export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [RunEvent] }> {
-  readonly runs = new RunManager();
+  readonly runs: RunManager;
+  private readonly pythonPath: string | undefined;
   readonly sampler: Sampler;
   /** per active run, the core samples since it started, for its summary */
   private readonly windows = new Map<string, CoreSample[]>();
@@ -36,6 +40,8 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
 
   constructor(options: EngineOptions = {}) {
     super();
+    this.pythonPath = options.python;
+    this.runs = new RunManager(() => requirePython(this.pythonPath));
     this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs });
     this.sampler.on('snapshot', (s) => {
       for (const w of this.windows.values()) w.push({ t: s.t, intervalMs: s.intervalMs, cores: s.cores });
@@ -117,6 +123,7 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
       totalMemoryBytes: os.totalmem(),
       intervalMs: this.sampler.interval,
       limits: LIMITS,
+      python: findPython(this.pythonPath),
     };
   }
 

@@ -19,10 +19,13 @@ export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): str
 
 const unpacked = (p: string) => p.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
 
-export type HostScript = 'loop-host' | 'thread-host' | 'scenario-host';
+export type HostScript = 'loop-host' | 'thread-host' | 'scenario-host' | 'python-host';
 
 export function hostScript(name: HostScript): string {
-  const file = unpacked(join(projectRoot(), 'dist', 'workloads', 'hosts', `${name}.js`));
+  // the Python host is not built: it runs from its sources in workloads/python
+  const file = unpacked(
+    name === 'python-host' ? join(projectRoot(), 'workloads', 'python', 'host.py') : join(projectRoot(), 'dist', 'workloads', 'hosts', `${name}.js`),
+  );
   if (!existsSync(file)) throw new Error(`CoreScope: ${file} is missing; run "npm run build" first`);
   return file;
 }

@@ -16,8 +16,10 @@ export function summarizeRun(run: Run, samples: readonly CoreSample[], measure: 
 
   const ownsProcess = spec.mode === 'process';
   const baselineBytes = mean(hosts.map((h) => h.baselineBytes));
+  // unit processes apart from their host (Python's multiprocessing) measure themselves
+  const apart = units.map((u) => u.peakBytes ?? 0).filter((b) => b > 0);
   const perUnitBytes = ownsProcess
-    ? mean(hosts.map((h) => h.peakBytes))
+    ? mean(apart.length ? apart : hosts.map((h) => h.peakBytes))
     : Math.max(0, hosts[0].peakBytes - hosts[0].baselineBytes) / spec.units;
 
   const unitResults: UnitResult[] = units.map((u) => ({
@@ -25,7 +27,7 @@ export function summarizeRun(run: Run, samples: readonly CoreSample[], measure: 
     pid: u.pid,
     tid: u.tid,
     cpuMs: round(u.cpuMs),
-    peakBytes: Math.round(ownsProcess ? u.host.peakBytes : perUnitBytes),
+    peakBytes: Math.round(ownsProcess ? (u.peakBytes ?? u.host.peakBytes) : perUnitBytes),
     startMs: u.firstReportAt === null ? null : round(u.firstReportAt - t0),
     endMs: u.endAt === null ? null : round(u.endAt - t0),
     state: u.state,
@@ -41,7 +43,7 @@ export function summarizeRun(run: Run, samples: readonly CoreSample[], measure: 
     cpuMs: round(hosts.reduce((s, h) => s + h.cpuMs, 0)),
     cores: { count: busy.length, busyPct: busy.map((b) => round(b)) },
     memory: {
-      peakTotalBytes: hosts.reduce((s, h) => s + h.peakBytes, 0),
+      peakTotalBytes: hosts.reduce((s, h) => s + h.peakBytes, 0) + apart.reduce((s, b) => s + b, 0),
       baselineBytes: Math.round(baselineBytes),
       perUnitBytes: Math.round(perUnitBytes),
       measure,

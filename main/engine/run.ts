@@ -3,12 +3,12 @@
  * mode, one thread host or one loop host otherwise). Tracks every unit's state from its host's reports,
  * stops on request (ask, then SIGKILL after a grace period), and ends when every host has exited.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { FINAL_STATES, type RunSpec, type UnitState } from '../../preload/api.js';
 import type { EngineMessage, HostMessage, HostSpec, ScenarioOutcome, UnitDetail, UnitReport } from '../../workloads/protocol.js';
 import { splitWork } from '../../workloads/kernels/cpu.js';
-import { hostScript, type HostScript } from './paths.js';
+import { launchHost, type HostProgram } from './host-launch.js';
 import type { UnitRef } from './unit-ref.js';
 
 const STOP_GRACE_MS = 1000;
@@ -39,6 +39,8 @@ export interface UnitRecord {
   stateAt: number;
   /** scenario units that take locks: what it holds and waits for */
   detail?: UnitDetail;
+  /** a unit process apart from its host (Python's multiprocessing): its own peak memory */
+  peakBytes?: number;
 }
 
 export interface RunEvents {
@@ -46,9 +48,9 @@ export interface RunEvents {
   exited: [];
 }
 
-/** Which host script to fork, and one HostSpec per host to fork with it. */
+/** What runs the hosts (a Node host script, or Python), and one HostSpec per host to start with it. */
 export interface RunPlan {
-  script: HostScript;
+  program: HostProgram;
   hosts: HostSpec[];
 }
 
@@ -60,13 +62,14 @@ export function planHosts(runId: string, spec: RunSpec): HostSpec[] {
   const ids = Array.from({ length: spec.units }, (_, i) => i);
   const work = spec.work !== undefined ? splitWork(spec.work, spec.units) : undefined;
   const base = { runId, workload: spec.workload, mode: spec.mode, durationS: spec.durationS, mb: spec.mb };
-  if (spec.mode === 'process') return ids.map((id) => ({ ...base, unitIds: [id], workPerUnit: work && [work[id]] }));
+  // a Python host starts its process units itself, with multiprocessing.Process, as the article does
+  if (spec.mode === 'process' && spec.runtime !== 'python') return ids.map((id) => ({ ...base, unitIds: [id], workPerUnit: work && [work[id]] }));
   return [{ ...base, unitIds: ids, workPerUnit: work }];
 }
 
-/** A plain run's plan: the workload's hosts for its mode. */
-export const workloadPlan = (runId: string, spec: RunSpec): RunPlan => ({
-  script: spec.mode === 'thread' ? 'thread-host' : 'loop-host',
+/** A plain run's plan: the workload's hosts for its mode (python: the interpreter that runs them). */
+export const workloadPlan = (runId: string, spec: RunSpec, python?: string): RunPlan => ({
+  program: python ? { python } : { script: spec.mode === 'thread' ? 'thread-host' : 'loop-host' },
   hosts: planHosts(runId, spec),
 });
 
@@ -93,16 +96,11 @@ export class Run extends EventEmitter<RunEvents> {
   }
 
   start(): void {
-    const script = hostScript(this.plan.script);
-    for (const hostSpec of this.plan.hosts) this.launch(script, hostSpec);
+    for (const hostSpec of this.plan.hosts) this.launch(hostSpec);
   }
 
-  private launch(script: string, hostSpec: HostSpec): void {
-    const child = fork(script, [JSON.stringify(hostSpec)], {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      execArgv: [],
-      serialization: 'json',
-    });
+  private launch(hostSpec: HostSpec): void {
+    const child = launchHost(this.plan.program, hostSpec);
     const host: HostRecord = {
       child,
       pid: child.pid ?? -1,
@@ -166,6 +164,7 @@ export class Run extends EventEmitter<RunEvents> {
     u.pid = r.pid; // a scenario's process units are the coordinator's children, with pids of their own
     u.tid = r.tid;
     if (r.cpuMs !== undefined) u.cpuMs = r.cpuMs;
+    if (r.peakBytes !== undefined) u.peakBytes = Math.max(u.peakBytes ?? 0, r.peakBytes);
     if (r.error) u.error = r.error;
     if (r.state === u.state && sameDetail(r.detail, u.detail)) return; // a heartbeat
     u.state = r.state;

@@ -6,7 +6,8 @@
 import { EventEmitter } from 'node:events';
 import { LIMITS, RunSpecSchema, describeInvalid, type RunEvent, type RunSpec } from '../../preload/api.js';
 import { InvalidInput } from './errors.js';
-import { Run, type RunPlan } from './run.js';
+import { requirePython } from './python-runtime.js';
+import { Run, workloadPlan, type RunPlan } from './run.js';
 import { ScenarioRecorder } from './scenario-recorder.js';
 import { parseScenarioSpec, scenarioRunSpec, scenarioUnitNames } from './scenario-spec.js';
 import type { UnitRef } from './unit-ref.js';
@@ -25,10 +26,17 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
   private readonly startedEvents = new Map<string, RunEvent>();
   private nextId = 1;
 
+  /** python: the interpreter for Python hosts, asked for only when a run needs one (throws InvalidInput if none) */
+  constructor(private readonly python: () => string = () => requirePython()) {
+    super();
+  }
+
   start(input: unknown): Run {
     const spec = parseRunSpec(input);
+    const python = spec.runtime === 'python' ? this.python() : undefined;
     this.checkRoom();
-    const run = new Run(`r${this.nextId++}`, spec);
+    const id = `r${this.nextId++}`;
+    const run = new Run(id, spec, workloadPlan(id, spec, python));
     this.launch(run);
     this.announce({ type: 'run-started', runId: run.id, spec, t: run.t0 });
     return run;
@@ -37,12 +45,13 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
   /** Start one of the article's scenarios: a run whose single host is the scenario's coordinator. */
   startScenario(input: unknown): Run {
     const scenario = parseScenarioSpec(input);
+    const python = scenario.runtime === 'python' ? this.python() : undefined;
     this.checkRoom();
     const id = `r${this.nextId++}`;
     const spec = scenarioRunSpec(scenario);
     const unitNames = scenarioUnitNames(scenario);
     const plan: RunPlan = {
-      script: 'scenario-host',
+      program: python ? { python } : { script: 'scenario-host' },
       hosts: [
         {
           runId: id,

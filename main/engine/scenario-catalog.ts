@@ -17,6 +17,8 @@ export const SCENARIO_CATALOG: ScenarioInfo[] = SCENARIO_DEFS.map(({ about }) =>
   modes: [...about.modes],
   defaultMode: about.defaultMode,
   flags: [...about.flags],
+  pythonModes: [...(about.python ?? [])],
+  defaultRuntime: about.pythonOnly ? 'python' : 'node',
 }));
 
 export const scenarioDef = (name: ScenarioName): ScenarioDef => scenarioNamed(name);

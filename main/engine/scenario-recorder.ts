@@ -65,6 +65,7 @@ export class ScenarioRecorder {
     return {
       scenario: this.spec.name,
       mode: this.spec.mode,
+      runtime: this.spec.runtime ?? 'node',
       runId: this.run.id,
       options: Object.fromEntries(Object.entries(this.spec.options).filter(([key]) => this.takes(key))),
       wallMs,

@@ -3,7 +3,15 @@
  * scenario's own catalog entry (its modes, the options it takes, the mode's unit limit), and filled
  * with defaults. Every refusal is one line.
  */
-import { ScenarioSpecSchema, describeInvalid, unitLimitFor, type Mode, type ResolvedScenarioSpec, type RunSpec } from '../../preload/api.js';
+import {
+  ScenarioSpecSchema,
+  describeInvalid,
+  unitLimitFor,
+  type Mode,
+  type ResolvedScenarioSpec,
+  type RunSpec,
+  type Runtime,
+} from '../../preload/api.js';
 import type { ScenarioOptions } from '../../workloads/protocol.js';
 import { InvalidInput } from './errors.js';
 import { scenarioDef } from './scenario-catalog.js';
@@ -18,10 +26,14 @@ const OPTION_KEYS = ['variant', 'limit', 'jobs', 'jobSeconds', 'tasks', 'sleepS'
 export function parseScenarioSpec(input: unknown): ResolvedScenarioSpec {
   const parsed = ScenarioSpecSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInput(describeInvalid(parsed.error));
-  const { name, mode: asked, ...given } = parsed.data;
+  const { name, mode: asked, runtime: askedRuntime, ...given } = parsed.data;
   const { about } = scenarioDef(name);
-  const mode: Mode = asked ?? about.defaultMode;
-  if (!about.modes.includes(mode)) throw new InvalidInput(`${name} runs in ${about.modes.join(' or ')} mode, not ${mode}`);
+  const runtime: Runtime = askedRuntime ?? (about.pythonOnly ? 'python' : 'node');
+  const modes = runtime === 'python' ? (about.python ?? []) : about.pythonOnly ? [] : about.modes;
+  if (modes.length === 0) throw new InvalidInput(runtime === 'python' ? `${name} has no Python version` : `${name} runs in Python only (--runtime python)`);
+  const mode: Mode = asked ?? (modes.includes(about.defaultMode) ? about.defaultMode : modes[0]);
+  const inRuntime = runtime === 'python' ? ' in Python' : '';
+  if (!modes.includes(mode)) throw new InvalidInput(`${name} runs in ${modes.join(' or ')} mode${inRuntime}, not ${mode}`);
   for (const key of OPTION_KEYS)
     if (given[key] !== undefined && !about.flags.includes(key)) throw new InvalidInput(`${key} does not apply to the ${name} scenario`);
 
@@ -29,7 +41,8 @@ export function parseScenarioSpec(input: unknown): ResolvedScenarioSpec {
   const options: ScenarioOptions = { ...DEFAULT_OPTIONS, ...about.defaults?.(mode), ...asGiven };
   const maxTasks = name === 'event-loop-block' ? LOOP_BLOCK_MAX_TASKS : unitLimitFor(mode).max;
   if (about.flags.includes('tasks') && options.tasks > maxTasks) throw new InvalidInput(`tasks must be between 1 and ${maxTasks} for ${name} in ${mode} mode`);
-  return { name, mode, options };
+  if (runtime === 'python' && options.workload === 'http') throw new InvalidInput('in Python, gather waits on asyncio.sleep only: --workload http is Node only');
+  return { name, mode, runtime, options };
 }
 
 /** The unit names of a scenario as it will run, indexed by unitId. */
@@ -38,7 +51,7 @@ export const scenarioUnitNames = (spec: ResolvedScenarioSpec): string[] => scena
 /** The run spec clients see for a scenario run: its mode, its units, and the workload they resemble. */
 export const scenarioRunSpec = (spec: ResolvedScenarioSpec): RunSpec => ({
   mode: spec.mode,
-  runtime: 'node',
+  runtime: spec.runtime ?? 'node',
   workload: scenarioDef(spec.name).about.kernel,
   units: scenarioUnitNames(spec).length,
 });

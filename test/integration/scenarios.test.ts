@@ -147,7 +147,9 @@ describe('event-loop-block', MEASURES_CPU, () => {
 
 describe('bad input', () => {
   it.each([
-    [['scenario', 'gil'], 'scenario must be one of'],
+    [['scenario', 'warp'], 'scenario must be one of'],
+    [['scenario', 'gil', '--runtime', 'node'], 'gil runs in Python only'],
+    [['scenario', 'race', '--runtime', 'python', '--python', '/nonexistent/python3'], '--python /nonexistent/python3: no executable file there'],
     [['scenario', 'semaphore', '--mode', 'process'], 'semaphore runs in thread or async mode, not process'],
     [['scenario', 'race', '--limit', '3'], 'limit does not apply to the race scenario'],
     [['scenario', 'gather', '--tasks', '20001'], 'tasks must be between 1 and 20000'],

@@ -12,7 +12,7 @@ describe('scenario spec at the boundary', () => {
     expect(SCENARIO_CATALOG.map((s) => s.name)).toEqual([...SCENARIOS]);
     for (const s of SCENARIO_CATALOG) {
       expect(s.modes).toContain(s.defaultMode);
-      expect(s.modes).toEqual(expect.arrayContaining(['thread', 'async']));
+      if (s.defaultRuntime === 'node') expect(s.modes).toEqual(expect.arrayContaining(['thread', 'async']));
       for (const words of [s.title, s.summary, s.watch, s.article]) expect(words.length).toBeGreaterThan(3);
     }
   });
@@ -33,7 +33,8 @@ describe('scenario spec at the boundary', () => {
   });
 
   it.each([
-    [{ name: 'gil' }, 'scenario must be one of race, lock, deadlock'],
+    [{ name: 'warp' }, 'scenario must be one of race, lock, deadlock'],
+    [{ name: 'gil', runtime: 'node' }, 'gil runs in Python only'],
     [{ name: 'semaphore', mode: 'process' }, 'semaphore runs in thread or async mode, not process'],
     [{ name: 'race', limit: 3 }, 'limit does not apply to the race scenario'],
     [{ name: 'gather', variant: 'self' }, 'variant does not apply to the gather scenario'],

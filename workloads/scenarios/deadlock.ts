@@ -21,6 +21,7 @@ export const deadlock: ScenarioDef = {
     modes: ['thread', 'async', 'process'],
     defaultMode: 'thread',
     flags: ['variant'],
+    python: ['thread', 'async', 'process'],
     kernel: 'io-sleep',
   },
   commons: () => ({ locks: ['A', 'B'], permits: 1 }),

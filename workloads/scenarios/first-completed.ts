@@ -19,6 +19,7 @@ export const firstCompleted: ScenarioDef = {
     modes: ['async', 'thread', 'process'],
     defaultMode: 'async',
     flags: [],
+    python: ['async'],
     kernel: 'io-sleep',
   },
   units: () => WAITS.map((w) => w.name),

@@ -16,6 +16,7 @@ export const gather: ScenarioDef = {
     modes: ['async', 'thread'],
     defaultMode: 'async',
     flags: ['tasks', 'sleepS', 'workload'],
+    python: ['async'],
     defaults: (mode) => ({ tasks: mode === 'async' ? 10_000 : 100 }), // a thread is an OS thread with its own heap
     kernel: 'io-sleep',
   },

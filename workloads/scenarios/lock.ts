@@ -17,6 +17,7 @@ export const lock: ScenarioDef = {
     modes: ['thread', 'async', 'process'],
     defaultMode: 'thread',
     flags: [],
+    python: ['thread', 'async', 'process'],
     kernel: 'io-sleep',
   },
   commons: () => ({ locks: [LOCK], permits: 1 }),

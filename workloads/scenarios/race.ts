@@ -35,6 +35,7 @@ export const race: ScenarioDef = {
     modes: ['thread', 'async', 'process'],
     defaultMode: 'thread',
     flags: [],
+    python: ['thread', 'async', 'process'],
     kernel: 'io-sleep',
   },
   units: counterUnits,

@@ -21,6 +21,10 @@ export interface ScenarioAbout {
   modes: Placement[];
   defaultMode: Placement;
   flags: ScenarioFlag[];
+  /** the modes its Python version runs in (workloads/python/scenarios); absent: Node only */
+  python?: Placement[];
+  /** only Python has it (gil): it runs in Python unless told otherwise, and never in Node */
+  pythonOnly?: true;
   /** where this scenario's defaults differ from every scenario's (DEFAULT_OPTIONS in the engine) */
   defaults?: (mode: Placement) => Partial<ScenarioOptions>;
   /** the plain workload its units resemble most, for clients that show a run's spec */

@@ -16,6 +16,7 @@ export const semaphore: ScenarioDef = {
     modes: ['thread', 'async'],
     defaultMode: 'thread',
     flags: ['limit', 'jobs', 'jobSeconds'],
+    python: ['thread', 'async'],
     kernel: 'io-sleep',
   },
   commons: (o) => ({ locks: [], permits: o.limit }),

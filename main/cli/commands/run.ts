@@ -9,11 +9,13 @@ import { parseRunSpec } from '../../engine/runs.js';
 import { renderLiveView } from '../live-view.js';
 import { dropUndefined, toNumber } from '../numbers.js';
 import { parseInterval, whenInterrupted } from '../process-guard.js';
+import { pythonFlag } from '../python-flag.js';
 import { runSummaryTable } from '../summary-table.js';
 
 export interface RunFlags {
   mode?: string;
   runtime?: string;
+  python?: string;
   units?: string;
   workload?: string;
   duration?: string;
@@ -36,10 +38,11 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     }),
   );
   const intervalMs = parseInterval(flags.interval, LIMITS.intervalMs.default);
+  const python = pythonFlag(flags.python);
   const warning = memoryWarning(spec, (await readMachineMemory()).availableBytes);
   if (warning) console.error(`corescope: warning: ${warning}`);
 
-  const engine = new Engine({ intervalMs });
+  const engine = new Engine({ intervalMs, python });
   await engine.start();
   const run = engine.startRun(spec);
   let interrupted = false;

@@ -6,10 +6,13 @@ import { SCENARIO_CATALOG } from '../../engine/scenario-catalog.js';
 import { parseScenarioSpec } from '../../engine/scenario-spec.js';
 import { dropUndefined, toNumber } from '../numbers.js';
 import { whenInterrupted } from '../process-guard.js';
+import { pythonFlag } from '../python-flag.js';
 import { finalScenarioView, liveScenarioView } from '../scenario-view.js';
 
 export interface ScenarioFlags {
   mode?: string;
+  runtime?: string;
+  python?: string;
   variant?: string;
   limit?: string;
   jobs?: string;
@@ -26,6 +29,7 @@ export async function scenarioCommand(name: string, flags: ScenarioFlags): Promi
   const input = dropUndefined({
     name,
     mode: flags.mode,
+    runtime: flags.runtime,
     variant: flags.variant,
     limit: toNumber(flags.limit),
     jobs: toNumber(flags.jobs),
@@ -38,7 +42,7 @@ export async function scenarioCommand(name: string, flags: ScenarioFlags): Promi
   const info = SCENARIO_CATALOG.find((s) => s.name === spec.name);
   if (!info) throw new Error(`${spec.name} is missing from the catalog`);
 
-  const engine = new Engine();
+  const engine = new Engine({ python: pythonFlag(flags.python) });
   await engine.start();
   const run = engine.runScenario(input);
   let interrupted = false;
@@ -50,7 +54,7 @@ export async function scenarioCommand(name: string, flags: ScenarioFlags): Promi
   const recorder = engine.runs.scenarioOf(run.id);
   const live = !flags.json && process.stdout.isTTY && recorder;
   const timer = live
-    ? setInterval(() => logUpdate(liveScenarioView(info, spec.mode, recorder.timelineSoFar(), epochNow() - run.t0, process.stdout.columns)), REDRAW_MS)
+    ? setInterval(() => logUpdate(liveScenarioView(info, spec.mode, recorder.timelineSoFar(), epochNow() - run.t0, process.stdout.columns, spec.runtime)), REDRAW_MS)
     : null;
   const result = await engine.scenarioResult(run);
   if (timer) {

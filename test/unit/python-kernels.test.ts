@@ -1,0 +1,27 @@
+/** The Python kernel counts the same primes as the Node kernel over the same range: one kind of work in both runtimes. */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BLOCK_START, countPrimes, splitWork } from '../../workloads/kernels/cpu.js';
+import { findPython } from '../../main/engine/python-runtime.js';
+
+const python = findPython();
+const PYTHON_DIR = fileURLToPath(new URL('../../workloads/python', import.meta.url));
+const py = (code: string) =>
+  JSON.parse(execFileSync(python?.path ?? 'python3', ['-B', '-c', `import json, sys; sys.path.insert(0, ${JSON.stringify(PYTHON_DIR)})\n${code}`], { encoding: 'utf8' }));
+
+describe.skipIf(python === null)('python kernels', () => {
+  it('a Python block counts the primes the Node kernel counts in the same range', () => {
+    const { start, span, count } = py('from kernels import *\nprint(json.dumps({"start": BLOCK_START, "span": PY_BLOCK_SPAN, "count": cpu_block()}))');
+    expect(start).toBe(BLOCK_START);
+    expect(count).toBe(countPrimes(start, span));
+  });
+
+  it('splits work across units as the Node kernel does', () => {
+    expect(py('from kernels import split_work\nprint(json.dumps(split_work(301, 4)))')).toEqual(splitWork(301, 4));
+  });
+
+  it('groups semaphore permits into waves as the Node scenario does', () => {
+    expect(py('from scenarios.kit import wave_starts\nprint(json.dumps(wave_starts([5, 0, 2, 2000, 2003, 4001], 1000)))')).toEqual([0, 2000, 4001]);
+  });
+});

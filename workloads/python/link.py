@@ -1,0 +1,53 @@
+"""
+The host's line to the engine that started it: Node's IPC channel, which Node hands a child as the
+file descriptor in NODE_CHANNEL_FD and speaks newline-delimited JSON over (serialization 'json').
+send() writes HostMessages; listen() hears {"kind": "stop"}; end of file means the engine is gone,
+and then the host ends its whole process group at once, so no unit outlives the app or the CLI.
+"""
+import json
+import os
+import signal
+import threading
+
+_fd = int(os.environ['NODE_CHANNEL_FD'])
+HOST_PID = os.getpid()  # forked units inherit it: how they tell that their host is gone
+_write_lock = threading.Lock()
+
+
+def channel_fd():
+    return _fd
+
+
+def send(message):
+    line = (json.dumps(message, separators=(',', ':')) + '\n').encode()
+    with _write_lock:
+        try:
+            while line:
+                line = line[os.write(_fd, line):]
+        except OSError:
+            pass  # the engine is gone: the listener ends us
+
+
+def orphaned():
+    # the host leads its own process group (see host.py): this takes its multiprocessing children too
+    os.killpg(os.getpgrp(), signal.SIGKILL)
+
+
+def _read_lines(on_stop):
+    pending = b''
+    while True:
+        try:
+            chunk = os.read(_fd, 65536)
+        except OSError:
+            chunk = b''
+        if not chunk:
+            orphaned()
+        pending += chunk
+        *lines, pending = pending.split(b'\n')
+        for line in lines:
+            if line.strip() and json.loads(line).get('kind') == 'stop':
+                on_stop()
+
+
+def listen(on_stop):
+    threading.Thread(target=_read_lines, args=(on_stop,), name='cs-link', daemon=True).start()

@@ -1,0 +1,60 @@
+"""
+Process mode: N multiprocessing.Process units, as the article starts them. Each unit sends its reports
+back over a SimpleQueue; a relay thread in the host passes them on to the engine.
+"""
+import multiprocessing
+import os
+import threading
+
+from kernels import process_cpu_ms
+from memory import own_memory
+from reporter import FINAL, now_ms
+from unit import run_unit
+from unit_process import become_unit_process
+
+# fork, as on Linux by default: a unit starts in milliseconds and needs nothing re-imported
+context = multiprocessing.get_context('fork')
+
+
+def process_unit(spec, unit_id, index, stopping, reports):
+    become_unit_process(f'cs-p{unit_id}')
+    pid = os.getpid()
+    peak = 0
+
+    def report(state, error=None):
+        nonlocal peak
+        peak = max(peak, own_memory()[0])  # a process of its own: its memory is its own, not the host's
+        r = {'unitId': unit_id, 'state': state, 't': now_ms(), 'pid': pid, 'tid': pid, 'cpuMs': process_cpu_ms(), 'peakBytes': peak}
+        reports.put(r if error is None else {**r, 'error': error})
+
+    run_unit(spec, index, stopping, report)
+
+
+def relay(reports, reporter, ended):
+    while (r := reports.get()) is not None:
+        if r['state'] in FINAL:
+            ended.add(r['unitId'])
+        reporter.push(r)
+
+
+def run_processes(spec, reporter, stops):
+    stopping = context.Event()
+    stops.on_stop(stopping.set)
+    reports = context.SimpleQueue()
+    ended = set()
+    relaying = threading.Thread(target=relay, args=(reports, reporter, ended), name='cs-relay', daemon=True)
+    relaying.start()
+    units = [
+        (u, context.Process(target=process_unit, args=(spec, u, i, stopping, reports), name=f'cs-p{u}', daemon=True))
+        for i, u in enumerate(spec['unitIds'])
+    ]
+    for _, p in units:
+        p.start()
+    for _, p in units:
+        p.join()
+    reports.put(None)
+    relaying.join()
+    for u, p in units:  # gone without saying how it ended: killed (or crashed)
+        if u not in ended:
+            state = 'killed' if stopping.is_set() else 'failed'
+            reporter.push({'unitId': u, 'state': state, 't': now_ms(), 'pid': p.pid, 'tid': p.pid, 'error': f'exit code {p.exitcode}'})
