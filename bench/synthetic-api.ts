@@ -59,6 +59,11 @@ export class SyntheticApi implements ApiEndpoint {
     return () => this.snapshotListeners.delete(cb);
   }
 
+  /** no studies in the synthetic stream */
+  onStudyEvent(): () => void {
+    return () => undefined;
+  }
+
   onRunEvent(cb: (e: RunEvent) => void): () => void {
     this.eventListeners.add(cb);
     // a page that connects learns of the two runs whose units it will see

@@ -13,6 +13,7 @@ export type {
   EventLoopBlockOutcome,
   FirstCompletedOutcome,
   GatherOutcome,
+  GilOutcome,
   ScenarioFlag,
   ScenarioOptions,
   ScenarioOutcome,
@@ -87,8 +88,6 @@ export const RunSpecSchema = z
       ctx.addIssue({ code: 'custom', path: ['work'], message: 'work applies to the cpu workload only; use duration' });
     if (spec.mb !== undefined && spec.workload !== 'mem')
       ctx.addIssue({ code: 'custom', path: ['mb'], message: 'mb applies to the mem workload only' });
-    if (spec.runtime === 'python')
-      ctx.addIssue({ code: 'custom', path: ['runtime'], message: 'the python runtime is not available in this version yet' });
   });
 
 export type RunSpecInput = z.input<typeof RunSpecSchema>;
@@ -183,6 +182,16 @@ export interface SystemInfo {
   totalMemoryBytes: number;
   intervalMs: number;
   limits: typeof LIMITS;
+  /** the Python that runs the python runtime; null when there is none (then the app hides the Python options) */
+  python: PythonInfo | null;
+}
+
+/** Python as found on PATH (or given with --python): its executable, version, and a free-threaded build if any. */
+export interface PythonInfo {
+  path: string;
+  version: string;
+  /** the path of a free-threaded build (python3.13t or newer) on PATH, or null */
+  freeThreaded: string | null;
 }
 
 export interface WorkloadInfo {
@@ -191,7 +200,7 @@ export interface WorkloadInfo {
   params: Array<'durationS' | 'work' | 'mb'>;
 }
 
-export const SCENARIOS = ['race', 'lock', 'deadlock', 'semaphore', 'gather', 'first-completed', 'event-loop-block'] as const;
+export const SCENARIOS = ['race', 'lock', 'deadlock', 'semaphore', 'gather', 'first-completed', 'event-loop-block', 'gil'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** One of the article's demonstrations, with the words the UI shows beside it. */
@@ -207,12 +216,18 @@ export interface ScenarioInfo {
   modes: Mode[];
   defaultMode: Mode;
   flags: ScenarioFlag[];
+  /** the modes of its Python version (multiprocessing, threading, asyncio); empty: Node only */
+  pythonModes: Mode[];
+  /** what it runs in unless told: python for gil, which only Python has */
+  defaultRuntime: Runtime;
 }
 
 /** A scenario as asked for, with its mode and every option filled in. */
 export interface ResolvedScenarioSpec {
   name: ScenarioName;
   mode: Mode;
+  /** absent: node */
+  runtime?: Runtime;
   options: ScenarioOptions;
 }
 
@@ -228,6 +243,8 @@ export interface TimelineEntry {
 export interface ScenarioResult {
   scenario: ScenarioName;
   mode: Mode;
+  /** the engine always says; absent (older results): node */
+  runtime?: Runtime;
   runId: string;
   /** the options this scenario takes, as it ran */
   options: Partial<ScenarioOptions>;
@@ -249,6 +266,11 @@ export interface CoreScopeApi {
   setInterval(ms: number): Promise<void>;
   onSnapshot(cb: (s: Snapshot) => void): () => void;
   onRunEvent(cb: (e: RunEvent) => void): () => void;
+  /** Compare every mode (1-unit baseline, then N units, one leg after another); progress and result on onStudyEvent. */
+  runCompare(spec: CompareSpecInput): Promise<{ studyId: string }>;
+  /** Measure each mode's memory at several N of idle units; progress and result on onStudyEvent. */
+  runMemoryCost(spec: MemoryCostSpecInput): Promise<{ studyId: string }>;
+  onStudyEvent(cb: (e: StudyEvent) => void): () => void;
 }
 
 export const CHANNELS = {
@@ -261,6 +283,9 @@ export const CHANNELS = {
   setInterval: 'corescope:set-interval',
   snapshot: 'corescope:snapshot',
   runEvent: 'corescope:run-event',
+  runCompare: 'corescope:run-compare',
+  runMemoryCost: 'corescope:run-memory-cost',
+  studyEvent: 'corescope:study-event',
 } as const;
 
 /**
@@ -268,7 +293,17 @@ export const CHANNELS = {
  * WsRequests and gets one WsReply per request; snapshots and run events arrive as WsPush messages.
  */
 export const WS_PATH = '/api';
-export const WS_METHODS = ['system', 'workloads', 'scenarios', 'startRun', 'stopRun', 'runScenario', 'setInterval'] as const;
+export const WS_METHODS = [
+  'system',
+  'workloads',
+  'scenarios',
+  'startRun',
+  'stopRun',
+  'runScenario',
+  'setInterval',
+  'runCompare',
+  'runMemoryCost',
+] as const;
 export type WsMethod = (typeof WS_METHODS)[number];
 export const WsRequestSchema = z
   .object({
@@ -281,7 +316,7 @@ export type WsRequest = z.infer<typeof WsRequestSchema>;
 /** Every answer, over IPC and WebSocket alike: a result, or the one-line reason it was refused. */
 export type Envelope = { ok: true; result: unknown } | { ok: false; error: string };
 export type WsReply = { id: number } & Envelope;
-export type WsPush = { push: 'snapshot'; data: Snapshot } | { push: 'run-event'; data: RunEvent };
+export type WsPush = { push: 'snapshot'; data: Snapshot } | { push: 'run-event'; data: RunEvent } | { push: 'study-event'; data: StudyEvent };
 /** Largest WebSocket message the server accepts from a page; every valid request is far smaller. */
 export const WS_MAX_REQUEST_BYTES = 16 * 1024;
 
@@ -308,6 +343,7 @@ export const ScenarioSpecSchema = z
   .object({
     name: z.enum(SCENARIOS, { error: `scenario must be one of ${SCENARIOS.join(', ')}` }),
     mode: z.enum(MODES, { error: `mode must be one of ${MODES.join(', ')}` }).optional(),
+    runtime: z.enum(RUNTIMES, { error: `runtime must be one of ${RUNTIMES.join(', ')}` }).optional(),
     variant: z.enum(['pair', 'self'], { error: 'variant must be pair or self' }).optional(),
     limit: wholeBetween('limit', SCENARIO_LIMITS.limit.min, SCENARIO_LIMITS.limit.max).optional(),
     jobs: wholeBetween('jobs', SCENARIO_LIMITS.jobs.min, SCENARIO_LIMITS.jobs.max).optional(),
@@ -319,6 +355,99 @@ export const ScenarioSpecSchema = z
   .strict();
 export type ScenarioSpecInput = z.input<typeof ScenarioSpecSchema>;
 export type ScenarioSpec = z.output<typeof ScenarioSpecSchema>;
+
+// --- studies: compare and memory cost (each leg is an ordinary run, so the core grid shows it live) ---
+
+/** What runCompare accepts: N-unit legs are checked as `run` would be, in the strictest mode's limits. */
+export const CompareSpecSchema = z
+  .object({
+    units: wholeBetween('units', LIMITS.units.min, LIMITS.units.max),
+    work: wholeBetween('work', LIMITS.work.min, LIMITS.work.max).optional(),
+    runtime: z.enum(RUNTIMES, { error: `runtime must be one of ${RUNTIMES.join(', ')}` }).optional(),
+  })
+  .strict();
+export type CompareSpecInput = z.input<typeof CompareSpecSchema>;
+
+export const MEMORY_MEASURES_ALL = ['pss', 'uss', 'rss'] as const satisfies readonly MemoryMeasure[];
+/** Async legs run this many tasks per step of N (one task costs less than a page; see memory-cost.ts). */
+export const ASYNC_TASKS_PER_STEP = 500;
+export const MEMORY_STUDY_LIMITS = { counts: { min: 2, max: 8 }, units: { min: 1, max: Math.floor(LIMITS.asyncUnits.max / ASYNC_TASKS_PER_STEP) } } as const;
+
+/** What runMemoryCost accepts (whether the measure can be read on this platform is checked in main). */
+export const MemoryCostSpecSchema = z
+  .object({
+    units: z
+      .array(wholeBetween('each count of units', MEMORY_STUDY_LIMITS.units.min, MEMORY_STUDY_LIMITS.units.max), {
+        error: 'units must be a list of whole numbers, e.g. [1, 2, 4, 8]',
+      })
+      .max(MEMORY_STUDY_LIMITS.counts.max, { message: `units takes at most ${MEMORY_STUDY_LIMITS.counts.max} counts` })
+      .refine((xs) => new Set(xs).size >= MEMORY_STUDY_LIMITS.counts.min, {
+        message: 'units needs at least two different counts to fit a line, e.g. 1,2,4,8',
+      }),
+    measure: z.enum(MEMORY_MEASURES_ALL, { error: `measure must be one of ${MEMORY_MEASURES_ALL.join(', ')}` }).optional(),
+  })
+  .strict();
+export type MemoryCostSpecInput = z.input<typeof MemoryCostSpecSchema>;
+
+export interface CompareResult extends RunSummary {
+  baselineWallMs: number;
+  speedup: number;
+  /** speedup / min(units, cores): 1 = every usable core fully used */
+  efficiency: number;
+}
+
+/** One leg of a compare, as the cores saw it: busy % per core, ≤ HEAT_COLUMNS columns over the leg's time. */
+export interface LegHeat {
+  mode: Mode;
+  units: number;
+  startT: number;
+  endT: number;
+  /** columns[c][core]: mean busy % of that core over column c (columns of equal time) */
+  columns: number[][];
+}
+export const HEAT_COLUMNS = 120;
+
+export interface CompareReport {
+  workload: 'cpu';
+  units: number;
+  work: number;
+  logicalCores: number;
+  results: CompareResult[];
+  /** every leg in the order it ran (set when run from the app) */
+  legs?: LegHeat[];
+}
+
+export interface MemoryPoint {
+  units: number;
+  totalBytes: number;
+}
+
+export interface MemoryCostResult {
+  mode: Mode;
+  runtime: 'node';
+  measure: MemoryMeasure;
+  /** async legs run this many tasks per step of N (N = 1, 2, 4 → 500, 1000, 2000 tasks) */
+  unitsPerStep: number;
+  points: MemoryPoint[];
+  bytesPerUnit: number;
+  baseBytes: number;
+  r2: number;
+}
+
+export interface MemoryCostReport {
+  measure: MemoryMeasure;
+  units: number[];
+  results: MemoryCostResult[];
+}
+
+export type StudyKind = 'compare' | 'memory';
+export type StudyEvent =
+  | { type: 'study-started'; studyId: string; kind: StudyKind; legs: number; t: number }
+  /** a leg is starting: the index-th (from 0) of `legs` */
+  | { type: 'study-leg'; studyId: string; kind: StudyKind; mode: Mode; units: number; index: number; legs: number; t: number }
+  | { type: 'compare-ended'; studyId: string; kind: 'compare'; report: CompareReport; t: number }
+  | { type: 'memory-ended'; studyId: string; kind: 'memory'; report: MemoryCostReport; t: number }
+  | { type: 'study-failed'; studyId: string; kind: StudyKind; error: string; t: number };
 
 /** Turns a zod failure into the one line a person reads. */
 export function describeInvalid(error: z.ZodError): string {

@@ -1,6 +1,6 @@
 /** The preload: exposes exactly the CoreScopeApi of api.ts as window.corescope, and nothing else. */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, type CoreScopeApi, type Envelope, type RunEvent, type Snapshot, type WsMethod } from './api.js';
+import { CHANNELS, type CoreScopeApi, type Envelope, type RunEvent, type Snapshot, type StudyEvent, type WsMethod } from './api.js';
 
 async function call<T>(method: WsMethod, arg?: unknown): Promise<T> {
   const reply = (await ipcRenderer.invoke(CHANNELS[method], arg)) as Envelope;
@@ -24,6 +24,9 @@ const api: CoreScopeApi = {
   setInterval: (ms) => call('setInterval', ms),
   onSnapshot: (cb) => subscribe<Snapshot>(CHANNELS.snapshot, cb),
   onRunEvent: (cb) => subscribe<RunEvent>(CHANNELS.runEvent, cb),
+  runCompare: (spec) => call('runCompare', spec),
+  runMemoryCost: (spec) => call('runMemoryCost', spec),
+  onStudyEvent: (cb) => subscribe<StudyEvent>(CHANNELS.studyEvent, cb),
 };
 
 contextBridge.exposeInMainWorld('corescope', api);

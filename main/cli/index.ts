@@ -11,6 +11,7 @@ import { runCommand } from './commands/run.js';
 import { sampleCommand } from './commands/sample.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { serveCommand } from './commands/serve.js';
+import { PYTHON_FLAG_HELP } from './python-flag.js';
 
 const BAD_INPUT = 2;
 
@@ -26,6 +27,7 @@ function program(): Command {
     .description('launch one workload as N units in one mode and sample the cores while it runs')
     .addOption(new Option('--mode <mode>', `how units run: ${MODES.join('|')}`))
     .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
+    .option('--python <path>', PYTHON_FLAG_HELP)
     .option('--units <n>', 'how many units (process/thread 1…256, async 1…20000)')
     .option('--workload <name>', `${WORKLOADS.join('|')}`)
     .option('--duration <s>', 'each unit runs for S seconds (0.1…3600; default 5)')
@@ -42,7 +44,9 @@ function program(): Command {
     .option('--units <n>', 'units in the parallel legs')
     .option('--work <w>', 'total blocks of work (default 300, ~3 s on one core)')
     .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
+    .option('--python <path>', PYTHON_FLAG_HELP)
     .option('--json', 'print only the comparison as JSON')
+    .option('--csv', 'print only the comparison as CSV, one row per mode')
     .action(async (flags) => exit(await compareCommand(flags)));
 
   cli
@@ -52,6 +56,7 @@ function program(): Command {
     .option('--measure <m>', 'pss (default), uss or rss; rss only where /proc is missing')
     .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
     .option('--json', 'print only the fit as JSON')
+    .option('--csv', 'print only the measured points as CSV, one row per mode and count, with the fit')
     .action(async (flags) => exit(await memoryCommand(flags)));
 
   cli
@@ -59,6 +64,8 @@ function program(): Command {
     .argument('<name>', SCENARIOS.join('|'))
     .description("run one of the article's scenarios and show its timeline and outcome next to what the article says")
     .addOption(new Option('--mode <mode>', `how units run: ${MODES.join('|')} (default: the scenario's own)`))
+    .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')} (default: node; gil is python only)`))
+    .option('--python <path>', PYTHON_FLAG_HELP)
     .option('--variant <variant>', 'deadlock: pair (two locks, opposite order) or self (one lock taken twice)')
     .option('--limit <n>', 'semaphore: permits (1…256, default 3)')
     .option('--jobs <n>', 'semaphore: jobs (1…256, default 7)')

@@ -25,9 +25,11 @@ export function forwardStreams(api: ApiService, target: WebContents): () => void
   };
   const offSnapshot = api.onSnapshot((s) => send(CHANNELS.snapshot, s));
   const offRunEvent = api.onRunEvent((e) => send(CHANNELS.runEvent, e));
+  const offStudyEvent = api.onStudyEvent((e) => send(CHANNELS.studyEvent, e));
   const off = () => {
     offSnapshot();
     offRunEvent();
+    offStudyEvent();
   };
   target.once('destroyed', off);
   return off;

@@ -3,11 +3,12 @@
  * parsed with the contract's schemas before the engine sees it, and every answer is an envelope, so
  * a bad input reaches the caller as a one-line reason and changes nothing.
  */
-import { RunIdSchema, describeInvalid, type Envelope, type RunEvent, type Snapshot, type WsMethod } from '../../preload/api.js';
+import { RunIdSchema, describeInvalid, type Envelope, type RunEvent, type Snapshot, type StudyEvent, type WsMethod } from '../../preload/api.js';
 import type { z } from 'zod';
 import type { Engine } from './engine.js';
 import { InvalidInput } from './errors.js';
 import { SCENARIO_CATALOG } from './scenario-catalog.js';
+import { Studies } from './studies.js';
 import { WORKLOAD_CATALOG } from './workload-catalog.js';
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -21,10 +22,16 @@ export interface ApiEndpoint {
   call(method: WsMethod, params: unknown): Promise<Envelope>;
   onSnapshot(cb: (s: Snapshot) => void): () => void;
   onRunEvent(cb: (e: RunEvent) => void): () => void;
+  onStudyEvent(cb: (e: StudyEvent) => void): () => void;
 }
 
 export class ApiService implements ApiEndpoint {
-  constructor(private readonly engine: Engine) {}
+  /** compare and memory-cost studies: one at a time */
+  private readonly studies: Studies;
+
+  constructor(private readonly engine: Engine) {
+    this.studies = new Studies(engine);
+  }
 
   async call(method: WsMethod, params: unknown): Promise<Envelope> {
     try {
@@ -53,6 +60,10 @@ export class ApiService implements ApiEndpoint {
       case 'setInterval':
         this.engine.setInterval(params);
         return null;
+      case 'runCompare': // CompareSpecSchema, then the N-unit legs as `run` checks them; one study at a time
+        return this.studies.runCompare(params);
+      case 'runMemoryCost': // MemoryCostSpecSchema, then the measure this platform can read; one study at a time
+        return this.studies.runMemoryCost(params);
     }
   }
 
@@ -66,5 +77,12 @@ export class ApiService implements ApiEndpoint {
     for (const e of this.engine.runs.replay()) cb(e);
     this.engine.on('run-event', cb);
     return () => this.engine.off('run-event', cb);
+  }
+
+  /** A new subscriber first hears the latest study of each kind: its start and its latest leg or result. */
+  onStudyEvent(cb: (e: StudyEvent) => void): () => void {
+    for (const e of this.studies.replay()) cb(e);
+    this.studies.on('study-event', cb);
+    return () => this.studies.off('study-event', cb);
   }
 }

@@ -2,7 +2,7 @@
  * The same total work as 1 unit and as N units, in every mode, one run after another (never at once,
  * so they don't compete for cores). speedup = the mode's 1-unit wall time / its N-unit wall time.
  */
-import { MODES, type Mode, type RunSummary, type Runtime } from '../../preload/api.js';
+import { MODES, type CompareReport, type CompareResult, type Mode, type Runtime } from '../../preload/api.js';
 import type { Engine } from './engine.js';
 import { round } from './stats.js';
 
@@ -15,20 +15,8 @@ export interface CompareSpec {
   modes?: readonly Mode[];
 }
 
-export interface CompareResult extends RunSummary {
-  baselineWallMs: number;
-  speedup: number;
-  /** speedup / min(units, cores): 1 = every usable core fully used */
-  efficiency: number;
-}
-
-export interface CompareReport {
-  workload: 'cpu';
-  units: number;
-  work: number;
-  logicalCores: number;
-  results: CompareResult[];
-}
+// the report's shapes live in the contract (the app receives them): preload/api.ts
+export type { CompareReport, CompareResult } from '../../preload/api.js';
 
 export async function compareModes(
   engine: Engine,

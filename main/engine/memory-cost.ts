@@ -7,38 +7,19 @@
  * the host's own page-sized growth; async legs therefore run ASYNC_TASKS_PER_STEP tasks per step of N
  * and the slope is divided back to one task.
  */
-import { MODES, type MemoryMeasure, type Mode } from '../../preload/api.js';
+import { ASYNC_TASKS_PER_STEP, MODES, type MemoryCostReport, type MemoryCostResult, type MemoryMeasure, type MemoryPoint, type Mode } from '../../preload/api.js';
 import type { Engine } from './engine.js';
 import { readProcessMemory } from './process-memory.js';
 import type { Run } from './run.js';
 import { fitLine, round } from './stats.js';
 
-export const ASYNC_TASKS_PER_STEP = 500;
+export { ASYNC_TASKS_PER_STEP };
 const SETTLE_MS = 400;
 const UP_TIMEOUT_MS = 20_000;
 const HOLD_S = 60; // long enough to measure; the leg is stopped as soon as it has been
 
-export interface MemoryPoint {
-  units: number;
-  totalBytes: number;
-}
-
-export interface MemoryCostResult {
-  mode: Mode;
-  runtime: 'node';
-  measure: MemoryMeasure;
-  unitsPerStep: number;
-  points: MemoryPoint[];
-  bytesPerUnit: number;
-  baseBytes: number;
-  r2: number;
-}
-
-export interface MemoryCostReport {
-  measure: MemoryMeasure;
-  units: number[];
-  results: MemoryCostResult[];
-}
+// the report's shapes live in the contract (the app receives them): preload/api.ts
+export type { MemoryCostReport, MemoryCostResult, MemoryPoint } from '../../preload/api.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -17,11 +17,13 @@ export function serveSession(ws: WebSocket, api: ApiEndpoint): void {
   };
   const offSnapshot = api.onSnapshot((data) => push({ push: 'snapshot', data }, true));
   const offRunEvent = api.onRunEvent((data) => push({ push: 'run-event', data }, false));
+  const offStudyEvent = api.onStudyEvent((data) => push({ push: 'study-event', data }, false));
   // a protocol error (e.g. a message over the size limit) closes this socket; it must not crash the server
   ws.on('error', () => ws.terminate());
   ws.on('close', () => {
     offSnapshot();
     offRunEvent();
+    offStudyEvent();
   });
 
   ws.on('message', async (raw, isBinary) => {

@@ -156,7 +156,20 @@ describe('the preload', () => {
     await import('../../preload/index.js');
     const api = recorded.exposed.get('corescope') as Record<string, (...a: unknown[]) => Promise<unknown>>;
     expect(Object.keys(api).sort()).toEqual(
-      ['system', 'workloads', 'scenarios', 'startRun', 'stopRun', 'runScenario', 'setInterval', 'onSnapshot', 'onRunEvent'].sort(),
+      [
+        'system',
+        'workloads',
+        'scenarios',
+        'startRun',
+        'stopRun',
+        'runScenario',
+        'setInterval',
+        'onSnapshot',
+        'onRunEvent',
+        'runCompare',
+        'runMemoryCost',
+        'onStudyEvent',
+      ].sort(),
     );
     expect(recorded.exposed.size).toBe(1);
     await expect(api.system()).resolves.toBe('answer');

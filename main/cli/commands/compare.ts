@@ -1,10 +1,12 @@
 /** `corescope compare`: the same cpu work as 1 unit and as N units, in every mode, one after another. */
+import { compareToCsv } from '../../../preload/export.js';
 import { compareModes } from '../../engine/compare.js';
 import { Engine } from '../../engine/engine.js';
 import { InvalidInput } from '../../engine/errors.js';
 import { parseRunSpec } from '../../engine/runs.js';
 import { dropUndefined, toNumber } from '../numbers.js';
 import { whenInterrupted } from '../process-guard.js';
+import { pythonFlag } from '../python-flag.js';
 import { compareTable } from '../summary-table.js';
 
 export interface CompareFlags {
@@ -12,18 +14,22 @@ export interface CompareFlags {
   units?: string;
   work?: string;
   runtime?: string;
+  python?: string;
   json?: boolean;
+  csv?: boolean;
 }
 
 export async function compareCommand(flags: CompareFlags): Promise<number> {
   if ((flags.workload ?? 'cpu') !== 'cpu') throw new InvalidInput('compare measures the cpu workload only (--workload cpu)');
   if (flags.units === undefined) throw new InvalidInput('units is required: --units N');
+  if (flags.json && flags.csv) throw new InvalidInput('give either --json or --csv, not both');
+  const quiet = flags.json === true || flags.csv === true;
   // the N-unit legs are validated exactly as `run` would, in the strictest mode's limits
   const spec = parseRunSpec(
     dropUndefined({ mode: 'process', runtime: flags.runtime, workload: 'cpu', units: toNumber(flags.units), work: toNumber(flags.work) }),
   );
 
-  const engine = new Engine();
+  const engine = new Engine({ python: pythonFlag(flags.python) });
   await engine.start();
   let interrupted = false;
   const release = whenInterrupted(() => {
@@ -33,9 +39,10 @@ export async function compareCommand(flags: CompareFlags): Promise<number> {
   try {
     const report = await compareModes(engine, { units: spec.units, work: spec.work, runtime: spec.runtime }, (leg) => {
       if (interrupted) throw new InvalidInput('interrupted');
-      if (!flags.json) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}`);
+      if (!quiet) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}`);
     });
-    console.log(flags.json ? JSON.stringify(report) : compareTable(report));
+    if (flags.csv) process.stdout.write(compareToCsv(report));
+    else console.log(flags.json ? JSON.stringify(report) : compareTable(report));
     return 0;
   } finally {
     release();

@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import { z } from 'zod';
 import { LIMITS, describeInvalid, type MemoryMeasure } from '../../../preload/api.js';
+import { memoryToCsv } from '../../../preload/export.js';
 import { formatBytes } from '../../../preload/format.js';
 import { Engine } from '../../engine/engine.js';
 import { InvalidInput } from '../../engine/errors.js';
@@ -14,6 +15,7 @@ export interface MemoryFlags {
   measure?: string;
   runtime?: string;
   json?: boolean;
+  csv?: boolean;
 }
 
 const maxSteps = Math.floor(LIMITS.asyncUnits.max / ASYNC_TASKS_PER_STEP);
@@ -55,6 +57,8 @@ export function memoryTable(r: MemoryCostReport): string {
 
 export async function memoryCommand(flags: MemoryFlags): Promise<number> {
   const { units, measure } = parseFlags(flags);
+  if (flags.json && flags.csv) throw new InvalidInput('give either --json or --csv, not both');
+  const quiet = flags.json === true || flags.csv === true;
   const engine = new Engine();
   await engine.start();
   let interrupted = false;
@@ -65,9 +69,10 @@ export async function memoryCommand(flags: MemoryFlags): Promise<number> {
   try {
     const report = await measureMemoryCost(engine, units, measure, (leg) => {
       if (interrupted) throw new InvalidInput('interrupted');
-      if (!flags.json) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}`);
+      if (!quiet) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}`);
     });
-    console.log(flags.json ? JSON.stringify(report) : memoryTable(report));
+    if (flags.csv) process.stdout.write(memoryToCsv(report));
+    else console.log(flags.json ? JSON.stringify(report) : memoryTable(report));
     return 0;
   } finally {
     release();
