@@ -15,10 +15,18 @@ import { RunLanes } from './views/RunLanes.js';
 import { SelfCost } from './views/SelfCost.js';
 import { TotalsCharts } from './views/TotalsCharts.js';
 import { UnitsTable } from './views/UnitsTable.js';
+import { ScenarioStore } from './state/scenario-store.js';
+import { hashOfTab, tabOfHash, type Tab } from './state/tabs.js';
+import { TabBar } from './views/TabBar.js';
+import { CompareView } from './views/compare/CompareView.js';
+import { ScenariosView } from './views/scenarios/ScenariosView.js';
 
 export function App({ bridge }: { bridge: Bridge }) {
   const { api, connection } = bridge;
   const [store] = useState(() => new LiveStore());
+  // scenario runs are collected whichever tab is open, like everything else in the store
+  const [scenarios] = useState(() => new ScenarioStore());
+  const [tab, setTab] = useState<Tab>(() => tabOfHash(window.location.hash));
   const [system, setSystem] = useState<SystemInfo | null>(null);
   const [workloads, setWorkloads] = useState<WorkloadInfo[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -28,12 +36,26 @@ export function App({ bridge }: { bridge: Bridge }) {
 
   useEffect(() => {
     const offSnapshot = api.onSnapshot((s) => store.ingestSnapshot(s));
-    const offEvent = api.onRunEvent((e) => store.ingestRunEvent(e));
+    const offEvent = api.onRunEvent((e) => {
+      store.ingestRunEvent(e);
+      scenarios.ingest(e);
+    });
     return () => {
       offSnapshot();
       offEvent();
     };
-  }, [api, store]);
+  }, [api, store, scenarios]);
+
+  // the open tab follows the URL hash (back/forward, a pasted link); only the hash changes, never ?token=…
+  useEffect(() => {
+    const onHash = () => setTab(tabOfHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const openTab = (t: Tab) => {
+    setTab(t);
+    if (window.location.hash !== hashOfTab(t)) window.location.hash = hashOfTab(t);
+  };
 
   useEffect(() => {
     let live = true;
@@ -52,16 +74,29 @@ export function App({ bridge }: { bridge: Bridge }) {
   return (
     <div className="app">
       <Header system={system} api={api} transport={bridge.transport} connection={link} paused={paused} onPause={setPaused} corner={<SelfCost store={store} />} />
+      <TabBar tab={tab} onTab={openTab} />
       <ConnectionBanner state={link} loadError={loadError} />
-      <main className="layout">
-        <div className="top-row">
-          <Launcher api={api} store={store} workloads={workloads} limits={system?.limits ?? null} />
-          <CoreSection store={store} paused={paused} view={view} onView={setView} logicalCores={system?.logicalCores ?? null} />
-        </div>
-        <RunLanes store={store} api={api} connected={link.status !== 'closed'} />
-        <TotalsCharts store={store} paused={paused} view={view} totalMemoryBytes={system?.totalMemoryBytes ?? null} />
-        <UnitsTable store={store} />
-      </main>
+      {tab === 'live' && (
+        <main className="layout" id="tab-panel" role="tabpanel" aria-labelledby="tab-live">
+          <div className="top-row">
+            <Launcher api={api} store={store} workloads={workloads} limits={system?.limits ?? null} />
+            <CoreSection store={store} paused={paused} view={view} onView={setView} logicalCores={system?.logicalCores ?? null} />
+          </div>
+          <RunLanes store={store} api={api} connected={link.status !== 'closed'} />
+          <TotalsCharts store={store} paused={paused} view={view} totalMemoryBytes={system?.totalMemoryBytes ?? null} />
+          <UnitsTable store={store} />
+        </main>
+      )}
+      {tab === 'scenarios' && (
+        <main className="layout" id="tab-panel" role="tabpanel" aria-labelledby="tab-scenarios">
+          <ScenariosView api={api} store={store} scenarios={scenarios} system={system} paused={paused} />
+        </main>
+      )}
+      {tab === 'compare' && (
+        <main className="layout" id="tab-panel" role="tabpanel" aria-labelledby="tab-compare">
+          <CompareView api={api} store={store} system={system} />
+        </main>
+      )}
     </div>
   );
 }

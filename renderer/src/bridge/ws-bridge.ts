@@ -4,7 +4,20 @@
  * reason); snapshots and run events arrive as pushes and go to their listeners. No reconnecting: when
  * the socket closes, pending calls fail, later calls fail at once, and the connection state says why.
  */
-import type { CoreScopeApi, Mode, RunEvent, RunSpecInput, ScenarioInfo, Snapshot, SystemInfo, WorkloadInfo, WsMethod } from '../../../preload/api.js';
+import type {
+  CompareSpecInput,
+  CoreScopeApi,
+  MemoryCostSpecInput,
+  Mode,
+  RunEvent,
+  RunSpecInput,
+  ScenarioInfo,
+  Snapshot,
+  StudyEvent,
+  SystemInfo,
+  WorkloadInfo,
+  WsMethod,
+} from '../../../preload/api.js';
 import type { Connection, ConnectionState } from './connection.js';
 import { describeClose } from './connection.js';
 import { encodeRequest, parseServerMessage } from './ws-messages.js';
@@ -33,6 +46,7 @@ export class WsBridge implements CoreScopeApi, Connection {
   private readonly waitingForOpen: Array<() => void> = [];
   private readonly snapshotListeners = new Set<(s: Snapshot) => void>();
   private readonly eventListeners = new Set<(e: RunEvent) => void>();
+  private readonly studyListeners = new Set<(e: StudyEvent) => void>();
   private readonly stateListeners = new Set<() => void>();
   private state: ConnectionState = { status: 'connecting' };
   private readonly socket: SocketLike;
@@ -93,6 +107,17 @@ export class WsBridge implements CoreScopeApi, Connection {
     return () => this.eventListeners.delete(cb);
   }
 
+  runCompare(spec: CompareSpecInput): Promise<{ studyId: string }> {
+    return this.call('runCompare', spec) as Promise<{ studyId: string }>;
+  }
+  runMemoryCost(spec: MemoryCostSpecInput): Promise<{ studyId: string }> {
+    return this.call('runMemoryCost', spec) as Promise<{ studyId: string }>;
+  }
+  onStudyEvent(cb: (e: StudyEvent) => void): () => void {
+    this.studyListeners.add(cb);
+    return () => this.studyListeners.delete(cb);
+  }
+
   close(): void {
     this.socket.close();
   }
@@ -114,6 +139,7 @@ export class WsBridge implements CoreScopeApi, Connection {
     if (!msg) return;
     if (msg.kind === 'snapshot') for (const cb of this.snapshotListeners) cb(msg.data);
     else if (msg.kind === 'run-event') for (const cb of this.eventListeners) cb(msg.data);
+    else if (msg.kind === 'study-event') for (const cb of this.studyListeners) cb(msg.data);
     else {
       const p = this.pending.get(msg.id);
       if (!p) return;

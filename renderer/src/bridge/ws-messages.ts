@@ -2,13 +2,14 @@
  * What the server may send over the socket, told apart without trusting it: a reply to one of our
  * requests (by id), or a push (a snapshot or a run event). Anything else is dropped, not thrown.
  */
-import type { RunEvent, Snapshot, WsMethod, WsRequest } from '../../../preload/api.js';
+import type { RunEvent, Snapshot, StudyEvent, WsMethod, WsRequest } from '../../../preload/api.js';
 
 export type ServerMessage =
   | { kind: 'reply'; id: number; ok: true; result: unknown }
   | { kind: 'reply'; id: number; ok: false; error: string }
   | { kind: 'snapshot'; data: Snapshot }
-  | { kind: 'run-event'; data: RunEvent };
+  | { kind: 'run-event'; data: RunEvent }
+  | { kind: 'study-event'; data: StudyEvent };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -24,6 +25,8 @@ export function parseServerMessage(text: string): ServerMessage | null {
     return { kind: 'snapshot', data: msg.data as unknown as Snapshot };
   if (msg.push === 'run-event' && isObject(msg.data) && typeof msg.data.type === 'string')
     return { kind: 'run-event', data: msg.data as unknown as RunEvent };
+  if (msg.push === 'study-event' && isObject(msg.data) && typeof msg.data.type === 'string')
+    return { kind: 'study-event', data: msg.data as unknown as StudyEvent };
   if (typeof msg.id === 'number') {
     if (msg.ok === true) return { kind: 'reply', id: msg.id, ok: true, result: msg.result };
     if (msg.ok === false) return { kind: 'reply', id: msg.id, ok: false, error: typeof msg.error === 'string' ? msg.error : 'request failed' };

@@ -1,0 +1,279 @@
+/**
+ * Compare: the same cpu work as 1 unit and as N units, in every mode, one leg after another. The form,
+ * which leg is running, then speedup (with the ideal line), efficiency, wall and CPU time, memory per
+ * unit and spawn latency per mode, as charts and as a table, and every leg's heat timeline.
+ */
+import { useRef, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CompareReport, CoreScopeApi, Runtime, SystemInfo } from '../../../../preload/api.js';
+import { compareToCsv, toJson } from '../../../../preload/export.js';
+import { formatBytes, formatMs } from '../../../../preload/format.js';
+import type { StudyState } from '../../state/studies.js';
+import { Field, describedBy } from '../Field.js';
+import { CHART_H, MODE_COLOR, axisStyle, legLabel, tooltipStyle } from './charts.js';
+import { LegHeatmaps } from './LegHeatmaps.js';
+import { SaveButtons } from './SaveButtons.js';
+
+interface Props {
+  api: CoreScopeApi;
+  system: SystemInfo | null;
+  study: StudyState<CompareReport>;
+  /** another study (memory) is running: studies go one at a time */
+  otherRunning: boolean;
+}
+
+/** Offer the runtime only where main found a python3. */
+const hasPython = (system: SystemInfo | null): boolean => Boolean(system?.python);
+
+function checkWhole(text: string, name: string, lo: number, hi: number): string | undefined {
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isInteger(v) || v < lo || v > hi) return `${name} must be a whole number from ${lo} to ${hi}`;
+  return undefined;
+}
+
+export function CompareStudy({ api, system, study, otherRunning }: Props) {
+  const [units, setUnits] = useState(String(Math.min(4, system?.logicalCores ?? 2)));
+  const [work, setWork] = useState('300');
+  const [runtime, setRuntime] = useState<Runtime>('node');
+  const [refused, setRefused] = useState<string | null>(null);
+  const chartsRef = useRef<HTMLDivElement>(null);
+  const limits = system?.limits;
+  const unitsError = checkWhole(units, 'units', limits?.units.min ?? 1, limits?.units.max ?? 256);
+  const workError = checkWhole(work, 'work', limits?.work.min ?? 1, limits?.work.max ?? 100_000);
+  const python = hasPython(system);
+  const report = study.report;
+
+  const run = () => {
+    setRefused(null);
+    api
+      .runCompare({ units: Number(units), work: Number(work), ...(python && runtime !== 'node' && { runtime }) })
+      .catch((e: unknown) => setRefused(e instanceof Error ? e.message : String(e)));
+  };
+
+  return (
+    <section className="panel compare-panel" aria-labelledby="compare-title">
+      <div className="panel-head">
+        <h2>
+          <span id="compare-title">Compare modes</span>{' '}
+          <span className="panel-sub">the same cpu work as 1 unit, then as N units: processes, threads, async tasks, one leg after another</span>
+        </h2>
+      </div>
+      <form
+        className="study-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run();
+        }}
+      >
+        <Field id="cmp-units" label="Units (N)" hint={`each mode runs 1 unit, then N; ${system?.logicalCores ?? '?'} cores here`} error={unitsError}>
+          <input id="cmp-units" type="number" min={1} value={units} onChange={(e) => setUnits(e.target.value)} {...describedBy('cmp-units', true, unitsError)} />
+        </Field>
+        <Field id="cmp-work" label="Total work (blocks)" hint="split over the N units; 300 ≈ 3 s on one core" error={workError}>
+          <input id="cmp-work" type="number" min={1} value={work} onChange={(e) => setWork(e.target.value)} {...describedBy('cmp-work', true, workError)} />
+        </Field>
+        {python && (
+          <Field id="cmp-runtime" label="Runtime">
+            <select id="cmp-runtime" value={runtime} onChange={(e) => setRuntime(e.target.value as Runtime)}>
+              <option value="node">Node</option>
+              <option value="python">Python</option>
+            </select>
+          </Field>
+        )}
+        <div className="study-go">
+          <button type="submit" className="btn btn-primary" disabled={study.running || otherRunning || !!unitsError || !!workError}>
+            Run compare
+          </button>
+        </div>
+      </form>
+      <StudyProgress study={study} refused={refused} otherRunning={otherRunning} what="compare" />
+
+      {!report && !study.running && (
+        <div className="empty">
+          Each mode runs the work as 1 unit, then split over N units, one leg after another so they never compete for cores. The cores
+          on the right show each leg live; the speedups, times and every leg’s heat timeline appear here.
+        </div>
+      )}
+      {report && (
+        <div className="study-results">
+          <div ref={chartsRef} className="study-charts">
+            <div className="results-head">
+              <h3>
+                {report.workload} work {report.work} blocks · {report.units} units vs 1 · {report.logicalCores} cores · ideal speedup{' '}
+                {Math.min(report.units, report.logicalCores)}×
+              </h3>
+              <SaveButtons
+                name="compare"
+                json={() => toJson(report)}
+                csv={() => compareToCsv(report)}
+                png={() => chartsRef.current}
+              />
+            </div>
+            <CompareCharts report={report} />
+            {report.legs && report.legs.length > 0 && (
+              <>
+                <h3>Every leg as the cores saw it</h3>
+                <LegHeatmaps legs={report.legs} />
+              </>
+            )}
+          </div>
+          <CompareTable report={report} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function StudyProgress({
+  study,
+  refused,
+  otherRunning,
+  what,
+}: {
+  study: StudyState<unknown>;
+  refused: string | null;
+  otherRunning: boolean;
+  what: string;
+}) {
+  const leg = study.leg;
+  return (
+    <div className="study-status" role="status" aria-live="polite">
+      {refused && <div className="field-error">{refused}</div>}
+      {study.error && <div className="field-error">The {what} failed: {study.error}</div>}
+      {study.running && (
+        <div className="study-leg">
+          <progress max={leg?.legs ?? 1} value={leg ? leg.index : 0} />
+          <span>
+            {leg
+              ? `Leg ${leg.index + 1} of ${leg.legs}: ${what === 'compare' ? legLabel(leg.mode, leg.units, leg.units === 1) : `${leg.mode}, ${leg.units} idle unit${leg.units > 1 ? 's' : ''}`}`
+              : 'Starting…'}
+          </span>
+        </div>
+      )}
+      {!study.running && otherRunning && <div className="note">Another study is running; studies go one at a time so they don’t compete for cores.</div>}
+    </div>
+  );
+}
+
+function CompareCharts({ report }: { report: CompareReport }) {
+  const ideal = Math.min(report.units, report.logicalCores);
+  const data = report.results.map((r) => ({
+    mode: r.mode,
+    speedup: r.speedup,
+    efficiency: Math.round(r.efficiency * 100),
+    baseline: r.baselineWallMs / 1000,
+    wall: r.wallMs / 1000,
+    cpu: r.cpuMs / 1000,
+  }));
+  const most = Math.max(ideal, ...data.map((d) => d.speedup)) * 1.15;
+  const step = most <= 4 ? 0.5 : most <= 10 ? 1 : most <= 40 ? 5 : 10;
+  const ticks = Array.from({ length: Math.ceil(most / step) + 1 }, (_, i) => i * step);
+  const longest = Math.max(...data.flatMap((d) => [d.baseline, d.wall, d.cpu])) * 1.05;
+  const sStep = longest <= 3 ? 0.5 : longest <= 10 ? 1 : longest <= 30 ? 5 : longest <= 120 ? 20 : 60;
+  const secondTicks = Array.from({ length: Math.ceil(longest / sStep) + 1 }, (_, i) => i * sStep);
+  return (
+    <div className="chart-row">
+      <figure className="chart">
+        <figcaption>Speedup (1-unit wall ÷ {report.units}-unit wall); dashed: ideal, dotted: 1× = no gain</figcaption>
+        <ResponsiveContainer width="100%" height={CHART_H}>
+          <BarChart data={data} margin={{ top: 16, right: 58, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
+            <XAxis dataKey="mode" tick={axisStyle} stroke="var(--border)" />
+            <YAxis domain={[0, ticks[ticks.length - 1]]} ticks={ticks} tickFormatter={(v: number) => `${v}×`} tick={axisStyle} stroke="var(--border)" width={40} />
+            <ReferenceLine
+              y={ideal}
+              stroke="var(--text)"
+              strokeDasharray="5 3"
+              label={{ value: `ideal ${ideal}×`, position: 'right', fill: 'var(--text)', fontSize: 11, fontWeight: 700 }}
+            />
+            <ReferenceLine y={1} stroke="var(--text-dim)" strokeDasharray="2 3" label={{ value: '1×', position: 'right', fill: 'var(--text-dim)', fontSize: 11 }} />
+            <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} formatter={(v) => [`${Number(v).toFixed(2)}×`, 'speedup']} cursor={{ fill: 'var(--grid)' }} />
+            <Bar dataKey="speedup" isAnimationActive={false} maxBarSize={70}>
+              {data.map((d) => (
+                <Cell key={d.mode} fill={MODE_COLOR[d.mode]} />
+              ))}
+              <LabelList dataKey="speedup" position="top" formatter={(v: unknown) => `${Number(v).toFixed(2)}×`} style={{ fontSize: 12, fontWeight: 700, fill: 'var(--text)' }} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+      <figure className="chart">
+        <figcaption>Efficiency: speedup ÷ {ideal} (100% = every usable core busy)</figcaption>
+        <ResponsiveContainer width="100%" height={CHART_H}>
+          <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
+            <XAxis dataKey="mode" tick={axisStyle} stroke="var(--border)" />
+            <YAxis domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]} tickFormatter={(v: number) => `${v}%`} tick={axisStyle} stroke="var(--border)" width={44} />
+            <ReferenceLine y={100} stroke="var(--text)" strokeDasharray="5 3" />
+            <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} formatter={(v) => [`${Number(v)}%`, 'efficiency']} cursor={{ fill: 'var(--grid)' }} />
+            <Bar dataKey="efficiency" isAnimationActive={false} maxBarSize={70}>
+              {data.map((d) => (
+                <Cell key={d.mode} fill={MODE_COLOR[d.mode]} />
+              ))}
+              <LabelList dataKey="efficiency" position="top" formatter={(v: unknown) => `${Number(v)}%`} style={{ fontSize: 12, fontWeight: 700, fill: 'var(--text)' }} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+      <figure className="chart">
+        <figcaption>Wall and CPU time (s)</figcaption>
+        <ResponsiveContainer width="100%" height={CHART_H}>
+          <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
+            <XAxis dataKey="mode" tick={axisStyle} stroke="var(--border)" />
+            <YAxis domain={[0, secondTicks[secondTicks.length - 1]]} ticks={secondTicks} tickFormatter={(v: number) => `${v} s`} tick={axisStyle} stroke="var(--border)" width={44} />
+            <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} formatter={(v, name) => [`${Number(v).toFixed(2)} s`, name]} cursor={{ fill: 'var(--grid)' }} />
+            <Legend verticalAlign="top" height={36} itemSorter={null} wrapperStyle={{ fontSize: 11 }} />
+            <Bar dataKey="baseline" name="wall, 1 unit" fill="var(--lvl-idle)" isAnimationActive={false} />
+            <Bar dataKey="wall" name={`wall, ${report.units} units`} fill="var(--accent)" isAnimationActive={false} />
+            <Bar dataKey="cpu" name={`CPU, ${report.units} units`} fill="var(--cpu)" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+    </div>
+  );
+}
+
+function CompareTable({ report }: { report: CompareReport }) {
+  return (
+    <table className="study-table">
+      <caption>
+        Per mode, {report.units} units against its own 1-unit baseline: processes and threads can use every core; async tasks share one event
+        loop, so they stay near 1×. Memory per unit is {report.results[0]?.memory.measure.toUpperCase()}: for
+        processes each unit’s own; for threads and async (host − idle host) ÷ N.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">mode</th>
+          <th scope="col">wall, 1 unit</th>
+          <th scope="col">wall, {report.units} units</th>
+          <th scope="col">speedup</th>
+          <th scope="col">efficiency</th>
+          <th scope="col">CPU time</th>
+          <th scope="col">memory / unit</th>
+          <th scope="col">spawn p50</th>
+          <th scope="col">spawn max</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.results.map((r) => (
+          <tr key={r.mode}>
+            <th scope="row">
+              <span className="mode-swatch" style={{ background: MODE_COLOR[r.mode] }} />
+              {r.mode}
+            </th>
+            <td>{formatMs(r.baselineWallMs)}</td>
+            <td>{formatMs(r.wallMs)}</td>
+            <td>
+              <b data-testid={`speedup-${r.mode}`}>{r.speedup.toFixed(2)}</b>×
+            </td>
+            <td data-testid={`efficiency-${r.mode}`}>{Math.round(r.efficiency * 100)}%</td>
+            <td>{formatMs(r.cpuMs)}</td>
+            <td>{formatBytes(r.memory.perUnitBytes)}</td>
+            <td>{formatMs(r.spawn.p50Ms)}</td>
+            <td>{formatMs(r.spawn.maxMs)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * One scenario run as a newcomer reads it: what ran (scenario, mode, options, run id) and for how long,
+ * a Stop button while it goes, the outcome banner (the article vs here), and the live timeline of its
+ * units — beside the wait-for graph for the deadlock.
+ */
+import { useState } from 'react';
+import type { CoreScopeApi, ResolvedScenarioSpec } from '../../../../preload/api.js';
+import { formatSeconds } from '../../state/scenario-timeline.js';
+import type { ScenarioRun } from '../../state/scenario-runs.js';
+import { spanOf } from '../../state/scenario-timeline.js';
+import { OutcomeBanner } from './OutcomeBanner.js';
+import { Timeline } from './Timeline.js';
+import { WaitForGraph } from './WaitForGraph.js';
+
+/** "limit 3 · jobs 7 · 2 s each": the options that matter for this scenario. */
+export function optionWords(spec: ResolvedScenarioSpec): string {
+  const o = spec.options;
+  switch (spec.name) {
+    case 'semaphore':
+      return `${o.limit} permits · ${o.jobs} jobs · ${formatSeconds(o.jobSeconds * 1000)} each`;
+    case 'deadlock':
+      return o.variant === 'self' ? 'one lock taken twice' : 'two locks, opposite order';
+    case 'gather':
+      return `${o.tasks.toLocaleString('en-US')} tasks · ${formatSeconds(o.sleepS * 1000)} each · ${o.workload}`;
+    case 'event-loop-block':
+      return `${o.tasks.toLocaleString('en-US')} io tasks per leg`;
+    default:
+      return '';
+  }
+}
+
+interface Props {
+  run: ScenarioRun;
+  title: string;
+  api: CoreScopeApi;
+  engineNow: number;
+}
+
+export function ScenarioRunView({ run, title, api, engineNow }: Props) {
+  const [stopping, setStopping] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const live = run.endedAt === null;
+  const spanMs = spanOf(run, engineNow);
+
+  const stop = async () => {
+    setStopping(run.runId);
+    setError(null);
+    try {
+      await api.stopRun(run.runId);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setStopping(null);
+    }
+  };
+
+  const words = optionWords(run.spec);
+  return (
+    <div className="scenario-run" data-run-id={run.runId} data-scenario={run.spec.name}>
+      <div className="scenario-run-head">
+        <h2 className="scenario-run-title">
+          {title} <span className="scenario-run-meta">{[run.spec.runtime === 'python' ? `python ${run.spec.mode}` : run.spec.mode, words, run.runId].filter(Boolean).join(' · ')}</span>
+        </h2>
+        <span className={live ? 'scenario-status status-live' : 'scenario-status status-ended'} role="status">
+          {live ? (stopping === run.runId ? 'stopping…' : `running · ${formatSeconds(Math.floor(spanMs / 100) * 100)}`) : `ended after ${formatSeconds(run.result?.wallMs ?? spanMs)}`}
+        </span>
+        {live && (
+          <button type="button" className="btn btn-stop" aria-label={`Stop scenario run ${run.runId}`} disabled={stopping === run.runId} onClick={stop}>
+            Stop
+          </button>
+        )}
+        {error && (
+          <span className="field-error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+      <OutcomeBanner run={run} />
+      <div className={run.spec.name === 'deadlock' ? 'scenario-views scenario-views-graph' : 'scenario-views'}>
+        <section className="panel timeline-panel" aria-labelledby="timeline-title">
+          <div className="panel-head">
+            <h2>
+              <span id="timeline-title">Timeline</span> <span className="panel-sub">one lane per unit, coloured by its state</span>
+            </h2>
+          </div>
+          <Timeline run={run} engineNow={engineNow} />
+        </section>
+        {run.spec.name === 'deadlock' && <WaitForGraph run={run} />}
+      </div>
+    </div>
+  );
+}

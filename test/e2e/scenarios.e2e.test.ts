@@ -1,0 +1,145 @@
+/**
+ * The Scenarios tab as a newcomer uses it, in a real browser against a real `corescope serve`: the tab
+ * lives in the URL hash beside the token, a bad flag is refused next to its field, the semaphore runs
+ * from its card and its timeline shows three waves of at most three jobs, two seconds apart, and the
+ * deadlock's wait-for graph shows the cycle. Saves the screenshots the README shows.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostPids, waitFor } from '../integration/helpers.js';
+import { launchChromium } from '../support/chromium.js';
+import { chromiumOrSkip } from '../support/require-chromium.js';
+import { serve, type Served } from '../support/serve.js';
+
+const enabled = chromiumOrSkip();
+
+/** Group start times: a time more than `gapMs` after the current group's first opens a new group. */
+function clusters(times: number[], gapMs: number): number[][] {
+  const groups: number[][] = [];
+  for (const t of [...times].sort((a, b) => a - b)) {
+    const g = groups[groups.length - 1];
+    if (!g || t - g[0] > gapMs) groups.push([t]);
+    else g.push(t);
+  }
+  return groups;
+}
+
+/** The most spans overlapping at one moment (an end and a start at the same moment don't overlap). */
+function maxOverlap(spans: Array<[number, number]>): number {
+  const edges = spans.flatMap(([a, b]): Array<[number, number]> => [
+    [a, 1],
+    [b, -1],
+  ]);
+  edges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let now = 0;
+  let max = 0;
+  for (const [, d] of edges) max = Math.max(max, (now += d));
+  return max;
+}
+
+describe.skipIf(!enabled)('the Scenarios tab', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    served = await serve(['--interval', '250']);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(served.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
+  });
+
+  const card = (name: string): Locator => page.locator(`.scenario-card[data-scenario="${name}"]`);
+  const runView = (name: string): Locator => page.locator(`.scenario-run[data-scenario="${name}"]`);
+
+  it('opens the Scenarios tab; the hash names it and the token stays, through a reload', async () => {
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected')).toBe('true');
+    const url = new URL(page.url());
+    expect(url.hash).toBe('#scenarios');
+    expect(url.searchParams.get('token')).toBe(new URL(served.url).searchParams.get('token'));
+    await page.reload();
+    await expect.poll(() => page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('.scenario-card').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
+    await expect.poll(() => page.getByText('live · web dashboard').count()).toBe(1);
+  });
+
+  it('refuses 0 permits next to the field and starts nothing', async () => {
+    await card('semaphore').getByLabel('Permits').fill('0');
+    await page.getByRole('button', { name: 'Run semaphore' }).click();
+    await expect.poll(() => card('semaphore').getByText('limit must be between 1 and 256').count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(hostPids()).toHaveLength(0);
+    await card('semaphore').getByLabel('Permits').fill('');
+  });
+
+  it('runs the semaphore (thread, 7 jobs × 2 s, 3 permits): three waves on the timeline, at most 3 at once', async () => {
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Run semaphore' }).click();
+    const timeline = runView('semaphore').locator('.timeline-svg');
+    await expect.poll(() => timeline.getAttribute('data-live'), { timeout: 5000 }).toBe('true');
+    await expect.poll(() => timeline.getAttribute('data-live'), { timeout: 30_000, interval: 250 }).toBe('false');
+    const ranMs = Date.now() - started;
+
+    const lanes = runView('semaphore').locator('.tl-lane');
+    expect(await lanes.count()).toBe(7);
+    const permits = (await lanes.evaluateAll((els) => els.map((el) => el.getAttribute('data-permit-ms')))).map(Number);
+    expect(permits.every((t) => Number.isFinite(t))).toBe(true);
+
+    // three waves: 3 + 3 + 1 jobs got their permits together, about 2 s apart
+    const waves = clusters(permits, 1000);
+    expect(waves.map((w) => w.length)).toEqual([3, 3, 1]);
+    for (let i = 1; i < waves.length; i++) expect(Math.abs(waves[i][0] - waves[i - 1][0] - 2000)).toBeLessThan(400);
+    expect(await runView('semaphore').locator('.tl-wave').count()).toBe(3);
+
+    // what each job did with its permit: the running segment that starts at it; never more than 3 at once
+    const held = await lanes.evaluateAll((els) =>
+      els.map((el) => {
+        const permit = el.getAttribute('data-permit-ms');
+        const seg = [...el.querySelectorAll('[data-state="running"]')].find((s) => s.getAttribute('data-start-ms') === permit);
+        return [Number(seg?.getAttribute('data-start-ms')), Number(seg?.getAttribute('data-end-ms'))] as [number, number];
+      }),
+    );
+    for (const [a, b] of held) expect(b - a).toBeGreaterThan(1500);
+    expect(maxOverlap(held)).toBe(3);
+    expect(await runView('semaphore').locator('[data-state="done"].tl-end').count()).toBe(7);
+
+    const banner = runView('semaphore').getByLabel('outcome');
+    expect(await banner.getAttribute('data-verdict')).toBe('agrees');
+    expect(await banner.textContent()).toContain('Here: at most 3 at once, 3 waves');
+    console.log(`semaphore: ran in ${ranMs} ms; permits at ${permits.sort((a, b) => a - b).join(', ')} ms`);
+    await page.screenshot({ path: 'docs/scenario-semaphore.png' });
+  });
+
+  it('runs the deadlock: the wait-for graph shows the cycle, the watchdog stops both units', async () => {
+    await page.getByRole('button', { name: 'Run deadlock' }).click();
+    const timeline = runView('deadlock').locator('.timeline-svg');
+    await expect.poll(() => timeline.getAttribute('data-live'), { timeout: 20_000, interval: 250 }).toBe('false');
+
+    const graph = runView('deadlock').locator('.waitfor-svg');
+    expect(await graph.getAttribute('data-cycle')).toBe('function_a,function_b');
+    expect(await graph.locator('.wf-edge[data-in-cycle="true"]').count()).toBe(4);
+    expect(await graph.locator('.wf-edge[data-kind="waits"]').count()).toBe(2);
+    expect(await graph.locator('.wf-edge[data-kind="held"]').count()).toBe(2);
+    const banner = runView('deadlock').getByLabel('outcome');
+    expect(await banner.getAttribute('data-verdict')).toBe('agrees');
+    expect(await banner.textContent()).toContain('function_a holds A, waits B; function_b holds B, waits A');
+    expect(await runView('deadlock').locator('.tl-lane[data-state="killed"]').count()).toBe(2);
+    expect(await runView('deadlock').locator('.tl-deadlock').count()).toBe(1);
+    expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
+    await page.screenshot({ path: 'docs/scenario-deadlock.png' });
+  });
+
+  it('logged no errors in the page', () => {
+    expect(errors).toEqual([]);
+  });
+});
