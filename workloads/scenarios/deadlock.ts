@@ -15,7 +15,7 @@ export const deadlock: ScenarioDef = {
   about: {
     name: 'deadlock',
     title: 'Deadlock',
-    summary: 'Two units take locks A and B in opposite order; --variant self takes one lock twice.',
+    summary: 'Two units take locks A and B in opposite order; the variant "self" takes one lock twice in one unit.',
     watch: 'function_a holds A and waits for B, function_b holds B and waits for A: the wait-for graph has a cycle.',
     article: 'The program hangs waiting for an unlock that never happens; taking a Lock twice in one thread does the same.',
     modes: ['thread', 'async', 'process'],

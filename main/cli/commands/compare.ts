@@ -1,11 +1,10 @@
 /** `corescope compare`: the same cpu work as 1 unit and as N units, in every mode, one after another. */
 import { compareToCsv } from '../../../preload/export.js';
 import { compareModes } from '../../engine/compare.js';
-import { Engine } from '../../engine/engine.js';
 import { InvalidInput } from '../../engine/errors.js';
 import { parseRunSpec } from '../../engine/runs.js';
 import { dropUndefined, toNumber } from '../numbers.js';
-import { whenInterrupted } from '../process-guard.js';
+import { runStudy } from '../study-session.js';
 import { pythonFlag } from '../python-flag.js';
 import { compareTable } from '../summary-table.js';
 
@@ -29,23 +28,10 @@ export async function compareCommand(flags: CompareFlags): Promise<number> {
     dropUndefined({ mode: 'process', runtime: flags.runtime, workload: 'cpu', units: toNumber(flags.units), work: toNumber(flags.work) }),
   );
 
-  const engine = new Engine({ python: pythonFlag(flags.python) });
-  await engine.start();
-  let interrupted = false;
-  const release = whenInterrupted(() => {
-    interrupted = true;
-    void engine.runs.stopAll();
-  });
-  try {
-    const report = await compareModes(engine, { units: spec.units, work: spec.work, runtime: spec.runtime }, (leg) => {
-      if (interrupted) throw new InvalidInput('interrupted');
-      if (!quiet) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}`);
-    });
-    if (flags.csv) process.stdout.write(compareToCsv(report));
-    else console.log(flags.json ? JSON.stringify(report) : compareTable(report));
-    return 0;
-  } finally {
-    release();
-    await engine.close();
-  }
+  const report = await runStudy({ python: pythonFlag(flags.python) }, quiet, (engine, onLeg) =>
+    compareModes(engine, { units: spec.units, work: spec.work, runtime: spec.runtime }, onLeg),
+  );
+  if (flags.csv) process.stdout.write(compareToCsv(report));
+  else console.log(flags.json ? JSON.stringify(report) : compareTable(report));
+  return 0;
 }

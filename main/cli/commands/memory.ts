@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { LIMITS, describeInvalid, type MemoryMeasure } from '../../../preload/api.js';
 import { memoryToCsv } from '../../../preload/export.js';
 import { formatBytes } from '../../../preload/format.js';
-import { Engine } from '../../engine/engine.js';
 import { InvalidInput } from '../../engine/errors.js';
 import { ASYNC_TASKS_PER_STEP, measureMemoryCost, type MemoryCostReport } from '../../engine/memory-cost.js';
 import { MEMORY_MEASURES } from '../../engine/process-memory.js';
-import { whenInterrupted } from '../process-guard.js';
+import { runStudy } from '../study-session.js';
 
 export interface MemoryFlags {
   units?: string;
@@ -59,23 +58,8 @@ export async function memoryCommand(flags: MemoryFlags): Promise<number> {
   const { units, measure } = parseFlags(flags);
   if (flags.json && flags.csv) throw new InvalidInput('give either --json or --csv, not both');
   const quiet = flags.json === true || flags.csv === true;
-  const engine = new Engine();
-  await engine.start();
-  let interrupted = false;
-  const release = whenInterrupted(() => {
-    interrupted = true;
-    void engine.runs.stopAll();
-  });
-  try {
-    const report = await measureMemoryCost(engine, units, measure, (leg) => {
-      if (interrupted) throw new InvalidInput('interrupted');
-      if (!quiet) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}`);
-    });
-    if (flags.csv) process.stdout.write(memoryToCsv(report));
-    else console.log(flags.json ? JSON.stringify(report) : memoryTable(report));
-    return 0;
-  } finally {
-    release();
-    await engine.close();
-  }
+  const report = await runStudy({}, quiet, (engine, onLeg) => measureMemoryCost(engine, units, measure, onLeg));
+  if (flags.csv) process.stdout.write(memoryToCsv(report));
+  else console.log(flags.json ? JSON.stringify(report) : memoryTable(report));
+  return 0;
 }
