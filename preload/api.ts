@@ -95,6 +95,19 @@ export type RunSpec = z.output<typeof RunSpecSchema>;
 
 export const IntervalSchema = between('interval', LIMITS.intervalMs.min, LIMITS.intervalMs.max);
 export const RunIdSchema = z.string().regex(/^r\d{1,6}$/, { message: 'run id looks like r1, r2, …' });
+/**
+ * setPython's argument: the absolute path of a python executable (python3, python3.11, python.exe …),
+ * or null for python3 on PATH. Only files named like Python are run (to ask their version): the
+ * setting can't be used to run anything else.
+ */
+export const PythonPathSchema = z
+  .string({ error: 'python must be the path of a python executable, or null' })
+  .max(4096, { message: 'python path is too long' })
+  .refine((p) => /^(\/|[A-Za-z]:[\\/])/.test(p), { message: 'python must be an absolute path, e.g. /usr/bin/python3' })
+  .refine((p) => /^python[0-9.]*t?(\.exe)?$/i.test(p.split(/[\\/]/).pop() ?? ''), {
+    message: 'python must name a python executable (python3, python3.11 …)',
+  })
+  .nullable();
 
 /** One sample of the whole machine plus every live unit. cpuPct is % of ONE core (100 = a full core). */
 export interface UnitSample {
@@ -264,6 +277,8 @@ export interface CoreScopeApi {
   stopRun(runId: string): Promise<void>;
   runScenario(spec: ScenarioSpecInput): Promise<{ runId: string }>;
   setInterval(ms: number): Promise<void>;
+  /** The app's Python setting: an interpreter's absolute path, or null for python3 on PATH; answers with SystemInfo.python as it now is. */
+  setPython(path: string | null): Promise<PythonInfo | null>;
   onSnapshot(cb: (s: Snapshot) => void): () => void;
   onRunEvent(cb: (e: RunEvent) => void): () => void;
   /** Compare every mode (1-unit baseline, then N units, one leg after another); progress and result on onStudyEvent. */
@@ -281,6 +296,7 @@ export const CHANNELS = {
   stopRun: 'corescope:stop-run',
   runScenario: 'corescope:run-scenario',
   setInterval: 'corescope:set-interval',
+  setPython: 'corescope:set-python',
   snapshot: 'corescope:snapshot',
   runEvent: 'corescope:run-event',
   runCompare: 'corescope:run-compare',
@@ -301,6 +317,7 @@ export const WS_METHODS = [
   'stopRun',
   'runScenario',
   'setInterval',
+  'setPython',
   'runCompare',
   'runMemoryCost',
 ] as const;

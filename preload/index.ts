@@ -22,6 +22,7 @@ const api: CoreScopeApi = {
   stopRun: (runId) => call('stopRun', runId),
   runScenario: (spec) => call('runScenario', spec),
   setInterval: (ms) => call('setInterval', ms),
+  setPython: (path) => call('setPython', path),
   onSnapshot: (cb) => subscribe<Snapshot>(CHANNELS.snapshot, cb),
   onRunEvent: (cb) => subscribe<RunEvent>(CHANNELS.runEvent, cb),
   runCompare: (spec) => call('runCompare', spec),

@@ -60,6 +60,8 @@ export class ApiService implements ApiEndpoint {
       case 'setInterval':
         this.engine.setInterval(params);
         return null;
+      case 'setPython': // PythonPathSchema, then the interpreter must run as a fit Python; answers SystemInfo.python
+        return this.engine.setPython(params);
       case 'runCompare': // CompareSpecSchema, then the N-unit legs as `run` checks them; one study at a time
         return this.studies.runCompare(params);
       case 'runMemoryCost': // MemoryCostSpecSchema, then the measure this platform can read; one study at a time

@@ -7,7 +7,9 @@ import os from 'node:os';
 import {
   IntervalSchema,
   LIMITS,
+  PythonPathSchema,
   describeInvalid,
+  type PythonInfo,
   type RunEvent,
   type RunSummary,
   type ScenarioResult,
@@ -19,7 +21,7 @@ import type { Run } from './run.js';
 import { summarizeRun } from './run-summary.js';
 import { RunManager } from './runs.js';
 import { Sampler } from './sampler.js';
-import { findPython, requirePython } from './python-runtime.js';
+import { MIN_PYTHON, findPython, requirePython } from './python-runtime.js';
 import { memoryMeasure } from './unit-reader.js';
 import type { CoreSample } from './window-mean.js';
 
@@ -31,7 +33,7 @@ export interface EngineOptions {
 
 export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [RunEvent] }> {
   readonly runs: RunManager;
-  private readonly pythonPath: string | undefined;
+  private pythonPath: string | undefined;
   readonly sampler: Sampler;
   /** per active run, the core samples since it started, for its summary */
   private readonly windows = new Map<string, CoreSample[]>();
@@ -59,6 +61,19 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
     const parsed = IntervalSchema.safeParse(ms);
     if (!parsed.success) throw new InvalidInput(describeInvalid(parsed.error));
     this.sampler.setIntervalMs(parsed.data);
+  }
+
+  /**
+   * The app's Python setting: an interpreter for the runs started from now on (null: python3 on PATH).
+   * A path that does not run as a fit Python is refused with its reason and changes nothing.
+   */
+  setPython(path: unknown): PythonInfo | null {
+    const parsed = PythonPathSchema.safeParse(path);
+    if (!parsed.success) throw new InvalidInput(describeInvalid(parsed.error));
+    const next = parsed.data ?? undefined;
+    if (next !== undefined && !findPython(next)) throw new InvalidInput(`python ${next} does not run as Python ${MIN_PYTHON.join('.')} or newer`);
+    this.pythonPath = next;
+    return findPython(this.pythonPath);
   }
 
   startRun(spec: unknown): Run {

@@ -79,7 +79,9 @@ export function App({ bridge }: { bridge: Bridge }) {
       {tab === 'live' && (
         <main className="layout" id="tab-panel" role="tabpanel" aria-labelledby="tab-live">
           <div className="top-row">
-            <Launcher api={api} store={store} workloads={workloads} limits={system?.limits ?? null} />
+            <Launcher api={api} store={store} workloads={workloads} limits={system?.limits ?? null} python={system?.python ?? null}
+              onPython={(python) => setSystem((s) => (s ? { ...s, python } : s))}
+            />
             <CoreSection store={store} paused={paused} view={view} onView={setView} logicalCores={system?.logicalCores ?? null} />
           </div>
           <RunLanes store={store} api={api} connected={link.status !== 'closed'} />

@@ -164,6 +164,7 @@ describe('the preload', () => {
         'stopRun',
         'runScenario',
         'setInterval',
+        'setPython',
         'onSnapshot',
         'onRunEvent',
         'runCompare',

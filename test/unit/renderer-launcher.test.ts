@@ -1,22 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../preload/api.js';
 import { WORKLOAD_CATALOG } from '../../main/engine/workload-catalog.js';
-import { INITIAL_FORM, checkForm, fieldOfReason, limitHint, memoryWarning, specOf, visibleFields, type LauncherForm } from '../../renderer/src/state/launcher-form.js';
+import {
+  INITIAL_FORM,
+  checkForm,
+  fieldOfReason,
+  limitHint,
+  memoryWarning,
+  modeWordsOf,
+  runtimeHint,
+  runtimeLabel,
+  runtimesFor,
+  specOf,
+  visibleFields,
+  withRuntimes,
+  type LauncherForm,
+} from '../../renderer/src/state/launcher-form.js';
 
 const params = (name: string) => WORKLOAD_CATALOG.find((w) => w.name === name)?.params ?? [];
 const form = (over: Partial<LauncherForm> = {}): LauncherForm => ({ ...INITIAL_FORM, ...over });
 
 describe('launcher form', () => {
   it('turns a valid form into the spec it describes, only with the fields its workload takes', () => {
-    expect(checkForm(form(), params('cpu'))).toEqual({ ok: true, spec: { mode: 'process', workload: 'cpu', units: 2, durationS: 5 } });
+    expect(checkForm(form(), params('cpu'))).toEqual({ ok: true, spec: { mode: 'process', runtime: 'node', workload: 'cpu', units: 2, durationS: 5 } });
     expect(specOf(form({ workload: 'mem', mb: '32', lengthBy: 'work' }), params('mem'))).toEqual({
       mode: 'process',
+      runtime: 'node',
       workload: 'mem',
       units: 2,
       durationS: 5,
       mb: 32,
     });
-    expect(specOf(form({ lengthBy: 'work', work: '400' }), params('cpu'))).toEqual({ mode: 'process', workload: 'cpu', units: 2, work: 400 });
+    expect(specOf(form({ lengthBy: 'work', work: '400' }), params('cpu'))).toEqual({ mode: 'process', runtime: 'node', workload: 'cpu', units: 2, work: 400 });
+  });
+
+  it('sends the chosen runtime, and offers Python only where this machine has one', () => {
+    const python = { path: '/usr/bin/python3.11', version: '3.11.7', freeThreaded: null };
+    expect(runtimesFor(null)).toEqual(['node']);
+    expect(runtimesFor(python)).toEqual(['node', 'python']);
+    expect(runtimeLabel('python', python)).toBe('Python 3.11.7');
+    expect(runtimeLabel('node', python)).toBe('Node');
+    expect(runtimeHint('node', python)).toBe('Python 3.11.7 is here too');
+    expect(runtimeHint('python', python)).toBe('/usr/bin/python3.11');
+    expect(runtimeHint('node', null)).toBeNull();
+    expect(checkForm(form({ runtime: 'python', mode: 'thread' }), params('cpu'))).toEqual({
+      ok: true,
+      spec: { mode: 'thread', runtime: 'python', workload: 'cpu', units: 2, durationS: 5 },
+    });
+    // a Python choice never goes out where there is no Python
+    expect(withRuntimes(form({ runtime: 'python' }), null).runtime).toBe('node');
+    expect(withRuntimes(form({ runtime: 'python' }), python).runtime).toBe('python');
+    expect(checkForm(form({ runtime: 'python', units: '0' }), params('cpu'))).toEqual({ ok: false, errors: { units: 'units must be between 1 and 256 in process mode' } });
+    expect(fieldOfReason('runtime must be one of node, python')).toBe('runtime');
+    expect(modeWordsOf('python').thread).toBe('threads in one interpreter (one GIL)');
+    expect(modeWordsOf('node').thread).toBe('worker threads in one process');
   });
 
   it('puts the contract’s reason next to the field it is about', () => {

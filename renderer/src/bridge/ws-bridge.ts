@@ -9,6 +9,7 @@ import type {
   CoreScopeApi,
   MemoryCostSpecInput,
   Mode,
+  PythonInfo,
   RunEvent,
   RunSpecInput,
   ScenarioInfo,
@@ -97,6 +98,9 @@ export class WsBridge implements CoreScopeApi, Connection {
   }
   async setInterval(ms: number): Promise<void> {
     await this.call('setInterval', ms);
+  }
+  setPython(path: string | null): Promise<PythonInfo | null> {
+    return this.call('setPython', path) as Promise<PythonInfo | null>;
   }
   onSnapshot(cb: (s: Snapshot) => void): () => void {
     this.snapshotListeners.add(cb);

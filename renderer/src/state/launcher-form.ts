@@ -7,12 +7,16 @@ import {
   LIMITS,
   RunSpecSchema,
   type Mode,
+  type PythonInfo,
   type RunSpecInput,
+  type Runtime,
   type Workload,
   type WorkloadInfo,
 } from '../../../preload/api.js';
 
 export interface LauncherForm {
+  /** node unless this machine has a Python and it was chosen (the selector shows only then) */
+  runtime: Runtime;
   mode: Mode;
   workload: Workload;
   units: string;
@@ -28,6 +32,7 @@ export type LauncherField = 'mode' | 'workload' | 'units' | 'durationS' | 'work'
 export type FormErrors = Partial<Record<LauncherField | 'form', string>>;
 
 export const INITIAL_FORM: LauncherForm = {
+  runtime: 'node',
   mode: 'process',
   workload: 'cpu',
   units: '2',
@@ -52,7 +57,7 @@ export function visibleFields(form: LauncherForm, params: Params): { durationS: 
 /** The spec the form describes: only the fields this workload takes. */
 export function specOf(form: LauncherForm, params: Params): RunSpecInput {
   const show = visibleFields(form, params);
-  const spec: Record<string, unknown> = { mode: form.mode, workload: form.workload, units: toNumber(form.units) };
+  const spec: Record<string, unknown> = { mode: form.mode, runtime: form.runtime, workload: form.workload, units: toNumber(form.units) };
   if (show.durationS) spec.durationS = toNumber(form.durationS);
   if (show.work) spec.work = toNumber(form.work);
   if (show.mb) spec.mb = toNumber(form.mb);
@@ -97,6 +102,8 @@ export function fieldOfReason(reason: string): LauncherField | 'form' {
       return 'mode';
     case 'workload':
       return 'workload';
+    case 'runtime':
+      return 'runtime';
     default:
       return 'form';
   }
@@ -132,8 +139,34 @@ export function memoryWarning(form: LauncherForm, params: Params, availableBytes
   return `${units} × ${mb} MB is more than the ${Math.floor(availableBytes / 1024 / 1024)} MB available now`;
 }
 
+/** The runtimes the launcher offers: Python only where this machine has one (SystemInfo.python). */
+export const runtimesFor = (python: PythonInfo | null): Runtime[] => (python ? ['node', 'python'] : ['node']);
+
+/** The selector's option for a runtime: "Python 3.11.7" names the interpreter a python run uses. */
+export const runtimeLabel = (runtime: Runtime, python: PythonInfo | null): string =>
+  runtime === 'python' ? (python ? `Python ${python.version}` : 'Python') : 'Node';
+
+/** Under the selector: the interpreter's path when Python is chosen, else that Python is there too. */
+export function runtimeHint(runtime: Runtime, python: PythonInfo | null): string | null {
+  if (!python) return null;
+  return runtime === 'python' ? python.path : `Python ${python.version} is here too`;
+}
+
+/** The form as it may be sent: a Python choice falls back to node where Python went away. */
+export const withRuntimes = (form: LauncherForm, python: PythonInfo | null): LauncherForm =>
+  runtimesFor(python).includes(form.runtime) ? form : { ...form, runtime: 'node' };
+
 export const MODE_WORDS: Record<Mode, string> = {
   process: 'one OS process per unit',
   thread: 'worker threads in one process',
   async: 'tasks on one event loop',
 };
+
+/** The same modes in Python: what each one is there (multiprocessing, threading, asyncio). */
+export const PYTHON_MODE_WORDS: Record<Mode, string> = {
+  process: 'one Python process per unit',
+  thread: 'threads in one interpreter (one GIL)',
+  async: 'asyncio tasks on one event loop',
+};
+
+export const modeWordsOf = (runtime: Runtime): Record<Mode, string> => (runtime === 'python' ? PYTHON_MODE_WORDS : MODE_WORDS);

@@ -13,6 +13,7 @@ import type {
   ScenarioResult,
   SemaphoreOutcome,
 } from '../../../preload/api.js';
+import { formatCores } from './gil-lanes.js';
 import { formatSeconds } from './scenario-timeline.js';
 
 export type Verdict = 'running' | 'agrees' | 'differs' | 'stopped';
@@ -51,7 +52,7 @@ export function articleSays(spec: ResolvedScenarioSpec): string {
     case 'event-loop-block':
       return 'The article: one CPU-bound task on the event loop holds up every other task; async suits I/O, not CPU.';
     case 'gil':
-      return 'The article: the GIL lets one thread run at a time — 2 threads keep about 1 core busy, 2 processes keep 2.';
+      return "The article: Python threads don't run in parallel (the GIL) — processes do.";
   }
 }
 
@@ -112,9 +113,9 @@ function actualOf(result: ScenarioResult): { actual: string; verdict: Verdict } 
     }
     case 'gil': {
       const g = o as GilOutcome;
-      const free = g.freeThreadedBusyCores === null ? '' : `; free-threaded threads ${g.freeThreadedBusyCores.toFixed(2)}`;
+      const free = g.freeThreadedBusyCores === null ? '' : `, free-threaded threads ${formatCores(g.freeThreadedBusyCores)}`;
       return {
-        actual: `Here: 2 threads kept ${g.threadsBusyCores.toFixed(2)} cores busy, 2 processes ${g.processesBusyCores.toFixed(2)}${free}.`,
+        actual: `Here: threads used ${formatCores(g.threadsBusyCores)}, processes ${formatCores(g.processesBusyCores)}${free}.`,
         verdict: verdictOf(g.processesBusyCores > g.threadsBusyCores * 1.3),
       };
     }

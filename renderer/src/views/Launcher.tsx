@@ -5,15 +5,19 @@
  * shows at once.
  */
 import { useState, type FormEvent } from 'react';
-import { MODES, RunSpecSchema, type CoreScopeApi, type LIMITS, type WorkloadInfo } from '../../../preload/api.js';
+import { MODES, RunSpecSchema, type CoreScopeApi, type LIMITS, type PythonInfo, type WorkloadInfo } from '../../../preload/api.js';
 import {
   INITIAL_FORM,
-  MODE_WORDS,
   checkForm,
   fieldOfReason,
   limitHint,
   memoryWarning,
+  modeWordsOf,
+  runtimeHint,
+  runtimeLabel,
+  runtimesFor,
   visibleFields,
+  withRuntimes,
   type FormErrors,
   type LauncherField,
   type LauncherForm,
@@ -21,6 +25,7 @@ import {
 import { useFrame } from '../hooks/use-frame.js';
 import type { LiveStore } from '../state/live-store.js';
 import { Field, describedBy } from './Field.js';
+import { PythonSetting } from './PythonSetting.js';
 import { LAUNCHER_GAP_MS } from './draw-rates.js';
 
 interface Props {
@@ -28,12 +33,19 @@ interface Props {
   store: LiveStore;
   workloads: WorkloadInfo[];
   limits: typeof LIMITS | null;
+  /** this machine's Python (SystemInfo.python): the Runtime selector shows only when there is one */
+  python: PythonInfo | null;
+  /** the Python setting changed: SystemInfo.python as the engine now has it */
+  onPython: (python: PythonInfo | null) => void;
 }
 
-export function Launcher({ api, store, workloads, limits }: Props) {
+export function Launcher({ api, store, workloads, limits, python, onPython }: Props) {
   // free memory for the mem workload's warning: once a second is plenty
   const availableBytes = useFrame(store, LAUNCHER_GAP_MS).latest?.memory.availableBytes ?? null;
-  const [form, setForm] = useState<LauncherForm>(INITIAL_FORM);
+  const [typed, setForm] = useState<LauncherForm>(INITIAL_FORM);
+  const form = withRuntimes(typed, python);
+  const runtimes = runtimesFor(python);
+  const modeWords = modeWordsOf(form.runtime);
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
   const info = workloads.find((w) => w.name === form.workload);
@@ -67,7 +79,8 @@ export function Launcher({ api, store, workloads, limits }: Props) {
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       const field = fieldOfReason(reason);
-      const shown = field === 'form' || field === 'mode' || field === 'workload' || field === 'units' || show[field as 'durationS' | 'work' | 'mb'];
+      const shown =
+        field === 'form' || field === 'mode' || field === 'workload' || field === 'units' || (field === 'runtime' && runtimes.length > 1) || show[field as 'durationS' | 'work' | 'mb'];
       setErrors({ [shown ? field : 'form']: reason });
     } finally {
       setBusy(false);
@@ -82,6 +95,22 @@ export function Launcher({ api, store, workloads, limits }: Props) {
         <h2 id="launcher-title">Launch a run</h2>
       </div>
       <form onSubmit={submit} noValidate>
+        {runtimes.length > 1 && (
+          <Field id="runtime" label="Runtime" hint={runtimeHint(form.runtime, python) ?? undefined} error={errors.runtime}>
+            <select
+              id="runtime"
+              value={form.runtime}
+              onChange={(e) => set('runtime', e.target.value as LauncherForm['runtime'])}
+              {...describedBy('runtime', true, errors.runtime)}
+            >
+              {runtimes.map((r) => (
+                <option key={r} value={r}>
+                  {runtimeLabel(r, python)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <fieldset className="modes">
           <legend>Mode</legend>
           <div className="segmented">
@@ -101,7 +130,7 @@ export function Launcher({ api, store, workloads, limits }: Props) {
                   {m}
                 </span>
                 <span className="seg-words" id={`mode-${m}-words`}>
-                  {MODE_WORDS[m]}
+                  {modeWords[m]}
                 </span>
               </label>
             ))}
@@ -180,7 +209,7 @@ export function Launcher({ api, store, workloads, limits }: Props) {
         </div>
 
         {warning && <p className="warning">{warning}</p>}
-        {errors.runtime && (
+        {errors.runtime && runtimes.length === 1 && (
           <p className="field-error" role="alert">
             {errors.runtime}
           </p>
@@ -198,6 +227,7 @@ export function Launcher({ api, store, workloads, limits }: Props) {
           {limits && <span className="field-hint">up to {limits.concurrentRuns} runs at once</span>}
         </div>
       </form>
+      <PythonSetting api={api} python={python} onPython={onPython} />
     </section>
   );
 }

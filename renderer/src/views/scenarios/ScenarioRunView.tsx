@@ -1,13 +1,16 @@
 /**
  * One scenario run as a newcomer reads it: what ran (scenario, mode, options, run id) and for how long,
  * a Stop button while it goes, the outcome banner (the article vs here), and the live timeline of its
- * units — beside the wait-for graph for the deadlock.
+ * units — beside the wait-for graph for the deadlock; for the gil, its two legs as lanes with the core
+ * grid between them, above the timeline.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CoreScopeApi, ResolvedScenarioSpec } from '../../../../preload/api.js';
 import { formatSeconds } from '../../state/scenario-timeline.js';
 import type { ScenarioRun } from '../../state/scenario-runs.js';
 import { spanOf } from '../../state/scenario-timeline.js';
+import type { LiveStore } from '../../state/live-store.js';
+import { GilStage } from './GilStage.js';
 import { OutcomeBanner } from './OutcomeBanner.js';
 import { Timeline } from './Timeline.js';
 import { WaitForGraph } from './WaitForGraph.js';
@@ -34,9 +37,16 @@ interface Props {
   title: string;
   api: CoreScopeApi;
   engineNow: number;
+  store: LiveStore;
+  paused: boolean;
+  /** the core grid: the gil scenario draws it between its two lanes (others: the caller, below) */
+  cores: ReactNode;
 }
 
-export function ScenarioRunView({ run, title, api, engineNow }: Props) {
+/** The scenarios that draw the core grid themselves (between their lanes). */
+export const drawsCores = (name: string): boolean => name === 'gil';
+
+export function ScenarioRunView({ run, title, api, engineNow, store, paused, cores }: Props) {
   const [stopping, setStopping] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const live = run.endedAt === null;
@@ -75,6 +85,7 @@ export function ScenarioRunView({ run, title, api, engineNow }: Props) {
         )}
       </div>
       <OutcomeBanner run={run} />
+      {drawsCores(run.spec.name) && <GilStage run={run} store={store} paused={paused} cores={cores} engineNow={engineNow} />}
       <div className={run.spec.name === 'deadlock' ? 'scenario-views scenario-views-graph' : 'scenario-views'}>
         <section className="panel timeline-panel" aria-labelledby="timeline-title">
           <div className="panel-head">

@@ -12,7 +12,7 @@ import type { ScenarioStore } from '../../state/scenario-store.js';
 import { DEFAULT_VIEW, type ViewWindow } from '../../state/view-window.js';
 import { CoreSection } from '../CoreSection.js';
 import { ScenarioCard } from './ScenarioCard.js';
-import { ScenarioRunView } from './ScenarioRunView.js';
+import { ScenarioRunView, drawsCores } from './ScenarioRunView.js';
 import { useScenarioRuns } from './use-scenario-runs.js';
 
 interface Props {
@@ -79,7 +79,16 @@ export function ScenariosView({ api, store, scenarios, system, paused }: Props) 
       </aside>
       <div className="scenario-stage">
         {run ? (
-          <ScenarioRunView key={run.runId} run={run} title={info?.title ?? run.spec.name} api={api} engineNow={store.engineNow(frame.at)} />
+          <ScenarioRunView
+            key={run.runId}
+            run={run}
+            title={info?.title ?? run.spec.name}
+            api={api}
+            engineNow={store.engineNow(frame.at)}
+            store={store}
+            paused={paused}
+            cores={cores}
+          />
         ) : (
           <section className="panel scenario-idle">
             <h2 className="scenario-run-title">{info?.title ?? 'Scenarios'}</h2>
@@ -89,7 +98,7 @@ export function ScenariosView({ api, store, scenarios, system, paused }: Props) 
             </p>
           </section>
         )}
-        {cores}
+        {!(run && drawsCores(run.spec.name)) && cores}
       </div>
     </div>
   );
