@@ -6,12 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostPids, waitFor } from '../integration/helpers.js';
-import { launchChromium } from '../support/chromium.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
-import { serve, type Served } from '../support/serve.js';
+import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
 const enabled = chromiumOrSkip();
 const cores = os.cpus().length;
@@ -30,25 +28,17 @@ async function openCompare(page: Page, url: string): Promise<void> {
 const numberOf = async (page: Page, testId: string): Promise<number> => Number(await page.getByTestId(testId).textContent());
 
 describe.skipIf(!enabled)('the Compare tab', () => {
-  let served: Served;
-  let browser: Browser;
+  let session: DashboardSession;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    served = await serve(['--interval', '250']); // finer heat timelines for the short legs
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await openCompare(page, served.url);
+    session = await openDashboard(['--interval', '250']);
+    ({ page, errors } = session);
+    await openCompare(page, session.served.url);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
-  });
+  afterAll(() => session?.close());
 
   // one retry: the legs are timed on a shared 2-core machine, and a burst of other work during one 1-unit leg is
   // enough to sink a speedup (the leg heat timelines in docs/compare.png show such a burst when it happens)

@@ -4,38 +4,28 @@
  * processes), a bad value is refused next to its field, and the control socket refuses strangers.
  */
 import os from 'node:os';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { hostPids, waitFor } from '../integration/helpers.js';
-import { launchChromium } from '../support/chromium.js';
 import { busyCores, coreCards, launch, liveUnitRows, stopAll } from '../support/dashboard-steps.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
-import { serve, type Served } from '../support/serve.js';
+import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
 const enabled = chromiumOrSkip();
 const cores = os.cpus().length;
 
 describe.skipIf(!enabled)('the browser dashboard', () => {
-  let served: Served;
-  let browser: Browser;
+  let session: DashboardSession;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    served = await serve(['--interval', '250']);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(served.url);
+    session = await openDashboard(['--interval', '250']);
+    ({ page, errors } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
-  });
+  afterAll(() => session?.close());
 
   it('shows one chart per logical core', async () => {
     await expect.poll(() => coreCards(page).count(), { timeout: 10_000 }).toBe(cores);
@@ -70,7 +60,7 @@ describe.skipIf(!enabled)('the browser dashboard', () => {
   });
 
   it('refuses the control socket without the token and from another origin', async () => {
-    const url = new URL(served.url);
+    const url = new URL(session.served.url);
     const attempt = (wsUrl: string, origin: string) =>
       new Promise<number | string>((resolve) => {
         const ws = new WebSocket(wsUrl, { origin });

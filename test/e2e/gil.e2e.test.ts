@@ -6,37 +6,27 @@
  * refuses what is no Python. Saves the screenshot the README shows. Skipped where there is no python3
  * (CI has one).
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPython } from '../../main/engine/python-runtime.js';
-import { MEASURES_CPU, hostPids, waitFor } from '../integration/helpers.js';
-import { launchChromium } from '../support/chromium.js';
+import { MEASURES_CPU } from '../integration/helpers.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
-import { serve, type Served } from '../support/serve.js';
+import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
 const python = findPython();
 const enabled = chromiumOrSkip() && python !== null;
 
 describe.skipIf(!enabled)('Python in the app', () => {
-  let served: Served;
-  let browser: Browser;
+  let session: DashboardSession;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    served = await serve();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${served.url}#scenarios`);
+    session = await openDashboard([], '#scenarios');
+    ({ page, errors } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
-  });
+  afterAll(() => session?.close());
 
   const lane = (leg: string): Locator => page.locator(`.gil-lane[data-leg="${leg}"]`);
 

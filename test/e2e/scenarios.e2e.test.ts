@@ -4,12 +4,11 @@
  * from its card and its timeline shows three waves of at most three jobs, two seconds apart, and the
  * deadlock's wait-for graph shows the cycle. Saves the screenshots the README shows.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostPids, waitFor } from '../integration/helpers.js';
-import { launchChromium } from '../support/chromium.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
-import { serve, type Served } from '../support/serve.js';
+import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
 const enabled = chromiumOrSkip();
 
@@ -38,25 +37,16 @@ function maxOverlap(spans: Array<[number, number]>): number {
 }
 
 describe.skipIf(!enabled)('the Scenarios tab', () => {
-  let served: Served;
-  let browser: Browser;
+  let session: DashboardSession;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    served = await serve(['--interval', '250']);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(served.url);
+    session = await openDashboard(['--interval', '250']);
+    ({ page, errors } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
-  });
+  afterAll(() => session?.close());
 
   const card = (name: string): Locator => page.locator(`.scenario-card[data-scenario="${name}"]`);
   const runView = (name: string): Locator => page.locator(`.scenario-run[data-scenario="${name}"]`);
@@ -66,7 +56,7 @@ describe.skipIf(!enabled)('the Scenarios tab', () => {
     await expect.poll(() => page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected')).toBe('true');
     const url = new URL(page.url());
     expect(url.hash).toBe('#scenarios');
-    expect(url.searchParams.get('token')).toBe(new URL(served.url).searchParams.get('token'));
+    expect(url.searchParams.get('token')).toBe(new URL(session.served.url).searchParams.get('token'));
     await page.reload();
     await expect.poll(() => page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.locator('.scenario-card').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
