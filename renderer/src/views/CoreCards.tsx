@@ -1,6 +1,6 @@
 /**
  * The core grid for up to 32 cores: one card per core. The load is drawn without React: on each frame
- * of the store's clock (≤ 10 Hz) one pass over the ring gives every core's ~120 bucket means
+ * of the store's clock (≤ 5 Hz, GRID_GAP_MS) one pass over the ring gives every core's ~120 bucket means
  * (bucketMeans), and each card's path, % and busy level are written to its elements. React only
  * re-renders the cards when their unit chips change (≤ 2 Hz). Measured: this halves the grid's cost
  * against re-rendering 16 cards through React at 10 Hz.

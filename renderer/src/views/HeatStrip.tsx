@@ -58,7 +58,7 @@ function readPalette(): Palette {
 }
 
 export function HeatStrip({ store, ring, view, paused, unitsSnapshot, colorOf }: Props) {
-  // one canvas redraw per frame of the store's clock (≤ 10 Hz): React re-renders only this element
+  // one canvas redraw per frame of the store's clock (≤ 5 Hz): React re-renders only this element
   const frame = useFrame(store, GRID_GAP_MS, { paused });
   const version = frame.version;
   const range = viewRange(view, ring.oldestT, frame.latest?.t ?? null, store.engineNow(frame.at));
