@@ -12,7 +12,7 @@ function electronBinary() {
     // the electron package's main export is the path of its binary; it throws when none was downloaded
     return { path: createRequire(import.meta.url)('electron') };
   } catch (e) {
-    return { reason: 'its binary is not installed (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1?)', error: e };
+    return { reason: "Electron's binary is not installed, as with ELECTRON_SKIP_BINARY_DOWNLOAD=1", error: e };
   }
 }
 
@@ -32,6 +32,6 @@ const run = (cmd, args) => {
 const electron = whyNoWindow();
 if (electron.path) run(electron.path, [root]);
 else {
-  console.error(`corescope: Electron can't open a window here (${electron.reason}); serving the dashboard in your browser instead`);
+  console.error(`corescope: no desktop window here (${electron.reason}); serving the dashboard in your browser instead`);
   run(process.execPath, [fileURLToPath(new URL('./corescope.js', import.meta.url)), 'serve', ...process.argv.slice(2)]);
 }
