@@ -402,6 +402,7 @@ export const MemoryCostSpecSchema = z
         message: 'units needs at least two different counts to fit a line, e.g. 1,2,4,8',
       }),
     measure: z.enum(MEMORY_MEASURES_ALL, { error: `measure must be one of ${MEMORY_MEASURES_ALL.join(', ')}` }).optional(),
+    runtime: z.enum(RUNTIMES, { error: `runtime must be one of ${RUNTIMES.join(', ')}` }).optional(),
   })
   .strict();
 export type MemoryCostSpecInput = z.input<typeof MemoryCostSpecSchema>;
@@ -441,7 +442,7 @@ export interface MemoryPoint {
 
 export interface MemoryCostResult {
   mode: Mode;
-  runtime: 'node';
+  runtime: Runtime;
   measure: MemoryMeasure;
   /** async legs run this many tasks per step of N (N = 1, 2, 4 → 500, 1000, 2000 tasks) */
   unitsPerStep: number;

@@ -55,6 +55,7 @@ function program(): Command {
     .option('--units <list>', 'counts of idle units to measure, e.g. 1,2,4,8,16,32', '1,2,4,8')
     .option('--measure <m>', 'pss (default), uss or rss; rss only where /proc is missing')
     .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
+    .option('--python <path>', PYTHON_FLAG_HELP)
     .option('--json', 'print only the fit as JSON')
     .option('--csv', 'print only the measured points as CSV, one row per mode and count, with the fit')
     .action(async (flags) => exit(await memoryCommand(flags)));

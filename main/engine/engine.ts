@@ -10,6 +10,7 @@ import {
   PythonPathSchema,
   describeInvalid,
   type PythonInfo,
+  type Runtime,
   type RunEvent,
   type RunSummary,
   type ScenarioResult,
@@ -61,6 +62,11 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
     const parsed = IntervalSchema.safeParse(ms);
     if (!parsed.success) throw new InvalidInput(describeInvalid(parsed.error));
     this.sampler.setIntervalMs(parsed.data);
+  }
+
+  /** Throws InvalidInput (its one-line reason) when runs of this runtime cannot start here. */
+  requireRuntime(runtime: Runtime): void {
+    if (runtime === 'python') requirePython(this.pythonPath);
   }
 
   /**

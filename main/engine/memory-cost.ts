@@ -7,7 +7,7 @@
  * the host's own page-sized growth; async legs therefore run ASYNC_TASKS_PER_STEP tasks per step of N
  * and the slope is divided back to one task.
  */
-import { ASYNC_TASKS_PER_STEP, MODES, type MemoryCostReport, type MemoryCostResult, type MemoryMeasure, type MemoryPoint, type Mode } from '../../preload/api.js';
+import { ASYNC_TASKS_PER_STEP, MODES, type MemoryCostReport, type MemoryCostResult, type MemoryMeasure, type MemoryPoint, type Mode, type Runtime } from '../../preload/api.js';
 import type { Engine } from './engine.js';
 import { readProcessMemory } from './process-memory.js';
 import type { Run } from './run.js';
@@ -31,13 +31,16 @@ async function whenAllUp(run: Run): Promise<void> {
   }
 }
 
-async function measureLeg(engine: Engine, mode: Mode, units: number, measure: MemoryMeasure): Promise<number> {
-  const run = engine.startRun({ mode, workload: 'io-sleep', units, durationS: HOLD_S });
+/** Every process of a run: its hosts, and units with processes of their own (Python's multiprocessing units). */
+const processesOf = (run: Run): number[] => [...new Set([...run.hosts.map((h) => h.pid), ...run.units.map((u) => u.pid)])].filter((p) => p > 0);
+
+async function measureLeg(engine: Engine, runtime: Runtime, mode: Mode, units: number, measure: MemoryMeasure): Promise<number> {
+  const run = engine.startRun({ mode, runtime, workload: 'io-sleep', units, durationS: HOLD_S });
   try {
     await whenAllUp(run);
     await sleep(SETTLE_MS);
-    const bytes = await Promise.all(run.hosts.map((h) => readProcessMemory(h.pid, measure)));
-    if (bytes.some((b) => b === null)) throw new Error(`memory: a host of ${run.id} could not be measured (${measure})`);
+    const bytes = await Promise.all(processesOf(run).map((pid) => readProcessMemory(pid, measure)));
+    if (bytes.some((b) => b === null)) throw new Error(`memory: a process of ${run.id} could not be measured (${measure})`);
     return (bytes as number[]).reduce((a, b) => a + b, 0);
   } finally {
     await run.stop();
@@ -50,6 +53,7 @@ export async function measureMemoryCost(
   unitCounts: readonly number[],
   measure: MemoryMeasure,
   onLeg: (leg: { mode: Mode; units: number }) => void = () => undefined,
+  runtime: Runtime = 'node',
 ): Promise<MemoryCostReport> {
   const results: MemoryCostResult[] = [];
   for (const mode of MODES) {
@@ -57,7 +61,7 @@ export async function measureMemoryCost(
     const points: MemoryPoint[] = [];
     for (const n of unitCounts) {
       onLeg({ mode, units: n * perStep });
-      points.push({ units: n * perStep, totalBytes: await measureLeg(engine, mode, n * perStep, measure) });
+      points.push({ units: n * perStep, totalBytes: await measureLeg(engine, runtime, mode, n * perStep, measure) });
     }
     const fit = fitLine(
       points.map((p) => p.units),
@@ -65,7 +69,7 @@ export async function measureMemoryCost(
     );
     results.push({
       mode,
-      runtime: 'node',
+      runtime,
       measure,
       unitsPerStep: perStep,
       points,

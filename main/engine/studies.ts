@@ -119,12 +119,18 @@ export class Studies extends EventEmitter<{ 'study-event': [StudyEvent] }> {
     const measure: MemoryMeasure = parsed.data.measure ?? MEMORY_MEASURES[0];
     if (!MEMORY_MEASURES.includes(measure)) throw new InvalidInput(`measure must be one of ${MEMORY_MEASURES.join(', ')} on this platform`);
     const units = [...new Set(parsed.data.units)].sort((a, b) => a - b);
+    const runtime = parsed.data.runtime ?? 'node';
+    this.engine.requireRuntime(runtime);
     const id = this.claim('memory');
     const legs = MODES.length * units.length;
     let index = 0;
     this.track(id, 'memory', legs, async () => {
-      const report = await measureMemoryCost(this.engine, units, measure, (leg) =>
-        this.send({ type: 'study-leg', studyId: id, kind: 'memory', mode: leg.mode, units: leg.units, index: index++, legs, t: Date.now() }),
+      const report = await measureMemoryCost(
+        this.engine,
+        units,
+        measure,
+        (leg) => this.send({ type: 'study-leg', studyId: id, kind: 'memory', mode: leg.mode, units: leg.units, index: index++, legs, t: Date.now() }),
+        runtime,
       );
       return { type: 'memory-ended', studyId: id, kind: 'memory', report, t: Date.now() };
     });

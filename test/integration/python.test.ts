@@ -13,6 +13,7 @@ import type {
   FirstCompletedOutcome,
   GatherOutcome,
   GilOutcome,
+  MemoryCostReport,
   RunSummary,
   ScenarioResult,
   SemaphoreOutcome,
@@ -103,6 +104,22 @@ describe.skipIf(findPython() === null)('python runtime', () => {
     expect(r.outcome.tasks).toBe(10_000);
     expect(r.outcome.wallMs).toBeGreaterThanOrEqual(4900);
     expect(r.outcome.wallMs).toBeLessThan(6000);
+  });
+
+  it('memory --runtime python: the fit of every mode, from the hosts and their multiprocessing units', async () => {
+    const r = await runCli(['memory', '--runtime', 'python', '--units', '1,2,4', '--json'], 120_000);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as MemoryCostReport;
+    expect(report.results.map((m) => [m.mode, m.runtime])).toEqual([
+      ['process', 'python'],
+      ['thread', 'python'],
+      ['async', 'python'],
+    ]);
+    const by = Object.fromEntries(report.results.map((m) => [m.mode, m]));
+    // a forked Python process shares its parent's pages copy-on-write, yet still costs more than a task
+    expect(by.process.bytesPerUnit).toBeGreaterThan(by.async.bytesPerUnit);
+    expect(by.async.bytesPerUnit).toBeGreaterThan(0);
+    for (const m of report.results) expect(m.points).toHaveLength(3);
   });
 
   it('first-completed: bye wins and hello is cancelled', MEASURES_CPU, async () => {

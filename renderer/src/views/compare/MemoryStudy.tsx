@@ -6,7 +6,7 @@
  */
 import { useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { MEMORY_MEASURES_ALL, MEMORY_STUDY_LIMITS, type CoreScopeApi, type MemoryCostReport, type MemoryMeasure, type Mode } from '../../../../preload/api.js';
+import { MEMORY_MEASURES_ALL, MEMORY_STUDY_LIMITS, type CoreScopeApi, type MemoryCostReport, type MemoryMeasure, type Mode, type Runtime } from '../../../../preload/api.js';
 import { memoryToCsv, toJson } from '../../../../preload/export.js';
 import { formatBytes } from '../../../../preload/format.js';
 import type { StudyState } from '../../state/studies.js';
@@ -21,6 +21,8 @@ interface Props {
   otherRunning: boolean;
   /** measures this platform can read (Linux: all three); null while unknown */
   platform: string | null;
+  /** main found a python3: offer the Python runtime too */
+  python: boolean;
 }
 
 const MEASURE_WORDS: Record<MemoryMeasure, string> = {
@@ -49,9 +51,10 @@ export function logByteTicks(max: number): number[] {
 
 const modeLabel = (mode: Mode, perStep: number) => (perStep > 1 ? `${mode} (${perStep} tasks per N)` : mode);
 
-export function MemoryStudy({ api, study, otherRunning, platform }: Props) {
+export function MemoryStudy({ api, study, otherRunning, platform, python }: Props) {
   const [unitsText, setUnitsText] = useState('1,2,4,8');
   const [measure, setMeasure] = useState<MemoryMeasure>('pss');
+  const [runtime, setRuntime] = useState<Runtime>('node');
   const [refused, setRefused] = useState<string | null>(null);
   const chartsRef = useRef<HTMLDivElement>(null);
   const parsed = parseUnitList(unitsText);
@@ -62,7 +65,7 @@ export function MemoryStudy({ api, study, otherRunning, platform }: Props) {
   const run = () => {
     if (typeof parsed === 'string') return;
     setRefused(null);
-    api.runMemoryCost({ units: parsed, measure }).catch((e: unknown) => setRefused(e instanceof Error ? e.message : String(e)));
+    api.runMemoryCost({ units: parsed, measure, ...(python && runtime !== 'node' && { runtime }) }).catch((e: unknown) => setRefused(e instanceof Error ? e.message : String(e)));
   };
 
   return (
@@ -92,6 +95,14 @@ export function MemoryStudy({ api, study, otherRunning, platform }: Props) {
             ))}
           </select>
         </Field>
+        {python && (
+          <Field id="mem-runtime" label="Runtime">
+            <select id="mem-runtime" value={runtime} onChange={(e) => setRuntime(e.target.value as Runtime)}>
+              <option value="node">Node</option>
+              <option value="python">Python</option>
+            </select>
+          </Field>
+        )}
         <div className="study-go">
           <button type="submit" className="btn btn-primary" disabled={study.running || otherRunning || !!unitsError}>
             Measure memory
@@ -111,7 +122,7 @@ export function MemoryStudy({ api, study, otherRunning, platform }: Props) {
           <div ref={chartsRef} className="study-charts">
             <div className="results-head">
               <h3>
-                {report.measure.toUpperCase()} of idle io-sleep units, N = {report.units.join(', ')}
+                {report.measure.toUpperCase()} of idle {report.results[0]?.runtime === 'python' ? 'Python ' : ''}io-sleep units, N = {report.units.join(', ')}
               </h3>
               <SaveButtons name="memory" json={() => toJson(report)} csv={() => memoryToCsv(report)} png={() => chartsRef.current} />
             </div>
