@@ -286,7 +286,27 @@ export interface CoreScopeApi {
   /** Measure each mode's memory at several N of idle units; progress and result on onStudyEvent. */
   runMemoryCost(spec: MemoryCostSpecInput): Promise<{ studyId: string }>;
   onStudyEvent(cb: (e: StudyEvent) => void): () => void;
+  /**
+   * Desktop app only (absent in the browser dashboard): capture a region of the window with Electron's
+   * capturePage and save it as PNG where the user picks in a save dialog; null when the dialog was cancelled.
+   */
+  savePng?(request: CaptureRequest): Promise<{ saved: string | null }>;
 }
+
+const pixels = (name: string, min: number) =>
+  z
+    .number({ error: `${name} must be a whole number of pixels` })
+    .int({ error: `${name} must be a whole number of pixels` })
+    .refine((v) => v >= min && v <= 20_000, { message: `${name} must be between ${min} and 20000 pixels` });
+
+/** What savePng accepts: a region of the page in CSS pixels, and a plain file name for the dialog. */
+export const CaptureSchema = z
+  .object({
+    rect: z.object({ x: pixels('x', 0), y: pixels('y', 0), width: pixels('width', 1), height: pixels('height', 1) }).strict(),
+    name: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/, { message: 'name must be 1–80 letters, digits, dots, dashes or underscores' }),
+  })
+  .strict();
+export type CaptureRequest = z.infer<typeof CaptureSchema>;
 
 export const CHANNELS = {
   system: 'corescope:system',
@@ -301,6 +321,7 @@ export const CHANNELS = {
   runEvent: 'corescope:run-event',
   runCompare: 'corescope:run-compare',
   runMemoryCost: 'corescope:run-memory-cost',
+  savePng: 'corescope:save-png',
   studyEvent: 'corescope:study-event',
 } as const;
 

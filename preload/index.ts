@@ -2,7 +2,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNELS, type CoreScopeApi, type Envelope, type RunEvent, type Snapshot, type StudyEvent, type WsMethod } from './api.js';
 
-async function call<T>(method: WsMethod, arg?: unknown): Promise<T> {
+async function call<T>(method: WsMethod | 'savePng', arg?: unknown): Promise<T> {
   const reply = (await ipcRenderer.invoke(CHANNELS[method], arg)) as Envelope;
   if (!reply.ok) throw new Error(reply.error);
   return reply.result as T;
@@ -28,6 +28,7 @@ const api: CoreScopeApi = {
   runCompare: (spec) => call('runCompare', spec),
   runMemoryCost: (spec) => call('runMemoryCost', spec),
   onStudyEvent: (cb) => subscribe<StudyEvent>(CHANNELS.studyEvent, cb),
+  savePng: (request) => call('savePng', request),
 };
 
 contextBridge.exposeInMainWorld('corescope', api);

@@ -2,11 +2,12 @@
  * The desktop app's main process: starts the engine (workloads never run here: the engine forks
  * hosts), opens the window, wires IPC, and on quit stops every run before the app exits.
  */
-import { app, ipcMain, session } from 'electron';
+import { app, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { ApiService } from '../engine/api-service.js';
 import { Engine } from '../engine/engine.js';
 import { rendererDir } from '../engine/paths.js';
+import { registerCapture } from './capture.js';
 import { forwardStreams, registerIpc } from './ipc.js';
 import { APP_URL, isAppUrl } from './origin.js';
 import { denyPermissions, registerAppScheme, serveRenderer } from './security.js';
@@ -29,8 +30,10 @@ void app.whenReady().then(async () => {
   denyPermissions(session.defaultSession);
   serveRenderer(rendererDir());
   await engine.start();
-  registerIpc(ipcMain, api, (event) => isAppUrl(event.senderFrame?.url, devServerUrl));
+  const trusted = (event: IpcMainInvokeEvent) => isAppUrl(event.senderFrame?.url, devServerUrl);
+  registerIpc(ipcMain, api, trusted);
   const win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devServerUrl ?? APP_URL, devServerUrl);
+  registerCapture(ipcMain, win, trusted);
   forwardStreams(api, win.webContents);
 });
 

@@ -9,10 +9,12 @@ import type { ApiService } from '../engine/api-service.js';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
+export const REFUSED_SENDER = 'refused: the request did not come from CoreScope’s own page';
+
 export function registerIpc(ipc: IpcMain, api: ApiService, trusted: SenderCheck): () => void {
   for (const method of WS_METHODS)
     ipc.handle(CHANNELS[method], async (event, arg: unknown): Promise<Envelope> => {
-      if (!trusted(event)) return { ok: false, error: 'refused: the request did not come from CoreScope’s own page' };
+      if (!trusted(event)) return { ok: false, error: REFUSED_SENDER };
       return api.call(method satisfies WsMethod, arg);
     });
   return () => WS_METHODS.forEach((m) => ipc.removeHandler(CHANNELS[m]));

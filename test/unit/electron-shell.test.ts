@@ -10,6 +10,7 @@ const recorded = vi.hoisted(() => ({
   windows: [] as Array<{ options: unknown; url?: string; on: Map<string, Handler>; openHandler?: Handler }>,
   handlers: new Map<string, Handler>(),
   exposed: new Map<string, unknown>(),
+  savePath: '',
 }));
 
 vi.mock('electron', () => {
@@ -36,11 +37,13 @@ vi.mock('electron', () => {
   };
   const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.set(key, api) };
   const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, result: 'answer' })), on: vi.fn(), off: vi.fn() };
-  return { BrowserWindow, ipcMain, contextBridge, ipcRenderer, default: { BrowserWindow, ipcMain, contextBridge, ipcRenderer } };
+  const dialog = { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: recorded.savePath })) };
+  return { BrowserWindow, ipcMain, contextBridge, ipcRenderer, dialog, default: { BrowserWindow, ipcMain, contextBridge, ipcRenderer, dialog } };
 });
 
 const { createMainWindow, windowOptions } = await import('../../main/electron/window.js');
 const { registerIpc } = await import('../../main/electron/ipc.js');
+const { registerCapture } = await import('../../main/electron/capture.js');
 const { APP_URL, isAppUrl } = await import('../../main/electron/origin.js');
 const { denyPermissions } = await import('../../main/electron/security.js');
 const { ApiService } = await import('../../main/engine/api-service.js');
@@ -170,9 +173,39 @@ describe('the preload', () => {
         'runCompare',
         'runMemoryCost',
         'onStudyEvent',
+        'savePng',
       ].sort(),
     );
     expect(recorded.exposed.size).toBe(1);
     await expect(api.system()).resolves.toBe('answer');
+  });
+});
+
+describe('Save PNG in the desktop app', () => {
+  const trustedEvent = { senderFrame: { url: 'corescope://app/index.html' } };
+  const png = Buffer.from('89504e47', 'hex');
+  const captured: unknown[] = [];
+  const win = { webContents: { capturePage: async (rect: unknown) => (captured.push(rect), { toPNG: () => png }) } };
+  const rect = { x: 10, y: 20, width: 300, height: 200 };
+
+  it('captures the region from the window and writes it where the dialog says', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const dir = mkdtempSync(`${(await import('node:os')).tmpdir()}/cs-png-`);
+    recorded.savePath = `${dir}/chart.png`;
+    registerCapture(ipcMain as never, win as never, (e) => isAppUrl(e.senderFrame?.url));
+    const reply = await recorded.handlers.get(CHANNELS.savePng)?.(trustedEvent, { rect, name: 'corescope-compare' });
+    expect(reply).toEqual({ ok: true, result: { saved: recorded.savePath } });
+    expect(captured).toEqual([rect]);
+    expect(readFileSync(recorded.savePath)).toEqual(png);
+  });
+
+  it('refuses a stranger and a bad region, and captures nothing', async () => {
+    registerCapture(ipcMain as never, win as never, (e) => isAppUrl(e.senderFrame?.url));
+    captured.length = 0;
+    const stranger = await recorded.handlers.get(CHANNELS.savePng)?.({ senderFrame: { url: 'https://evil.example/' } }, { rect, name: 'x' });
+    expect(stranger).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
+    const bad = await recorded.handlers.get(CHANNELS.savePng)?.(trustedEvent, { rect: { ...rect, width: 0 }, name: '../etc/passwd' });
+    expect(bad).toMatchObject({ ok: false });
+    expect(captured).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ function fakeEngine(legMs = 5): Engine & EventEmitter {
   Object.assign(e, {
     runs: { active: () => [] },
     system: () => ({ logicalCores: 2 }),
+    requireRuntime: () => undefined, // node: always here
     runToEnd: async (spec: { mode: RunSummary['mode']; units: number }) => {
       e.emit('snapshot', { t: Date.now(), cores: [90, 10] });
       await new Promise((r) => setTimeout(r, legMs));

@@ -102,6 +102,7 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
                 {Math.min(report.units, report.logicalCores)}×
               </h3>
               <SaveButtons
+                api={api}
                 name="compare"
                 json={() => toJson(report)}
                 csv={() => compareToCsv(report)}

@@ -124,7 +124,7 @@ export function MemoryStudy({ api, study, otherRunning, platform, python }: Prop
               <h3>
                 {report.measure.toUpperCase()} of idle {report.results[0]?.runtime === 'python' ? 'Python ' : ''}io-sleep units, N = {report.units.join(', ')}
               </h3>
-              <SaveButtons name="memory" json={() => toJson(report)} csv={() => memoryToCsv(report)} png={() => chartsRef.current} />
+              <SaveButtons api={api} name="memory" json={() => toJson(report)} csv={() => memoryToCsv(report)} png={() => chartsRef.current} />
             </div>
             <MemoryCharts report={report} />
           </div>

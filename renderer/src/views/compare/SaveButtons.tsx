@@ -1,22 +1,38 @@
-/** Save JSON / Save CSV / Save PNG for one result; a failure is said beside the buttons, never thrown. */
+/**
+ * Save JSON / Save CSV / Save PNG for one result; a failure is said beside the buttons, never thrown.
+ * PNG: in the desktop app main captures the chart's region of the window (capturePage); in the browser
+ * the page draws the chart's SVGs and canvases onto one canvas.
+ */
 import { useState } from 'react';
+import type { CoreScopeApi } from '../../../../preload/api.js';
 import { downloadBlob, downloadText, elementToPng, stampedName } from './save.js';
 
 interface Props {
+  api: CoreScopeApi;
   name: string;
   json: () => string;
   csv: () => string;
   png: () => HTMLElement | null;
 }
 
-export function SaveButtons({ name, json, csv, png }: Props) {
+/** The element's box in the window's CSS pixels, after bringing it on screen (capturePage sees only what is shown). */
+function regionOf(el: HTMLElement) {
+  el.scrollIntoView({ block: 'nearest' });
+  const r = el.getBoundingClientRect();
+  const x = Math.max(0, Math.floor(r.left));
+  const y = Math.max(0, Math.floor(r.top));
+  return { x, y, width: Math.max(1, Math.ceil(Math.min(r.right, window.innerWidth) - x)), height: Math.max(1, Math.ceil(Math.min(r.bottom, window.innerHeight) - y)) };
+}
+
+export function SaveButtons({ api, name, json, csv, png }: Props) {
   const [error, setError] = useState<string | null>(null);
   const savePng = async () => {
     setError(null);
     const el = png();
     if (!el) return;
     try {
-      downloadBlob(stampedName(name, 'png'), await elementToPng(el));
+      if (api.savePng) await api.savePng({ rect: regionOf(el), name: stampedName(name, 'png').replace(/\.png$/, '') });
+      else downloadBlob(stampedName(name, 'png'), await elementToPng(el));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

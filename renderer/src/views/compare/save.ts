@@ -1,8 +1,8 @@
 /**
  * Saving a result from the page: a file through a Blob and an <a download> (the CSP allows blob: URLs),
  * and a chart as PNG by drawing its SVGs (recharts) and canvases (heat timelines) onto one canvas.
- * The same path works in the browser dashboard and in the desktop app (Electron shows its save dialog
- * for a download), so no extra IPC method is needed for it.
+ * JSON and CSV take this path in the desktop app too (Electron shows its save dialog for a download);
+ * PNG there goes through main's capturePage instead (SaveButtons).
  */
 
 export function downloadBlob(name: string, blob: Blob): void {
