@@ -12,6 +12,7 @@ import type { StudyState } from '../../state/studies.js';
 import { Field, describedBy } from '../Field.js';
 import { CHART_H, MODE_COLOR, axisStyle, legLabel, tooltipStyle } from './charts.js';
 import { LegHeatmaps } from './LegHeatmaps.js';
+import { RuntimeField } from './RuntimeField.js';
 import { SaveButtons } from './SaveButtons.js';
 
 interface Props {
@@ -71,14 +72,7 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
         <Field id="cmp-work" label="Total work (blocks)" hint="split over the N units; 300 ≈ 3 s on one core" error={workError}>
           <input id="cmp-work" type="number" min={1} value={work} onChange={(e) => setWork(e.target.value)} {...describedBy('cmp-work', true, workError)} />
         </Field>
-        {python && (
-          <Field id="cmp-runtime" label="Runtime">
-            <select id="cmp-runtime" value={runtime} onChange={(e) => setRuntime(e.target.value as Runtime)}>
-              <option value="node">Node</option>
-              <option value="python">Python</option>
-            </select>
-          </Field>
-        )}
+        {python && <RuntimeField id="cmp-runtime" value={runtime} onChange={setRuntime} />}
         <div className="study-go">
           <button type="submit" className="btn btn-primary" disabled={study.running || otherRunning || !!unitsError || !!workError}>
             Run compare

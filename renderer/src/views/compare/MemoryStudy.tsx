@@ -13,6 +13,7 @@ import type { StudyState } from '../../state/studies.js';
 import { Field, describedBy } from '../Field.js';
 import { CHART_H, MODE_COLOR, axisStyle, tooltipStyle } from './charts.js';
 import { StudyProgress } from './CompareStudy.js';
+import { RuntimeField } from './RuntimeField.js';
 import { SaveButtons } from './SaveButtons.js';
 
 interface Props {
@@ -95,14 +96,7 @@ export function MemoryStudy({ api, study, otherRunning, platform, python }: Prop
             ))}
           </select>
         </Field>
-        {python && (
-          <Field id="mem-runtime" label="Runtime">
-            <select id="mem-runtime" value={runtime} onChange={(e) => setRuntime(e.target.value as Runtime)}>
-              <option value="node">Node</option>
-              <option value="python">Python</option>
-            </select>
-          </Field>
-        )}
+        {python && <RuntimeField id="mem-runtime" value={runtime} onChange={setRuntime} />}
         <div className="study-go">
           <button type="submit" className="btn btn-primary" disabled={study.running || otherRunning || !!unitsError}>
             Measure memory
