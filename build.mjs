@@ -18,16 +18,17 @@ await Promise.all([
   build({ ...common, entryPoints: { cli: 'main/cli/index.ts' }, outdir: 'dist' }),
   build({
     ...common,
-    entryPoints: [
-      'workloads/hosts/loop-host.ts',
-      'workloads/hosts/thread-host.ts',
-      'workloads/hosts/thread-unit.ts',
+    // one flat folder of hosts (they find each other by name beside themselves)
+    entryPoints: {
+      'loop-host': 'workloads/hosts/loop-host.ts',
+      'thread-host': 'workloads/hosts/thread-host.ts',
+      'thread-unit': 'workloads/hosts/thread-unit.ts',
       // the scenarios: the coordinator, its units as threads or processes, the slow HTTP server
-      'workloads/hosts/scenario-host.ts',
-      'workloads/hosts/scenario-thread-unit.ts',
-      'workloads/hosts/scenario-process-unit.ts',
-      'workloads/hosts/slow-http-server.ts',
-    ],
+      'scenario-host': 'workloads/hosts/scenario/scenario-host.ts',
+      'scenario-thread-unit': 'workloads/hosts/scenario/scenario-thread-unit.ts',
+      'scenario-process-unit': 'workloads/hosts/scenario/scenario-process-unit.ts',
+      'slow-http-server': 'workloads/hosts/scenario/slow-http-server.ts',
+    },
     outdir: 'dist/workloads/hosts',
   }),
 ]);

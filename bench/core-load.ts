@@ -8,8 +8,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import si from 'systeminformation';
-import { ProcStatCoreLoad } from '../main/engine/core-load.js';
-import { round } from '../main/engine/stats.js';
+import { ProcStatCoreLoad } from '../main/engine/readers/core-load.js';
+import { round } from '../main/engine/studies/stats.js';
 import { distribution, timeCall, watchLoop, type CallTiming, type Distribution, type LoopGaps } from './measure.js';
 
 const SI_REFRESH_MS = 200; // systeminformation's own threshold (lib/cpu.js, getLoad)

@@ -3,9 +3,9 @@
  * even when a bench throws), and idle runs started and awaited until every unit is really up.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunSpecInput } from '../preload/api.js';
+import type { RunSpecInput } from '../contract/schemas.js';
 import { Engine } from '../main/engine/engine.js';
-import type { Run } from '../main/engine/run.js';
+import type { Run } from '../main/engine/runs/run.js';
 
 const UP_TIMEOUT_MS = 15_000;
 const POLL_MS = 20;

@@ -1,6 +1,6 @@
 /** Timing helpers shared by the benches: distributions, one call's wall and loop-hold time, CPU over a stretch. */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { mean, percentile, round } from '../main/engine/stats.js';
+import { mean, percentile, round } from '../main/engine/studies/stats.js';
 
 export interface Distribution {
   n: number;

@@ -8,7 +8,7 @@
 import { rendererDir } from '../main/engine/paths.js';
 import { startDashboard } from '../main/server/dashboard-server.js';
 import { hasChromium, launchChromium } from '../test/support/chromium.js';
-import { percentile } from '../main/engine/stats.js';
+import { percentile } from '../main/engine/studies/stats.js';
 import { SyntheticApi } from './synthetic-api.js';
 
 export interface RendererCostCase {

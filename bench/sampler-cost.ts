@@ -6,10 +6,10 @@
  */
 import type { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunSpecInput } from '../preload/api.js';
+import type { RunSpecInput } from '../contract/schemas.js';
 import type { Engine } from '../main/engine/engine.js';
 import { Sampler } from '../main/engine/sampler.js';
-import { round } from '../main/engine/stats.js';
+import { round } from '../main/engine/studies/stats.js';
 import { startRunAndWaitUp, stopRunAndWait, withEngine } from './engine-session.js';
 import { distribution, measureCpu, timeCall, type CpuWindow, type Distribution } from './measure.js';
 
@@ -77,7 +77,7 @@ async function samplingWindow(sampler: Sampler): Promise<CpuWindow & { samples: 
 
 async function measureCase(engine: Engine, c: SamplerCase): Promise<SamplerCaseResult> {
   const run = c.spec ? await startRunAndWaitUp(engine, c.spec) : null;
-  const sampler = new Sampler(() => engine.runs.liveUnits(), { intervalMs: INTERVAL_MS });
+  const sampler = new Sampler(() => run?.liveUnits() ?? [], { intervalMs: INTERVAL_MS });
   // The Sampler emits 'error' on a failed sample; with no listener that would throw out of its timer.
   const errors: unknown[] = [];
   (sampler as unknown as EventEmitter).on('error', (e: unknown) => errors.push(e));

@@ -5,8 +5,9 @@
  * same shape as the engine's run (N forks at once; one fork starting N workers; one fork for async),
  * because N launches at once on a few cores cost more each than one alone.
  */
-import { MODES, type Mode, type RunSummary } from '../preload/api.js';
-import { round } from '../main/engine/stats.js';
+import { MODES, type Mode } from '../contract/domain.js';
+import { type RunSummary } from '../contract/run-events.js';
+import { round } from '../main/engine/studies/stats.js';
 import { withEngine } from './engine-session.js';
 import { distribution, type Distribution } from './measure.js';
 import { benchRawSpawn, type RawSeries, type RawSpawnResult } from './raw-spawn.js';

@@ -4,8 +4,12 @@
  * (no randomness), so runs compare.
  */
 import type { ApiEndpoint } from '../main/engine/api-service.js';
-import { WORKLOAD_CATALOG } from '../main/engine/workload-catalog.js';
-import { LIMITS, type Envelope, type RunEvent, type Snapshot, type UnitSample, type WsMethod } from '../preload/api.js';
+import { WORKLOAD_CATALOG } from '../main/engine/runs/workload-catalog.js';
+import { LIMITS } from '../contract/limits.js';
+import { type MethodName, type StreamName, type Streams } from '../contract/methods.js';
+import { type RunEvent } from '../contract/run-events.js';
+import { type Snapshot, type UnitSample } from '../contract/snapshot.js';
+import { type Envelope } from '../contract/wire.js';
 
 const GiB = 1024 ** 3;
 const UNITS_PER_RUN = 16;
@@ -29,7 +33,7 @@ export class SyntheticApi implements ApiEndpoint {
     if (this.timer) clearInterval(this.timer);
   }
 
-  async call(method: WsMethod): Promise<Envelope> {
+  async call(method: MethodName): Promise<Envelope> {
     switch (method) {
       case 'system':
         return {
@@ -54,21 +58,19 @@ export class SyntheticApi implements ApiEndpoint {
     }
   }
 
-  onSnapshot(cb: (s: Snapshot) => void): () => void {
-    this.snapshotListeners.add(cb);
-    return () => this.snapshotListeners.delete(cb);
-  }
-
-  /** no studies in the synthetic stream */
-  onStudyEvent(): () => void {
-    return () => undefined;
-  }
-
-  onRunEvent(cb: (e: RunEvent) => void): () => void {
+  /** snapshots and the two runs' events; no studies or notices in the synthetic stream */
+  subscribe<S extends StreamName>(stream: S, listener: (value: Streams[S]) => void): () => void {
+    if (stream === 'snapshot') {
+      const cb = listener as (s: Snapshot) => void;
+      this.snapshotListeners.add(cb);
+      return () => void this.snapshotListeners.delete(cb);
+    }
+    if (stream !== 'runEvent') return () => undefined;
+    const cb = listener as (e: RunEvent) => void;
     this.eventListeners.add(cb);
     // a page that connects learns of the two runs whose units it will see
     for (const runId of ['r1', 'r2']) cb(this.started(runId));
-    return () => this.eventListeners.delete(cb);
+    return () => void this.eventListeners.delete(cb);
   }
 
   private started(runId: string): RunEvent {

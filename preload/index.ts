@@ -1,34 +1,20 @@
-/** The preload: exposes exactly the CoreScopeApi of api.ts as window.corescope, and nothing else. */
+/**
+ * The preload: exposes window.corescope, built from the contract's method table: each method the
+ * desktop app may call forwards its params to main over IPC and resolves with main's envelope (the
+ * renderer's client turns refusals into errors that keep their field: contextBridge would keep only
+ * an error's message), and each stream subscribes to its channel. Nothing else crosses the bridge.
+ */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, type CoreScopeApi, type Envelope, type RunEvent, type Snapshot, type StudyEvent, type WsMethod } from './api.js';
+import { IPC_METHODS, STREAMS, channelOf, subscriberName } from '../contract/methods.js';
+import type { PreloadApi } from '../contract/wire.js';
 
-async function call<T>(method: WsMethod | 'savePng', arg?: unknown): Promise<T> {
-  const reply = (await ipcRenderer.invoke(CHANNELS[method], arg)) as Envelope;
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.result as T;
-}
+const api: Record<string, unknown> = {};
+for (const method of IPC_METHODS) api[method] = (params?: unknown) => ipcRenderer.invoke(channelOf(method), params);
+for (const stream of STREAMS)
+  api[subscriberName(stream)] = (cb: (value: unknown) => void) => {
+    const listener = (_event: IpcRendererEvent, value: unknown) => cb(value);
+    ipcRenderer.on(channelOf(stream), listener);
+    return () => void ipcRenderer.off(channelOf(stream), listener);
+  };
 
-function subscribe<T>(channel: string, cb: (value: T) => void): () => void {
-  const listener = (_event: IpcRendererEvent, value: T) => cb(value);
-  ipcRenderer.on(channel, listener);
-  return () => ipcRenderer.off(channel, listener);
-}
-
-const api: CoreScopeApi = {
-  system: () => call('system'),
-  workloads: () => call('workloads'),
-  scenarios: () => call('scenarios'),
-  startRun: (spec) => call('startRun', spec),
-  stopRun: (runId) => call('stopRun', runId),
-  runScenario: (spec) => call('runScenario', spec),
-  setInterval: (ms) => call('setInterval', ms),
-  setPython: (path) => call('setPython', path),
-  onSnapshot: (cb) => subscribe<Snapshot>(CHANNELS.snapshot, cb),
-  onRunEvent: (cb) => subscribe<RunEvent>(CHANNELS.runEvent, cb),
-  runCompare: (spec) => call('runCompare', spec),
-  runMemoryCost: (spec) => call('runMemoryCost', spec),
-  onStudyEvent: (cb) => subscribe<StudyEvent>(CHANNELS.studyEvent, cb),
-  savePng: (request) => call('savePng', request),
-};
-
-contextBridge.exposeInMainWorld('corescope', api);
+contextBridge.exposeInMainWorld('corescope', api satisfies Record<keyof PreloadApi, unknown>);

@@ -3,8 +3,8 @@
  * other boundary; a bad input exits 2 with one line saying what is wrong, and starts nothing.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { MODES, RUNTIMES, SCENARIOS, WORKLOADS } from '../../preload/api.js';
-import { InvalidInput } from '../engine/errors.js';
+import { MODES, RUNTIMES, SCENARIOS, WORKLOADS } from '../../contract/domain.js';
+import { InvalidInput } from '../../contract/refusal.js';
 import { compareCommand } from './commands/compare.js';
 import { memoryCommand } from './commands/memory.js';
 import { runCommand } from './commands/run.js';

@@ -3,8 +3,9 @@
  * memory, and the busiest units with pid/tid/core/cpu/memory. A pure function of the latest snapshot
  * and the run's state, redrawn in place by the caller.
  */
-import type { RunSpec, Snapshot } from '../../preload/api.js';
-import { formatBytes, formatMs, formatPct } from '../../preload/format.js';
+import type { RunSpec } from '../../contract/schemas.js';
+import type { Snapshot } from '../../contract/snapshot.js';
+import { formatBytes, formatMs, formatPct } from '../../lib/format.js';
 import { bar } from './bars.js';
 
 export interface LiveRunState {

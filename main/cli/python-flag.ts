@@ -1,8 +1,8 @@
 /** --python PATH: checked like every other flag (an existing executable file), before anything starts. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InvalidInput } from '../engine/errors.js';
-import { isExecutable } from '../engine/python-runtime.js';
+import { InvalidInput } from '../../contract/refusal.js';
+import { isExecutable } from '../engine/runs/python-runtime.js';
 
 export const PYTHON_FLAG_HELP = 'the Python for --runtime python (default: python3 on PATH)';
 

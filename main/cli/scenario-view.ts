@@ -2,8 +2,10 @@
  * What `corescope scenario` prints without --json: the timeline as lanes and the outcome next to what
  * the article says. Pure functions of the result and the catalog's words.
  */
-import type { Runtime, ScenarioInfo, ScenarioResult, TimelineEntry } from '../../preload/api.js';
-import { formatMs } from '../../preload/format.js';
+import type { ScenarioInfo } from '../../contract/catalog.js';
+import type { Runtime } from '../../contract/domain.js';
+import type { ScenarioResult, TimelineEntry } from '../../contract/run-events.js';
+import { formatMs } from '../../lib/format.js';
 import { LANE_LEGEND, renderLanes } from './timeline-lanes.js';
 
 const modeWords = { process: 'processes', thread: 'worker threads', async: 'async tasks' } as const;

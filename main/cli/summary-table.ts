@@ -1,8 +1,8 @@
 /** The table printed when a run ends without --json: one row per unit (the first few), then the totals. */
 import Table from 'cli-table3';
-import type { RunSummary } from '../../preload/api.js';
-import { formatBytes, formatMs } from '../../preload/format.js';
-import type { CompareReport } from '../engine/compare.js';
+import type { RunSummary } from '../../contract/run-events.js';
+import { formatBytes, formatMs } from '../../lib/format.js';
+import type { CompareReport } from '../engine/studies/compare.js';
 
 const MAX_ROWS = 16;
 

@@ -2,8 +2,9 @@
  * A scenario's timeline as text lanes, one row per unit, time running left to right: what the app
  * draws, in the terminal. Pure: a function of the timeline so far and the time shown.
  */
-import type { TimelineEntry, UnitState } from '../../preload/api.js';
-import { formatMs } from '../../preload/format.js';
+import type { UnitState } from '../../contract/domain.js';
+import type { TimelineEntry } from '../../contract/run-events.js';
+import { formatMs } from '../../lib/format.js';
 
 /** What a lane shows while a unit is in a state, and the mark where it ended. */
 const GLYPH: Record<UnitState, string> = {

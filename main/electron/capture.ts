@@ -1,30 +1,25 @@
 /**
  * Save PNG in the desktop app: the page names a region (a chart), main captures it from the window
  * with capturePage — pixels exactly as drawn, fonts and all — and writes it where the user picks in
- * a save dialog. Sender-checked and schema-validated like every other IPC handler.
+ * a save dialog. Registered with the other IPC methods (ipc.ts: sender-checked, params parsed).
  */
-import { dialog, type BrowserWindow, type IpcMain } from 'electron';
+import { dialog, type BrowserWindow } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import { CHANNELS, CaptureSchema, describeInvalid, type Envelope } from '../../preload/api.js';
-import { REFUSED_SENDER, type SenderCheck } from './ipc.js';
+import { InvalidInput } from '../../contract/refusal.js';
+import type { CaptureRequest } from '../../contract/schemas.js';
 
-export function registerCapture(ipc: IpcMain, win: BrowserWindow, trusted: SenderCheck): () => void {
-  ipc.handle(CHANNELS.savePng, async (event, arg: unknown): Promise<Envelope> => {
-    if (!trusted(event)) return { ok: false, error: REFUSED_SENDER };
-    const parsed = CaptureSchema.safeParse(arg);
-    if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
-    try {
-      const image = await win.webContents.capturePage(parsed.data.rect);
-      const { canceled, filePath } = await dialog.showSaveDialog(win, {
-        defaultPath: `${parsed.data.name}.png`,
-        filters: [{ name: 'PNG image', extensions: ['png'] }],
-      });
-      if (canceled || !filePath) return { ok: true, result: { saved: null } };
-      await writeFile(filePath, image.toPNG());
-      return { ok: true, result: { saved: filePath } };
-    } catch (e) {
-      return { ok: false, error: `could not save the PNG: ${e instanceof Error ? e.message : String(e)}` };
-    }
-  });
-  return () => ipc.removeHandler(CHANNELS.savePng);
+export function savePngHandler(win: BrowserWindow) {
+  return async (request: CaptureRequest): Promise<{ saved: string | null }> => {
+    const image = await win.webContents.capturePage(request.rect);
+    const { canceled, filePath } = await dialog.showSaveDialog(win, {
+      defaultPath: `${request.name}.png`,
+      filters: [{ name: 'PNG image', extensions: ['png'] }],
+    });
+    if (canceled || !filePath) return { saved: null };
+    // the user picked the place: a failure to write there is theirs to read, not an internal error
+    await writeFile(filePath, image.toPNG()).catch((e: unknown) => {
+      throw new InvalidInput(`could not save the PNG: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    return { saved: filePath };
+  };
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ApiService } from '../engine/api-service.js';
 import { Engine } from '../engine/engine.js';
 import { rendererDir } from '../engine/paths.js';
-import { registerCapture } from './capture.js';
+import { savePngHandler } from './capture.js';
 import { forwardStreams, registerIpc } from './ipc.js';
 import { APP_URL, isAppUrl } from './origin.js';
 import { denyPermissions, registerAppScheme, serveRenderer } from './security.js';
@@ -31,9 +31,8 @@ void app.whenReady().then(async () => {
   serveRenderer(rendererDir());
   await engine.start();
   const trusted = (event: IpcMainInvokeEvent) => isAppUrl(event.senderFrame?.url, devServerUrl);
-  registerIpc(ipcMain, api, trusted);
   const win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), devServerUrl ?? APP_URL, devServerUrl);
-  registerCapture(ipcMain, win, trusted);
+  registerIpc(ipcMain, api, { savePng: savePngHandler(win) }, trusted);
   forwardStreams(api, win.webContents);
 });
 
@@ -49,4 +48,4 @@ app.on('before-quit', (event) => {
     app.quit();
   });
 });
-process.on('exit', () => engine.runs.killAll());
+process.on('exit', () => engine.killAll());

@@ -1,38 +1,39 @@
 /**
- * IPC handlers: one per request channel of preload/api.ts. Each checks that the sender is the app's
- * own page, then hands the argument to the ApiService, which parses it with the contract's schema.
- * Snapshots and run events go to the window over the one-way channels.
+ * IPC handlers: one per method the contract's table allows over IPC. Each checks that the sender is
+ * the app's own page; the engine's methods go to the ApiService (which parses the params with the
+ * table's schema), the shell's own (e.g. savePng) to the handlers the shell passes in, parsed the
+ * same way. Snapshots, run and study events go to the window over the streams' channels.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANNELS, WS_METHODS, type Envelope, type WsMethod } from '../../preload/api.js';
-import type { ApiService } from '../engine/api-service.js';
+import { IPC_METHODS, METHODS, STREAMS, channelOf, type ParamsOf, type ResultOf, type ShellMethod } from '../../contract/methods.js';
+import { parseOrRefuse } from '../../contract/refusal.js';
+import type { Envelope } from '../../contract/wire.js';
+import { answer, type ApiService } from '../engine/api-service.js';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+export type ShellHandlers = { [M in ShellMethod]: (params: ParamsOf<M>) => Promise<ResultOf<M>> };
 
 export const REFUSED_SENDER = 'refused: the request did not come from CoreScope’s own page';
 
-export function registerIpc(ipc: IpcMain, api: ApiService, trusted: SenderCheck): () => void {
-  for (const method of WS_METHODS)
-    ipc.handle(CHANNELS[method], async (event, arg: unknown): Promise<Envelope> => {
+export function registerIpc(ipc: IpcMain, api: ApiService, shell: ShellHandlers, trusted: SenderCheck): () => void {
+  for (const method of IPC_METHODS)
+    ipc.handle(channelOf(method), async (event, arg: unknown): Promise<Envelope> => {
       if (!trusted(event)) return { ok: false, error: REFUSED_SENDER };
-      return api.call(method satisfies WsMethod, arg);
+      if (METHODS[method].servedBy === 'engine') return api.call(method, arg);
+      const shellMethod = method as ShellMethod;
+      return answer(() => shell[shellMethod](parseOrRefuse(METHODS[shellMethod].params, arg)));
     });
-  return () => WS_METHODS.forEach((m) => ipc.removeHandler(CHANNELS[m]));
+  return () => IPC_METHODS.forEach((m) => ipc.removeHandler(channelOf(m)));
 }
 
 /** Forward the engine's streams to one window's page for as long as it lives. */
 export function forwardStreams(api: ApiService, target: WebContents): () => void {
-  const send = (channel: string, data: unknown) => {
-    if (!target.isDestroyed()) target.send(channel, data);
-  };
-  const offSnapshot = api.onSnapshot((s) => send(CHANNELS.snapshot, s));
-  const offRunEvent = api.onRunEvent((e) => send(CHANNELS.runEvent, e));
-  const offStudyEvent = api.onStudyEvent((e) => send(CHANNELS.studyEvent, e));
-  const off = () => {
-    offSnapshot();
-    offRunEvent();
-    offStudyEvent();
-  };
+  const offs = STREAMS.map((stream) =>
+    api.subscribe(stream, (data) => {
+      if (!target.isDestroyed()) target.send(channelOf(stream), data);
+    }),
+  );
+  const off = () => offs.forEach((unsubscribe) => unsubscribe());
   target.once('destroyed', off);
   return off;
 }

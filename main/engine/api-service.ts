@@ -1,90 +1,72 @@
 /**
- * The API of preload/api.ts served from any transport (Electron IPC, WebSocket): every argument is
- * parsed with the contract's schemas before the engine sees it, and every answer is an envelope, so
- * a bad input reaches the caller as a one-line reason and changes nothing.
+ * The contract's method table served from any transport (Electron IPC, WebSocket): every param is
+ * parsed with the schema the table names before its handler sees it, and every answer is an envelope,
+ * so a bad input reaches the caller as a one-line reason (with its field) and changes nothing.
+ * Adding a method: a row in contract/methods.ts, and its handler here (the compiler asks for it).
  */
-import { RunIdSchema, describeInvalid, type Envelope, type RunEvent, type Snapshot, type StudyEvent, type WsMethod } from '../../preload/api.js';
-import type { z } from 'zod';
+import { ENGINE_METHODS, METHODS, type EngineMethod, type MethodName, type ParamsOf, type ResultOf, type StreamName, type Streams } from '../../contract/methods.js';
+import { InvalidInput, parseOrRefuse } from '../../contract/refusal.js';
+import type { Envelope } from '../../contract/wire.js';
 import type { Engine } from './engine.js';
-import { InvalidInput } from './errors.js';
-import { SCENARIO_CATALOG } from './scenario-catalog.js';
-import { Studies } from './studies.js';
-import { WORKLOAD_CATALOG } from './workload-catalog.js';
+import { SCENARIO_CATALOG } from './scenarios/scenario-catalog.js';
+import { WORKLOAD_CATALOG } from './runs/workload-catalog.js';
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new InvalidInput(describeInvalid(r.error));
-  return r.data;
+/** Runs a handler and wraps what it gives: its result, its refusal, or an internal error. */
+export async function answer(handler: () => unknown): Promise<Envelope> {
+  try {
+    return { ok: true, result: (await handler()) ?? null };
+  } catch (e) {
+    if (e instanceof InvalidInput) return { ok: false, error: e.message, ...(e.field !== undefined && { field: e.field }) };
+    return { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }
 
-/** What a transport needs of the API: calls, and the two streams. The dashboard serves any of these. */
+/** What a transport needs of the API: calls, and the streams. The dashboard serves any of these. */
 export interface ApiEndpoint {
-  call(method: WsMethod, params: unknown): Promise<Envelope>;
-  onSnapshot(cb: (s: Snapshot) => void): () => void;
-  onRunEvent(cb: (e: RunEvent) => void): () => void;
-  onStudyEvent(cb: (e: StudyEvent) => void): () => void;
+  call(method: MethodName, params: unknown): Promise<Envelope>;
+  subscribe<S extends StreamName>(stream: S, cb: (value: Streams[S]) => void): () => void;
 }
+
+type Handlers = { [M in EngineMethod]: (params: ParamsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
+
+const isEngineMethod = (m: MethodName): m is EngineMethod => (ENGINE_METHODS as readonly MethodName[]).includes(m);
 
 export class ApiService implements ApiEndpoint {
-  /** compare and memory-cost studies: one at a time */
-  private readonly studies: Studies;
+  private readonly handlers: Handlers;
 
   constructor(private readonly engine: Engine) {
-    this.studies = new Studies(engine);
-  }
-
-  async call(method: WsMethod, params: unknown): Promise<Envelope> {
-    try {
-      return { ok: true, result: await this.dispatch(method, params) };
-    } catch (e) {
-      if (e instanceof InvalidInput) return { ok: false, error: e.message };
-      return { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
-    }
-  }
-
-  private async dispatch(method: WsMethod, params: unknown): Promise<unknown> {
-    switch (method) {
-      case 'system':
-        return this.engine.system();
-      case 'workloads':
-        return WORKLOAD_CATALOG;
-      case 'scenarios':
-        return SCENARIO_CATALOG;
-      case 'startRun':
-        return { runId: this.engine.startRun(params).id };
-      case 'stopRun':
-        await this.engine.stopRun(parse(RunIdSchema, params));
+    this.handlers = {
+      version: () => engine.version(),
+      system: () => engine.system(),
+      workloads: () => WORKLOAD_CATALOG,
+      scenarios: () => SCENARIO_CATALOG,
+      startRun: (spec) => ({ runId: engine.startRun(spec).id }),
+      stopRun: async (runId) => {
+        await engine.stopRun(runId);
         return null;
-      case 'runScenario': // parsed with ScenarioSpecSchema, then checked against the scenario's catalog entry
-        return { runId: this.engine.runScenario(params).id };
-      case 'setInterval':
-        this.engine.setInterval(params);
+      },
+      runScenario: (spec) => ({ runId: engine.runScenario(spec).id }),
+      setInterval: (ms) => {
+        engine.setInterval(ms);
         return null;
-      case 'setPython': // PythonPathSchema, then the interpreter must run as a fit Python; answers SystemInfo.python
-        return this.engine.setPython(params);
-      case 'runCompare': // CompareSpecSchema, then the N-unit legs as `run` checks them; one study at a time
-        return this.studies.runCompare(params);
-      case 'runMemoryCost': // MemoryCostSpecSchema, then the measure this platform can read; one study at a time
-        return this.studies.runMemoryCost(params);
-    }
+      },
+      setPython: (path) => engine.setPython(path),
+      runCompare: (spec) => engine.runCompare(spec),
+      runMemoryCost: (spec) => engine.runMemoryCost(spec),
+    };
   }
 
-  onSnapshot(cb: (s: Snapshot) => void): () => void {
-    this.engine.on('snapshot', cb);
-    return () => this.engine.off('snapshot', cb);
+  call(method: MethodName, params: unknown): Promise<Envelope> {
+    if (!isEngineMethod(method)) return answer(() => Promise.reject(new InvalidInput(`${method} is not served here`)));
+    return answer(() => this.dispatch(method, parseOrRefuse(METHODS[method].params, params)));
   }
 
-  /** A new subscriber first hears the runs already going (a page opened mid-run sees their lanes). */
-  onRunEvent(cb: (e: RunEvent) => void): () => void {
-    for (const e of this.engine.runs.replay()) cb(e);
-    this.engine.on('run-event', cb);
-    return () => this.engine.off('run-event', cb);
+  private dispatch<M extends EngineMethod>(method: M, params: ParamsOf<M>): unknown {
+    return (this.handlers[method] as (p: ParamsOf<M>) => unknown)(params);
   }
 
-  /** A new subscriber first hears the latest study of each kind: its start and its latest leg or result. */
-  onStudyEvent(cb: (e: StudyEvent) => void): () => void {
-    for (const e of this.studies.replay()) cb(e);
-    this.studies.on('study-event', cb);
-    return () => this.studies.off('study-event', cb);
+  /** A new subscriber first hears what brings it up to date (the runs going, the latest studies). */
+  subscribe<S extends StreamName>(stream: S, cb: (value: Streams[S]) => void): () => void {
+    return this.engine.subscribe(stream, cb);
   }
 }

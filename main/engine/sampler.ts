@@ -4,12 +4,13 @@
  * loop never blocks the event loop of the process that hosts it (the CLI, the server, Electron's main).
  */
 import { EventEmitter } from 'node:events';
-import { LIMITS, type Snapshot } from '../../preload/api.js';
-import { createCoreLoadReader, type CoreLoadReader } from './core-load.js';
-import { readMachineMemory } from './memory-reader.js';
-import { SelfCost } from './self-cost.js';
-import { UnitReader } from './unit-reader.js';
-import type { UnitRef } from './unit-ref.js';
+import { LIMITS } from '../../contract/limits.js';
+import { type Snapshot } from '../../contract/snapshot.js';
+import { createCoreLoadReader, type CoreLoadReader } from './readers/core-load.js';
+import { readMachineMemory } from './readers/memory-reader.js';
+import { SelfCost } from './readers/self-cost.js';
+import { UnitReader } from './readers/unit-reader.js';
+import type { UnitRef } from './runs/unit-ref.js';
 
 export interface SamplerOptions {
   intervalMs?: number;

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { WS_MAX_REQUEST_BYTES, WS_PATH } from '../../preload/api.js';
+import { WS_MAX_REQUEST_BYTES, WS_PATH } from '../../contract/wire.js';
 import type { ApiEndpoint } from '../engine/api-service.js';
 import { checkAccess, newToken } from './access.js';
 import { serveSession } from './socket-session.js';

@@ -3,18 +3,18 @@
  * from it (draw), each at its own rate. Pausing freezes the charts, never the sampling or the runs.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { SystemInfo, WorkloadInfo } from '../../preload/api.js';
+import type { SystemInfo, WorkloadInfo } from '../../contract/catalog.js';
 import type { Bridge } from './bridge/pick-bridge.js';
 import { LiveStore } from './state/live-store.js';
-import { DEFAULT_VIEW, type ViewWindow } from './state/view-window.js';
+import { DEFAULT_VIEW, type ViewWindow } from './state/view-span.js';
 import { ConnectionBanner } from './views/ConnectionBanner.js';
-import { CoreSection } from './views/CoreSection.js';
+import { CoreSection } from './views/live/CoreSection.js';
 import { Header } from './views/Header.js';
-import { Launcher } from './views/Launcher.js';
-import { RunLanes } from './views/RunLanes.js';
-import { SelfCost } from './views/SelfCost.js';
-import { TotalsCharts } from './views/TotalsCharts.js';
-import { UnitsTable } from './views/UnitsTable.js';
+import { Launcher } from './views/live/Launcher.js';
+import { RunLanes } from './views/live/RunLanes.js';
+import { SelfCost } from './views/live/SelfCost.js';
+import { TotalsCharts } from './views/live/TotalsCharts.js';
+import { UnitsTable } from './views/live/UnitsTable.js';
 import { ScenarioStore } from './state/scenario-store.js';
 import { hashOfTab, tabOfHash, type Tab } from './state/tabs.js';
 import { TabBar } from './views/TabBar.js';

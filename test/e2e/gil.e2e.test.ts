@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPython } from '../../main/engine/python-runtime.js';
+import { findPython } from '../../main/engine/runs/python-runtime.js';
 import { MEASURES_CPU } from '../integration/helpers.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RunEvent, WsPush, WsReply } from '../../preload/api.js';
+import type { RunEvent } from '../../contract/run-events.js';
+import type { WsPush, WsReply } from '../../contract/wire.js';
 import { ApiService } from '../../main/engine/api-service.js';
 import { Engine } from '../../main/engine/engine.js';
 import { startDashboard, type Dashboard } from '../../main/server/dashboard-server.js';
@@ -103,8 +104,9 @@ describe('the API over the socket', () => {
       id: expect.any(Number),
       ok: false,
       error: 'units must be between 1 and 256 in thread mode',
+      field: 'units',
     });
-    expect(engine.runs.active()).toHaveLength(0);
+    expect(engine.activeRuns()).toBe(0);
 
     const started = await send({ method: 'startRun', params: { mode: 'thread', workload: 'io-sleep', units: 2, durationS: 30 } });
     expect(started).toMatchObject({ ok: true, result: { runId: expect.stringMatching(/^r\d+$/) } });
@@ -134,6 +136,6 @@ describe('the API over the socket', () => {
     const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
     ws.send(JSON.stringify({ id: 1, method: 'system', params: 'x'.repeat(64 * 1024) }));
     expect([1006, 1009]).toContain(await closed);
-    expect(engine.runs.active()).toHaveLength(0);
+    expect(engine.activeRuns()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 /** The article's gather: 10,000 awaited sleeps of 5 s finish in about 5 s (Python: 5.28 s). */
 import { afterAll, expect, it } from 'vitest';
-import type { RunSummary } from '../../preload/api.js';
+import type { RunSummary } from '../../contract/run-events.js';
 import { MEASURES_CPU, hostPids, runCli } from './helpers.js';
 
 afterAll(() => expect(hostPids()).toEqual([]));

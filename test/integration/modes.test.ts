@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../preload/api.js';
+import type { RunSummary } from '../../contract/run-events.js';
 import { MEASURES_CPU, hostPids, runCli } from './helpers.js';
 
 const cores = os.cpus().length;

@@ -3,7 +3,7 @@
  * A stopped run ends its units at once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../preload/api.js';
+import type { RunSummary } from '../../contract/run-events.js';
 import { Engine } from '../../main/engine/engine.js';
 import { alive, hostPids, startCli, waitFor } from './helpers.js';
 
@@ -72,7 +72,7 @@ describe('when a host dies', () => {
 });
 
 describe('stopping a run', () => {
-  it.each(['process', 'thread', 'async'])('stops a %s run at once and ends every unit', async (mode) => {
+  it.each(['process', 'thread', 'async'] as const)('stops a %s run at once and ends every unit', async (mode) => {
     const engine = new Engine({ intervalMs: 200 });
     await engine.start();
     const run = engine.startRun({ mode, workload: 'cpu', units: 2, durationS: 60 });

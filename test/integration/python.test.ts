@@ -7,18 +7,10 @@
 import os from 'node:os';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type {
-  CounterOutcome,
-  DeadlockOutcome,
-  FirstCompletedOutcome,
-  GatherOutcome,
-  GilOutcome,
-  MemoryCostReport,
-  RunSummary,
-  ScenarioResult,
-  SemaphoreOutcome,
-} from '../../preload/api.js';
-import { findPython } from '../../main/engine/python-runtime.js';
+import type { CounterOutcome, DeadlockOutcome, FirstCompletedOutcome, GatherOutcome, GilOutcome, SemaphoreOutcome } from '../../contract/host-protocol.js';
+import type { RunSummary, ScenarioResult } from '../../contract/run-events.js';
+import type { MemoryCostReport } from '../../contract/studies.js';
+import { findPython } from '../../main/engine/runs/python-runtime.js';
 import { MEASURES_CPU, alive, hostPids, runCli, startCli, waitFor } from './helpers.js';
 
 const cores = os.cpus().length;

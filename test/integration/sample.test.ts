@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { expect, it } from 'vitest';
-import type { Snapshot } from '../../preload/api.js';
+import type { Snapshot } from '../../contract/snapshot.js';
 import { runCli } from './helpers.js';
 
 it('sample --interval 100 --count 20 --json prints 20 snapshots, one entry per logical core', async () => {

@@ -4,17 +4,9 @@
  * 3 s; nothing is left running afterwards. Plus the same through the API, as the app calls it.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type {
-  CounterOutcome,
-  DeadlockOutcome,
-  EventLoopBlockOutcome,
-  FirstCompletedOutcome,
-  GatherOutcome,
-  RunEvent,
-  ScenarioInfo,
-  ScenarioResult,
-  SemaphoreOutcome,
-} from '../../preload/api.js';
+import type { ScenarioInfo } from '../../contract/catalog.js';
+import type { CounterOutcome, DeadlockOutcome, EventLoopBlockOutcome, FirstCompletedOutcome, GatherOutcome, SemaphoreOutcome } from '../../contract/host-protocol.js';
+import type { RunEvent, ScenarioResult } from '../../contract/run-events.js';
 import { ApiService } from '../../main/engine/api-service.js';
 import { Engine } from '../../main/engine/engine.js';
 import { hostPids, runCli, waitFor, MEASURES_CPU } from './helpers.js';
@@ -170,11 +162,11 @@ describe('through the API, as the app calls it', () => {
     await engine.start();
     const api = new ApiService(engine);
     const events: RunEvent[] = [];
-    const off = api.onRunEvent((e) => events.push(e));
+    const off = api.subscribe('runEvent', (e) => events.push(e));
 
     const list = await api.call('scenarios', undefined);
     expect(list.ok && (list.result as ScenarioInfo[]).map((s) => s.name)).toContain('deadlock');
-    expect(await api.call('runScenario', { name: 'race', limit: 3 })).toEqual({ ok: false, error: 'limit does not apply to the race scenario' });
+    expect(await api.call('runScenario', { name: 'race', limit: 3 })).toEqual({ ok: false, error: 'limit does not apply to the race scenario', field: 'limit' });
 
     const started = await api.call('runScenario', { name: 'deadlock', mode: 'async' });
     expect(started.ok).toBe(true);

@@ -43,12 +43,12 @@ vi.mock('electron', () => {
 
 const { createMainWindow, windowOptions } = await import('../../main/electron/window.js');
 const { registerIpc } = await import('../../main/electron/ipc.js');
-const { registerCapture } = await import('../../main/electron/capture.js');
+const { savePngHandler } = await import('../../main/electron/capture.js');
 const { APP_URL, isAppUrl } = await import('../../main/electron/origin.js');
 const { denyPermissions } = await import('../../main/electron/security.js');
 const { ApiService } = await import('../../main/engine/api-service.js');
 const { Engine } = await import('../../main/engine/engine.js');
-const { CHANNELS, WS_METHODS } = await import('../../preload/api.js');
+const { IPC_METHODS, STREAMS, channelOf, subscriberName } = await import('../../contract/methods.js');
 const { ipcMain } = await import('electron');
 
 beforeEach(() => {
@@ -119,11 +119,12 @@ describe('IPC handlers', () => {
   const api = new ApiService(engine);
   const trusted = { senderFrame: { url: 'corescope://app/index.html' } };
   const stranger = { senderFrame: { url: 'https://evil.example/' } };
-  const setup = () => registerIpc(ipcMain as never, api, (e) => isAppUrl(e.senderFrame?.url));
+  const noShell = { savePng: async () => ({ saved: null }) };
+  const setup = () => registerIpc(ipcMain as never, api, noShell, (e) => isAppUrl(e.senderFrame?.url));
 
-  it('registers one handler per request channel and removes them again', () => {
+  it('registers one handler per IPC method of the contract and removes them again', () => {
     const off = setup();
-    expect([...recorded.handlers.keys()].sort()).toEqual(WS_METHODS.map((m) => CHANNELS[m]).sort());
+    expect([...recorded.handlers.keys()].sort()).toEqual(IPC_METHODS.map(channelOf).sort());
     off();
     expect(recorded.handlers.size).toBe(0);
   });
@@ -131,57 +132,49 @@ describe('IPC handlers', () => {
   it('refuses a sender that is not the app’s own page, and starts nothing', async () => {
     setup();
     const start = vi.spyOn(engine, 'startRun');
-    const reply = await recorded.handlers.get(CHANNELS.startRun)?.(stranger, { mode: 'process', workload: 'cpu', units: 1 });
+    const reply = await recorded.handlers.get(channelOf('startRun'))?.(stranger, { mode: 'process', workload: 'cpu', units: 1 });
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('refused') });
     expect(start).not.toHaveBeenCalled();
   });
 
   it('answers a bad argument with its one-line reason and changes nothing', async () => {
     setup();
-    const reply = await recorded.handlers.get(CHANNELS.startRun)?.(trusted, { mode: 'process', workload: 'cpu', units: 0 });
-    expect(reply).toEqual({ ok: false, error: 'units must be between 1 and 256 in process mode' });
-    expect(engine.runs.active()).toHaveLength(0);
-    const interval = await recorded.handlers.get(CHANNELS.setInterval)?.(trusted, 1);
+    const reply = await recorded.handlers.get(channelOf('startRun'))?.(trusted, { mode: 'process', workload: 'cpu', units: 0 });
+    expect(reply).toEqual({ ok: false, error: 'units must be between 1 and 256 in process mode', field: 'units' });
+    expect(engine.activeRuns()).toBe(0);
+    const interval = await recorded.handlers.get(channelOf('setInterval'))?.(trusted, 1);
     expect(interval).toEqual({ ok: false, error: 'interval must be between 50 and 5000' });
-    expect(engine.sampler.interval).toBe(500);
+    expect(engine.intervalMs).toBe(500);
   });
 
   it('answers a good request', async () => {
     setup();
-    const reply = (await recorded.handlers.get(CHANNELS.system)?.(trusted)) as { ok: boolean; result: { logicalCores: number } };
+    const reply = (await recorded.handlers.get(channelOf('system'))?.(trusted)) as { ok: boolean; result: { logicalCores: number } };
     expect(reply.ok).toBe(true);
     expect(reply.result.logicalCores).toBeGreaterThan(0);
+  });
+
+  it('serves version(), added by a row in the method table and a handler in the engine only', async () => {
+    setup();
+    const reply = await recorded.handlers.get(channelOf('version'))?.(trusted);
+    expect(reply).toEqual({ ok: true, result: { app: expect.stringMatching(/^\d+\.\d+\.\d+/), contract: expect.any(Number), node: process.versions.node } });
+    expect(await recorded.handlers.get(channelOf('version'))?.(trusted, { extra: 1 })).toMatchObject({ ok: false, error: 'this method takes no parameters' });
   });
 });
 
 describe('the preload', () => {
-  it('exposes exactly the CoreScopeApi as window.corescope and unwraps replies', async () => {
+  it('exposes exactly the contract’s IPC methods and streams as window.corescope, answering with main’s envelopes', async () => {
     await import('../../preload/index.js');
     const api = recorded.exposed.get('corescope') as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    expect(Object.keys(api).sort()).toEqual(
-      [
-        'system',
-        'workloads',
-        'scenarios',
-        'startRun',
-        'stopRun',
-        'runScenario',
-        'setInterval',
-        'setPython',
-        'onSnapshot',
-        'onRunEvent',
-        'runCompare',
-        'runMemoryCost',
-        'onStudyEvent',
-        'savePng',
-      ].sort(),
-    );
+    expect(Object.keys(api).sort()).toEqual([...IPC_METHODS, ...STREAMS.map(subscriberName)].sort());
+    expect(Object.keys(api)).toContain('version');
     expect(recorded.exposed.size).toBe(1);
-    await expect(api.system()).resolves.toBe('answer');
+    await expect(api.system()).resolves.toEqual({ ok: true, result: 'answer' });
   });
 });
 
 describe('Save PNG in the desktop app', () => {
+  const api = new ApiService(new Engine());
   const trustedEvent = { senderFrame: { url: 'corescope://app/index.html' } };
   const png = Buffer.from('89504e47', 'hex');
   const captured: unknown[] = [];
@@ -192,19 +185,19 @@ describe('Save PNG in the desktop app', () => {
     const { mkdtempSync, readFileSync } = await import('node:fs');
     const dir = mkdtempSync(`${(await import('node:os')).tmpdir()}/cs-png-`);
     recorded.savePath = `${dir}/chart.png`;
-    registerCapture(ipcMain as never, win as never, (e) => isAppUrl(e.senderFrame?.url));
-    const reply = await recorded.handlers.get(CHANNELS.savePng)?.(trustedEvent, { rect, name: 'corescope-compare' });
+    registerIpc(ipcMain as never, api, { savePng: savePngHandler(win as never) }, (e) => isAppUrl(e.senderFrame?.url));
+    const reply = await recorded.handlers.get(channelOf('savePng'))?.(trustedEvent, { rect, name: 'corescope-compare' });
     expect(reply).toEqual({ ok: true, result: { saved: recorded.savePath } });
     expect(captured).toEqual([rect]);
     expect(readFileSync(recorded.savePath)).toEqual(png);
   });
 
   it('refuses a stranger and a bad region, and captures nothing', async () => {
-    registerCapture(ipcMain as never, win as never, (e) => isAppUrl(e.senderFrame?.url));
+    registerIpc(ipcMain as never, api, { savePng: savePngHandler(win as never) }, (e) => isAppUrl(e.senderFrame?.url));
     captured.length = 0;
-    const stranger = await recorded.handlers.get(CHANNELS.savePng)?.({ senderFrame: { url: 'https://evil.example/' } }, { rect, name: 'x' });
+    const stranger = await recorded.handlers.get(channelOf('savePng'))?.({ senderFrame: { url: 'https://evil.example/' } }, { rect, name: 'x' });
     expect(stranger).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
-    const bad = await recorded.handlers.get(CHANNELS.savePng)?.(trustedEvent, { rect: { ...rect, width: 0 }, name: '../etc/passwd' });
+    const bad = await recorded.handlers.get(channelOf('savePng'))?.(trustedEvent, { rect: { ...rect, width: 0 }, name: '../etc/passwd' });
     expect(bad).toMatchObject({ ok: false });
     expect(captured).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busyPctBetween, parseProcStat, parseSmapsRollup, parseTaskStat } from '../../main/engine/proc-parse.js';
+import { busyPctBetween, parseProcStat, parseSmapsRollup, parseTaskStat } from '../../lib/proc-parse.js';
 
 const STAT_A = `cpu  100 0 100 800 0 0 0 0 0 0
 cpu0 50 0 50 400 0 0 0 0 0 0

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_START, countPrimes, splitWork } from '../../workloads/kernels/cpu.js';
-import { findPython } from '../../main/engine/python-runtime.js';
+import { findPython } from '../../main/engine/runs/python-runtime.js';
 
 const python = findPython();
 const PYTHON_DIR = fileURLToPath(new URL('../../workloads/python', import.meta.url));

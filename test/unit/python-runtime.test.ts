@@ -3,13 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunSpecSchema } from '../../preload/api.js';
-import { InvalidInput } from '../../main/engine/errors.js';
-import { PYTHON_MISSING, meetsMinimum, onPath, parseProbe } from '../../main/engine/python-runtime.js';
-import { planHosts } from '../../main/engine/run.js';
-import { RunManager } from '../../main/engine/runs.js';
-import { parseScenarioSpec } from '../../main/engine/scenario-spec.js';
-import { SCENARIO_CATALOG } from '../../main/engine/scenario-catalog.js';
+import { RunSpecSchema } from '../../contract/schemas.js';
+import { InvalidInput } from '../../contract/refusal.js';
+import { PYTHON_MISSING, meetsMinimum, onPath, parseProbe } from '../../main/engine/runs/python-runtime.js';
+import { planHosts } from '../../main/engine/runs/run.js';
+import { RunManager } from '../../main/engine/runs/run-manager.js';
+import { parseScenarioSpec } from '../../main/engine/scenarios/scenario-spec.js';
+import { SCENARIO_CATALOG } from '../../main/engine/scenarios/scenario-catalog.js';
 import { pythonFlag } from '../../main/cli/python-flag.js';
 
 describe('python discovery', () => {

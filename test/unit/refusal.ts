@@ -1,6 +1,6 @@
 /** For boundary tests: what a parser says about an input — 'accepted', or its one-line InvalidInput reason. */
 import { expect } from 'vitest';
-import { InvalidInput } from '../../main/engine/errors.js';
+import { InvalidInput } from '../../contract/refusal.js';
 
 export const refusalOf =
   (parse: (input: unknown) => unknown) =>

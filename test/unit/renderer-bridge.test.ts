@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../preload/api.js';
+import type { Snapshot } from '../../contract/snapshot.js';
 import { ALWAYS_OPEN, describeClose } from '../../renderer/src/bridge/connection.js';
 import { WsBridge, type SocketLike } from '../../renderer/src/bridge/ws-bridge.js';
 import { encodeRequest, parseServerMessage } from '../../renderer/src/bridge/ws-messages.js';
@@ -48,15 +48,15 @@ describe('dashboard socket URL', () => {
 
 describe('server messages', () => {
   it('tells replies from pushes and drops anything else', () => {
-    expect(parseServerMessage('{"id":3,"ok":true,"result":{"a":1}}')).toEqual({ kind: 'reply', id: 3, ok: true, result: { a: 1 } });
-    expect(parseServerMessage('{"id":4,"ok":false,"error":"units must be between 1 and 256 in process mode"}')).toEqual({
+    expect(parseServerMessage('{"id":3,"ok":true,"result":{"a":1}}')).toEqual({ kind: 'reply', id: 3, reply: { ok: true, result: { a: 1 } } });
+    expect(parseServerMessage('{"id":4,"ok":false,"error":"units must be between 1 and 256 in process mode","field":"units"}')).toEqual({
       kind: 'reply',
       id: 4,
-      ok: false,
-      error: 'units must be between 1 and 256 in process mode',
+      reply: { ok: false, error: 'units must be between 1 and 256 in process mode', field: 'units' },
     });
-    expect(parseServerMessage('{"push":"run-event","data":{"type":"run-started"}}')?.kind).toBe('run-event');
-    expect(parseServerMessage('{"push":"snapshot","data":{"cores":[]}}')?.kind).toBe('snapshot');
+    expect(parseServerMessage('{"push":"run-event","data":{"type":"run-started"}}')).toMatchObject({ kind: 'push', stream: 'runEvent' });
+    expect(parseServerMessage('{"push":"snapshot","data":{"cores":[]}}')).toMatchObject({ kind: 'push', stream: 'snapshot' });
+    expect(parseServerMessage('{"push":"launch","data":{}}')).toBeNull();
     expect(parseServerMessage('not json')).toBeNull();
     expect(parseServerMessage('[1,2]')).toBeNull();
     expect(parseServerMessage('{"push":"snapshot","data":{}}')).toBeNull();
@@ -72,8 +72,8 @@ describe('WsBridge', () => {
   it('queues calls until the socket opens, then matches replies by id', async () => {
     const { socket, bridge } = setup();
     expect(bridge.get()).toEqual({ status: 'connecting' });
-    const sys = bridge.system();
-    const run = bridge.startRun({ mode: 'process', workload: 'cpu', units: 2 });
+    const sys = bridge.api.system();
+    const run = bridge.api.startRun({ mode: 'process', workload: 'cpu', units: 2 });
     expect(socket.sent).toEqual([]);
     socket.open();
     expect(bridge.get()).toEqual({ status: 'open' });
@@ -91,18 +91,19 @@ describe('WsBridge', () => {
   it('rejects with the server’s one-line reason when a reply is not ok', async () => {
     const { socket, bridge } = setup();
     socket.open();
-    const p = bridge.startRun({ mode: 'process', workload: 'cpu', units: 0 });
-    socket.reply({ id: 1, ok: false, error: 'units must be between 1 and 256 in process mode' });
+    const p = bridge.api.startRun({ mode: 'process', workload: 'cpu', units: 0 });
+    socket.reply({ id: 1, ok: false, error: 'units must be between 1 and 256 in process mode', field: 'units' });
     await expect(p).rejects.toThrow(/^units must be between 1 and 256 in process mode$/);
+    await expect(p).rejects.toMatchObject({ field: 'units' });
   });
 
   it('hands pushes to listeners until they unsubscribe', () => {
     const { socket, bridge } = setup();
     socket.open();
     const got: number[] = [];
-    const off = bridge.onSnapshot((s: Snapshot) => got.push(s.t));
+    const off = bridge.api.onSnapshot((s: Snapshot) => got.push(s.t));
     const events: string[] = [];
-    bridge.onRunEvent((e) => events.push(e.type));
+    bridge.api.onRunEvent((e) => events.push(e.type));
     socket.reply({ push: 'snapshot', data: { t: 1, cores: [] } });
     socket.reply({ push: 'run-event', data: { type: 'run-ended' } });
     off();
@@ -116,10 +117,10 @@ describe('WsBridge', () => {
     socket.open();
     let changes = 0;
     bridge.subscribe(() => changes++);
-    const pending = bridge.stopRun('r1');
+    const pending = bridge.api.stopRun('r1');
     socket.drop(1006, '');
     await expect(pending).rejects.toThrow(/disconnected/);
-    await expect(bridge.setInterval(100)).rejects.toThrow(/disconnected/);
+    await expect(bridge.api.setInterval(100)).rejects.toThrow(/disconnected/);
     expect(bridge.get()).toEqual({ status: 'closed', reason: 'the connection to the CoreScope server closed (code 1006)' });
     expect(changes).toBe(1);
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { GilOutcome, ResolvedScenarioSpec, RunEvent, RunSpec, RunSummary, Snapshot, UnitState } from '../../preload/api.js';
+import type { UnitState } from '../../contract/domain.js';
+import type { GilOutcome } from '../../contract/host-protocol.js';
+import type { ResolvedScenarioSpec, RunEvent, RunSummary } from '../../contract/run-events.js';
+import type { RunSpec } from '../../contract/schemas.js';
+import type { Snapshot } from '../../contract/snapshot.js';
 import { LegMeter, coreCells, formatCores, gilLegsOf, legNow } from '../../renderer/src/state/gil-lanes.js';
 import { EMPTY_SCENARIO_RUNS, scenarioRunsReducer, type ScenarioRun } from '../../renderer/src/state/scenario-runs.js';
 import { outcomeText } from '../../renderer/src/state/scenario-outcome.js';

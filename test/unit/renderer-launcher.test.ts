@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../preload/api.js';
-import { WORKLOAD_CATALOG } from '../../main/engine/workload-catalog.js';
+import { LIMITS } from '../../contract/limits.js';
+import { InvalidInput, refusalOf } from '../../contract/refusal.js';
+import { RunSpecSchema } from '../../contract/schemas.js';
+import { WORKLOAD_CATALOG } from '../../main/engine/runs/workload-catalog.js';
 import {
   INITIAL_FORM,
   checkForm,
-  fieldOfReason,
+  launcherFieldOf,
   limitHint,
   memoryWarning,
   modeWordsOf,
@@ -51,7 +53,10 @@ describe('launcher form', () => {
     expect(withRuntimes(form({ runtime: 'python' }), null).runtime).toBe('node');
     expect(withRuntimes(form({ runtime: 'python' }), python).runtime).toBe('python');
     expect(checkForm(form({ runtime: 'python', units: '0' }), params('cpu'))).toEqual({ ok: false, errors: { units: 'units must be between 1 and 256 in process mode' } });
-    expect(fieldOfReason('runtime must be one of node, python')).toBe('runtime');
+    expect(launcherFieldOf('runtime')).toBe('runtime');
+    expect(launcherFieldOf('durationS')).toBe('durationS');
+    expect(launcherFieldOf(undefined)).toBe('form');
+    expect(launcherFieldOf('rect.x')).toBe('form');
     expect(modeWordsOf('python').thread).toBe('threads in one interpreter (one GIL)');
     expect(modeWordsOf('node').thread).toBe('worker threads in one process');
   });
@@ -76,12 +81,16 @@ describe('launcher form', () => {
     expect(visibleFields(form(), params('mem'))).toEqual({ durationS: true, work: false, mb: true });
   });
 
-  it('places the API’s reasons by the field they name', () => {
-    expect(fieldOfReason('units must be between 1 and 256 in process mode')).toBe('units');
-    expect(fieldOfReason('duration must be between 0.1 and 3600')).toBe('durationS');
-    expect(fieldOfReason('mb applies to the mem workload only')).toBe('mb');
-    expect(fieldOfReason('at most 8 runs at once; stop one first')).toBe('form');
-    expect(fieldOfReason('internal error: boom')).toBe('form');
+  it('places the API’s refusals by the field the contract names', () => {
+    const fieldOfRefused = (input: unknown) => {
+      const r = RunSpecSchema.safeParse(input);
+      return launcherFieldOf(r.success ? undefined : refusalOf(r.error).field);
+    };
+    expect(fieldOfRefused({ mode: 'process', workload: 'cpu', units: 0 })).toBe('units');
+    expect(fieldOfRefused({ mode: 'process', workload: 'cpu', units: 1, durationS: 0 })).toBe('durationS');
+    expect(fieldOfRefused({ mode: 'process', workload: 'cpu', units: 1, mb: 5 })).toBe('mb');
+    expect(fieldOfRefused({ mode: 'process', workload: 'cpu', units: 1, extra: 5 })).toBe('form');
+    expect(launcherFieldOf(new InvalidInput('at most 8 runs at once; stop one first').field)).toBe('form');
   });
 
   it('shows the limits for the chosen mode', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent, Snapshot } from '../../preload/api.js';
+import type { RunEvent } from '../../contract/run-events.js';
+import type { Snapshot } from '../../contract/snapshot.js';
 import { DrawGate } from '../../renderer/src/state/draw-gate.js';
 import { heatRamp, parseColor, rampIndex, busyLevel } from '../../renderer/src/state/heat.js';
 import { LiveStore, TOTALS } from '../../renderer/src/state/live-store.js';
-import { HISTORY_MS, formatAgo, maxAgo, scrollBack, viewRange } from '../../renderer/src/state/view-window.js';
+import { HISTORY_MS, formatAgo, maxAgo, scrollBack, viewRange } from '../../renderer/src/state/view-span.js';
 
 const snap = (t: number, cores: number[]): Snapshot => ({
   t,

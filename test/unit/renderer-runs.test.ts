@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent, RunSpec, RunSummary, UnitSample, UnitState } from '../../preload/api.js';
+import type { UnitState } from '../../contract/domain.js';
+import type { RunEvent, RunSummary } from '../../contract/run-events.js';
+import type { RunSpec } from '../../contract/schemas.js';
+import type { UnitSample } from '../../contract/snapshot.js';
 import { laneDetail, laneTitle, progressOf } from '../../renderer/src/state/progress.js';
 import { fallbackColor, pickColor, runNumber } from '../../renderer/src/state/run-colors.js';
 import { runTotals } from '../../renderer/src/state/run-totals.js';

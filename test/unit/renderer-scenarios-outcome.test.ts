@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolvedScenarioSpec, ScenarioInfo, ScenarioOutcome, ScenarioResult } from '../../preload/api.js';
+import type { ScenarioInfo } from '../../contract/catalog.js';
+import type { ScenarioOutcome } from '../../contract/host-protocol.js';
+import type { ResolvedScenarioSpec, ScenarioResult } from '../../contract/run-events.js';
 import { articleSays, outcomeText } from '../../renderer/src/state/scenario-outcome.js';
-import { checkScenarioForm, fieldOfScenarioReason, initialForm, runtimesOf, specOfForm, withRuntime } from '../../renderer/src/state/scenario-form.js';
+import { checkScenarioForm, scenarioFieldOf, initialForm, runtimesOf, specOfForm, withRuntime } from '../../renderer/src/state/scenario-form.js';
 import { hashOfTab, tabOfHash } from '../../renderer/src/state/tabs.js';
 
 const OPTIONS = { limit: 3, jobs: 7, jobSeconds: 2, tasks: 10_000, sleepS: 5, workload: 'io-sleep' as const };
@@ -97,9 +99,10 @@ describe('scenario card form', () => {
   });
 
   it('routes an API reason to its field', () => {
-    expect(fieldOfScenarioReason('job seconds must be between 0.1 and 60', SEMAPHORE.flags)).toBe('jobSeconds');
-    expect(fieldOfScenarioReason('limit applies to the semaphore scenario only', ['variant'])).toBe('form');
-    expect(fieldOfScenarioReason('at most 8 runs at once; stop one first', SEMAPHORE.flags)).toBe('form');
+    expect(scenarioFieldOf('jobSeconds', SEMAPHORE.flags)).toBe('jobSeconds');
+    expect(scenarioFieldOf('limit', ['variant'])).toBe('form');
+    expect(scenarioFieldOf('mode', ['variant'])).toBe('mode');
+    expect(scenarioFieldOf(undefined, SEMAPHORE.flags)).toBe('form');
   });
 
   it('offers python only where there is a python3 and a Python version', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolvedScenarioSpec, RunEvent, RunSpec, RunSummary, ScenarioResult, UnitState, WaitForGraph } from '../../preload/api.js';
+import type { UnitState } from '../../contract/domain.js';
+import type { ResolvedScenarioSpec, RunEvent, RunSummary, ScenarioResult, WaitForGraph } from '../../contract/run-events.js';
+import type { RunSpec } from '../../contract/schemas.js';
 import { EMPTY_SCENARIO_RUNS, MAX_SCENARIO_RUNS, insertChange, latestRunOf, scenarioRunsReducer, type ScenarioRunsState, type StateChange } from '../../renderer/src/state/scenario-runs.js';
 import { ScenarioStore, SCENARIO_BATCH_MS } from '../../renderer/src/state/scenario-store.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolvedScenarioSpec, UnitState } from '../../preload/api.js';
+import type { UnitState } from '../../contract/domain.js';
+import type { ResolvedScenarioSpec } from '../../contract/run-events.js';
 import type { ScenarioRun, StateChange } from '../../renderer/src/state/scenario-runs.js';
 import {
   MAX_LANES,

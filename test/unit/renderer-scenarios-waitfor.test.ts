@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WaitForGraph } from '../../preload/api.js';
+import type { WaitForGraph } from '../../contract/run-events.js';
 import { GRAPH_H, GRAPH_W, layoutWaitFor } from '../../renderer/src/state/wait-for-layout.js';
 
 const PAIR: WaitForGraph = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitSample } from '../../preload/api.js';
+import type { UnitSample } from '../../contract/snapshot.js';
 import { MAX_CHIPS_PER_CORE, chipsByCore } from '../../renderer/src/state/core-chips.js';
 import { DEFAULT_SORT, tableRows, toggleSort } from '../../renderer/src/state/units-table.js';
 

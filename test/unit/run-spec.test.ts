@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../preload/api.js';
+import { LIMITS } from '../../contract/limits.js';
 import { refusalOf } from './refusal.js';
-import { planHosts } from '../../main/engine/run.js';
-import { parseRunSpec } from '../../main/engine/runs.js';
+import { planHosts } from '../../main/engine/runs/run.js';
+import { parseRunSpec } from '../../main/engine/runs/run-manager.js';
 import { countPrimes, splitWork } from '../../workloads/kernels/cpu.js';
 
 const reason = refusalOf(parseRunSpec);

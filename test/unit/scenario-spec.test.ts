@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { refusalOf } from './refusal.js';
-import { SCENARIO_CATALOG } from '../../main/engine/scenario-catalog.js';
-import { parseScenarioSpec, scenarioRunSpec, scenarioUnitNames } from '../../main/engine/scenario-spec.js';
+import { SCENARIO_CATALOG } from '../../main/engine/scenarios/scenario-catalog.js';
+import { parseScenarioSpec, scenarioRunSpec, scenarioUnitNames } from '../../main/engine/scenarios/scenario-spec.js';
 import { renderLanes } from '../../main/cli/timeline-lanes.js';
-import { SCENARIOS } from '../../preload/api.js';
+import { SCENARIOS } from '../../contract/domain.js';
 
 const reason = refusalOf(parseScenarioSpec);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PythonInfo, SystemInfo } from '../../preload/api.js';
+import type { PythonInfo, SystemInfo } from '../../contract/catalog.js';
 import { ApiService } from '../../main/engine/api-service.js';
 import { Engine } from '../../main/engine/engine.js';
-import { findPython } from '../../main/engine/python-runtime.js';
+import { findPython } from '../../main/engine/runs/python-runtime.js';
 
 const python = findPython();
 

@@ -2,12 +2,16 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../main/engine/engine.js';
-import { Studies, downsampleHeat } from '../../main/engine/studies.js';
-import { CompareSpecSchema, MemoryCostSpecSchema, describeInvalid, type CompareReport, type MemoryCostReport, type RunSummary, type StudyEvent } from '../../preload/api.js';
-import { compareToCsv, memoryToCsv, toCsv } from '../../preload/export.js';
+import { downsampleHeat } from '../../main/engine/studies/leg-heat.js';
+import { Studies } from '../../main/engine/studies/studies.js';
+import { refusalOf } from '../../contract/refusal.js';
+import { parseCountList } from '../../lib/count-list.js';
+import { type RunSummary } from '../../contract/run-events.js';
+import { CompareSpecSchema, MemoryCostSpecSchema } from '../../contract/schemas.js';
+import { type CompareReport, type MemoryCostReport, type StudyEvent } from '../../contract/studies.js';
+import { compareToCsv, memoryToCsv, toCsv } from '../../lib/export.js';
 import { parseServerMessage } from '../../renderer/src/bridge/ws-messages.js';
 import { NO_STUDIES, reduceStudy } from '../../renderer/src/state/studies.js';
-import { parseUnitList } from '../../renderer/src/views/compare/MemoryStudy.js';
 
 const summary = (mode: RunSummary['mode'], units: number, wallMs: number): RunSummary => ({
   runId: 'r1',
@@ -35,7 +39,10 @@ const report: CompareReport = {
 function fakeEngine(legMs = 5): Engine & EventEmitter {
   const e = new EventEmitter() as Engine & EventEmitter;
   Object.assign(e, {
-    runs: { active: () => [] },
+    subscribe: (stream: string, cb: (v: unknown) => void) => {
+      e.on(stream, cb);
+      return () => e.off(stream, cb);
+    },
     system: () => ({ logicalCores: 2 }),
     requireRuntime: () => undefined, // node: always here
     runToEnd: async (spec: { mode: RunSummary['mode']; units: number }) => {
@@ -52,7 +59,8 @@ describe('study inputs', () => {
   it('accepts a compare of 1…256 units and refuses the rest in one line', () => {
     expect(CompareSpecSchema.safeParse({ units: 2, work: 150 }).success).toBe(true);
     const r = CompareSpecSchema.safeParse({ units: 0 });
-    expect(r.success || describeInvalid(r.error)).toBe('units must be between 1 and 256');
+    expect(r.success || refusalOf(r.error).message).toBe('units must be between 1 and 256');
+    expect(r.success || refusalOf(r.error).field).toBe('units');
     expect(CompareSpecSchema.safeParse({ units: 2, extra: 1 }).success).toBe(false);
   });
   it('wants two different counts for a memory fit, each within the async limit', () => {
@@ -60,8 +68,9 @@ describe('study inputs', () => {
     expect(MemoryCostSpecSchema.safeParse({ units: [2, 2] }).success).toBe(false);
     expect(MemoryCostSpecSchema.safeParse({ units: [1, 41] }).success).toBe(false);
     expect(MemoryCostSpecSchema.safeParse({ units: [1, 2], measure: 'vss' }).success).toBe(false);
-    expect(parseUnitList('1, 2,4')).toEqual([1, 2, 4]);
-    expect(parseUnitList('3')).toMatch(/two different/);
+    expect(parseCountList('1, 2,4,')).toEqual([1, 2, 4]);
+    const one = MemoryCostSpecSchema.safeParse({ units: parseCountList('3') });
+    expect(one.success || refusalOf(one.error).message).toMatch(/two different/);
   });
 });
 
@@ -70,7 +79,7 @@ describe('studies', () => {
     const studies = new Studies(fakeEngine());
     const events: StudyEvent[] = [];
     studies.on('study-event', (e) => events.push(e));
-    const { studyId } = studies.runCompare({ units: 2, work: 10 });
+    const { studyId } = studies.runCompare({ units: 2, work: 10 }, 0);
     expect(() => studies.runMemoryCost({ units: [1, 2] })).toThrow(/already running/);
     await expect.poll(() => events.at(-1)?.type).toBe('compare-ended');
     expect(events.filter((e) => e.type === 'study-leg').map((e) => e.type === 'study-leg' && `${e.mode}:${e.units}`)).toEqual([
@@ -89,13 +98,11 @@ describe('studies', () => {
     // a page opened now hears the start and the result
     expect(studies.replay().map((e) => e.type)).toEqual(['study-started', 'compare-ended']);
     // and the next study may start
-    expect(() => studies.runCompare({ units: 2, work: 10 })).not.toThrow();
+    expect(() => studies.runCompare({ units: 2, work: 10 }, 0)).not.toThrow();
   });
 
   it('refuses a compare while other runs are going: they would take its cores', () => {
-    const engine = fakeEngine();
-    Object.assign(engine, { runs: { active: () => [{}, {}] } });
-    expect(() => new Studies(engine).runCompare({ units: 2 })).toThrow('stop the 2 runs going first');
+    expect(() => new Studies(fakeEngine()).runCompare({ units: 2 }, 2)).toThrow('stop the 2 runs going first');
   });
 
   it('downsamples a leg to at most the given columns, each a mean per core', () => {
@@ -125,7 +132,7 @@ describe('the study reducer', () => {
 describe('study events over the socket', () => {
   it('are told apart from run events and replies', () => {
     const data = { type: 'study-started', studyId: 's1', kind: 'memory', legs: 9, t: 1 };
-    expect(parseServerMessage(JSON.stringify({ push: 'study-event', data }))).toEqual({ kind: 'study-event', data });
+    expect(parseServerMessage(JSON.stringify({ push: 'study-event', data }))).toEqual({ kind: 'push', stream: 'studyEvent', data });
     expect(parseServerMessage(JSON.stringify({ push: 'study-event', data: 3 }))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONFIRM_MS, DeadlockWatchdog } from '../../main/engine/deadlock-watchdog.js';
-import { describeCycle, findCycle, type HoldWait } from '../../main/engine/wait-for.js';
+import { CONFIRM_MS, DeadlockWatchdog } from '../../main/engine/scenarios/deadlock-watchdog.js';
+import { describeCycle, findCycle, type HoldWait } from '../../main/engine/scenarios/wait-for.js';
 
 const unit = (name: string, holds: string[], waitsFor: string | null = null): HoldWait => ({ unit: name, holds, waitsFor });
 const names = (c: HoldWait[] | null) => c?.map((u) => u.unit) ?? null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanBusyOverWindow } from '../../main/engine/window-mean.js';
+import { meanBusyOverSpan } from '../../main/engine/core-span.js';
 
 describe('mean busy % over a run window', () => {
   const samples = [
@@ -11,12 +11,12 @@ describe('mean busy % over a run window', () => {
 
   it('weights each sample by how much of it lies inside the window', () => {
     // window 1250…2000: 250 ms of the 50/10 sample, 500 ms of the 100/20 one
-    const [a, b] = meanBusyOverWindow(samples, 1250, 2000);
+    const [a, b] = meanBusyOverSpan(samples, 1250, 2000);
     expect(a).toBeCloseTo((50 * 250 + 100 * 500) / 750);
     expect(b).toBeCloseTo((10 * 250 + 20 * 500) / 750);
   });
 
   it('is all zeros when no sample covers the window', () => {
-    expect(meanBusyOverWindow(samples, 5000, 6000)).toEqual([0, 0]);
+    expect(meanBusyOverSpan(samples, 5000, 6000)).toEqual([0, 0]);
   });
 });

@@ -2,7 +2,7 @@
  * What every host does around its units: say hello with its idle baseline, relay reports, hear stop,
  * and when the last unit has ended flush, say bye with its peak memory and exit.
  */
-import type { HostSpec } from '../protocol.js';
+import type { HostSpec } from '../../contract/host-protocol.js';
 import { readSpec, send, sendAndDrain, watchParent } from './parent-link.js';
 import { Reporter } from './reporter.js';
 import { ownMemory } from './self-memory.js';

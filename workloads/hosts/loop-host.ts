@@ -2,7 +2,7 @@
  * A host whose units are tasks on its own single event loop. Process mode forks one of these per unit;
  * async mode forks one with all N units, which then share one thread and take turns.
  */
-import type { UnitStateName } from '../protocol.js';
+import type { UnitStateName } from '../../contract/host-protocol.js';
 import { processCpuMs, startHost } from './host-lifecycle.js';
 import { runUnit } from './unit.js';
 

@@ -3,7 +3,7 @@
  * moment the engine is gone (IPC disconnect; a parent-pid check as a fallback for when the channel
  * cannot tell), so that no unit outlives the app or the CLI that started it.
  */
-import type { EngineMessage, HostMessage, UnitToCoordinator } from '../protocol.js';
+import type { EngineMessage, HostMessage, UnitToCoordinator } from '../../contract/host-protocol.js';
 
 /** A host talks to the engine; a scenario unit process talks to its coordinator. */
 type ToParent = HostMessage | UnitToCoordinator;

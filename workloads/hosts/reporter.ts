@@ -1,5 +1,5 @@
 /** Collects unit reports and sends them to the engine in batches, so 10,000 units cost a few messages. */
-import { HOST_FLUSH_MS, type UnitReport } from '../protocol.js';
+import { HOST_FLUSH_MS, type UnitReport } from '../../contract/host-protocol.js';
 import { send } from './parent-link.js';
 
 export class Reporter {

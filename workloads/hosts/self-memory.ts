@@ -3,7 +3,7 @@
  * Linux (its private pages plus its fair share of pages shared with other processes), RSS elsewhere.
  */
 import { readFile } from 'node:fs/promises';
-import { parseSmapsRollup } from '../../main/engine/proc-parse.js';
+import { parseSmapsRollup } from '../../lib/proc-parse.js';
 
 export type SelfMeasure = 'pss' | 'rss';
 

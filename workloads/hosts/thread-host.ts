@@ -3,7 +3,7 @@
  * workers' reports; on stop it marks the units cancelled and terminates the workers.
  */
 import { Worker } from 'node:worker_threads';
-import type { UnitReport } from '../protocol.js';
+import type { UnitReport } from '../../contract/host-protocol.js';
 import { startHost } from './host-lifecycle.js';
 
 const workers: Worker[] = [];

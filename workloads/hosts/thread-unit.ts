@@ -3,7 +3,7 @@
  * unit, and post its reports to the host thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { HostSpec, UnitStateName } from '../protocol.js';
+import type { HostSpec, UnitStateName } from '../../contract/host-protocol.js';
 import { nameOwnThread, ownThreadCpuMs, ownThreadId } from './os-thread.js';
 import { runUnit } from './unit.js';
 

@@ -4,7 +4,7 @@
  * runs differs, which is the point of the comparison.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { HEARTBEAT_MS, type HostSpec, type UnitStateName } from '../protocol.js';
+import { HEARTBEAT_MS, type HostSpec, type UnitStateName } from '../../contract/host-protocol.js';
 import { runCpu } from '../kernels/cpu.js';
 import { runIoSleep } from '../kernels/io-sleep.js';
 import { allocateTouched, holdMemory } from '../kernels/mem.js';

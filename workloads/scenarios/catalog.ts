@@ -1,5 +1,5 @@
 /** Every scenario, in the order the article tells them. Imported by the hosts and by the engine. */
-import type { ScenarioName } from '../protocol.js';
+import type { ScenarioName } from '../../contract/host-protocol.js';
 import { deadlock } from './deadlock.js';
 import { eventLoopBlock } from './event-loop-block.js';
 import { firstCompleted } from './first-completed.js';

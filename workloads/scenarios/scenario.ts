@@ -4,7 +4,7 @@
  * a process), and the coordinator's script (`run`), which starts the units, waits for them like the
  * article's start()/join() or gather(), and returns the outcome.
  */
-import type { ScenarioFlag, ScenarioName, ScenarioOptions, ScenarioOutcome, UnitStateName } from '../protocol.js';
+import type { ScenarioFlag, ScenarioName, ScenarioOptions, ScenarioOutcome, UnitStateName } from '../../contract/host-protocol.js';
 import type { CommonsPlan, CommonsReadout, Counter } from '../sync/commons.js';
 
 export type Placement = 'process' | 'thread' | 'async';

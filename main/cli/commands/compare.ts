@@ -1,10 +1,11 @@
 /** `corescope compare`: the same cpu work as 1 unit and as N units, in every mode, one after another. */
-import { compareToCsv } from '../../../preload/export.js';
-import { compareModes } from '../../engine/compare.js';
-import { InvalidInput } from '../../engine/errors.js';
-import { parseRunSpec } from '../../engine/runs.js';
-import { dropUndefined, toNumber } from '../numbers.js';
-import { runStudy } from '../study-session.js';
+import { compareToCsv } from '../../../lib/export.js';
+import { compareModes } from '../../engine/studies/compare.js';
+import { InvalidInput } from '../../../contract/refusal.js';
+import { parseCompareStudy } from '../../engine/studies/study-specs.js';
+import { dropUndefined, toNumber } from '../flags.js';
+import { studyProgress } from '../study-progress.js';
+import { withEngine } from '../with-engine.js';
 import { pythonFlag } from '../python-flag.js';
 import { compareTable } from '../summary-table.js';
 
@@ -23,14 +24,8 @@ export async function compareCommand(flags: CompareFlags): Promise<number> {
   if (flags.units === undefined) throw new InvalidInput('units is required: --units N');
   if (flags.json && flags.csv) throw new InvalidInput('give either --json or --csv, not both');
   const quiet = flags.json === true || flags.csv === true;
-  // the N-unit legs are validated exactly as `run` would, in the strictest mode's limits
-  const spec = parseRunSpec(
-    dropUndefined({ mode: 'process', runtime: flags.runtime, workload: 'cpu', units: toNumber(flags.units), work: toNumber(flags.work) }),
-  );
-
-  const report = await runStudy({ python: pythonFlag(flags.python) }, quiet, (engine, onLeg) =>
-    compareModes(engine, { units: spec.units, work: spec.work, runtime: spec.runtime }, onLeg),
-  );
+  const spec = parseCompareStudy(dropUndefined({ runtime: flags.runtime, units: toNumber(flags.units), work: toNumber(flags.work) }));
+  const report = await withEngine({ python: pythonFlag(flags.python) }, (session) => compareModes(session.engine, spec, studyProgress(session, quiet)));
   if (flags.csv) process.stdout.write(compareToCsv(report));
   else console.log(flags.json ? JSON.stringify(report) : compareTable(report));
   return 0;

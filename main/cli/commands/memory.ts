@@ -1,14 +1,16 @@
 /** `corescope memory`: what one more process, thread or async task costs, fitted over several N. */
 import Table from 'cli-table3';
-import { z } from 'zod';
-import { LIMITS, RUNTIMES, describeInvalid, type MemoryMeasure, type Runtime } from '../../../preload/api.js';
-import { memoryToCsv } from '../../../preload/export.js';
-import { formatBytes } from '../../../preload/format.js';
-import { InvalidInput } from '../../engine/errors.js';
-import { ASYNC_TASKS_PER_STEP, measureMemoryCost, type MemoryCostReport } from '../../engine/memory-cost.js';
-import { MEMORY_MEASURES } from '../../engine/process-memory.js';
+import { InvalidInput } from '../../../contract/refusal.js';
+import type { MemoryCostReport } from '../../../contract/studies.js';
+import { parseCountList } from '../../../lib/count-list.js';
+import { memoryToCsv } from '../../../lib/export.js';
+import { formatBytes } from '../../../lib/format.js';
+import { measureMemoryCost } from '../../engine/studies/memory-cost.js';
+import { parseMemoryStudy } from '../../engine/studies/study-specs.js';
+import { dropUndefined } from '../flags.js';
 import { pythonFlag } from '../python-flag.js';
-import { runStudy } from '../study-session.js';
+import { studyProgress } from '../study-progress.js';
+import { withEngine } from '../with-engine.js';
 
 export interface MemoryFlags {
   units?: string;
@@ -17,30 +19,6 @@ export interface MemoryFlags {
   python?: string;
   json?: boolean;
   csv?: boolean;
-}
-
-const maxSteps = Math.floor(LIMITS.asyncUnits.max / ASYNC_TASKS_PER_STEP);
-const UnitListSchema = z
-  .array(
-    z
-      .number({ error: 'units must be whole numbers, e.g. 1,2,4,8' })
-      .int({ error: 'units must be whole numbers, e.g. 1,2,4,8' })
-      .refine((n) => n >= 1 && n <= Math.min(LIMITS.units.max, maxSteps), {
-        message: `each count of units must be between 1 and ${Math.min(LIMITS.units.max, maxSteps)}`,
-      }),
-  )
-  .refine((xs) => new Set(xs).size >= 2, { message: 'units needs at least two different counts to fit a line, e.g. 1,2,4,8' });
-
-const RuntimeSchema = z.enum(RUNTIMES, { error: `runtime must be one of ${RUNTIMES.join(', ')}` });
-
-function parseFlags(flags: MemoryFlags): { units: number[]; measure: MemoryMeasure; runtime: Runtime } {
-  const runtime = RuntimeSchema.safeParse(flags.runtime ?? 'node');
-  if (!runtime.success) throw new InvalidInput(describeInvalid(runtime.error));
-  const units = UnitListSchema.safeParse((flags.units ?? '1,2,4,8').split(',').map((s) => Number(s.trim())));
-  if (!units.success) throw new InvalidInput(describeInvalid(units.error));
-  const measure = (flags.measure ?? MEMORY_MEASURES[0]) as MemoryMeasure;
-  if (!MEMORY_MEASURES.includes(measure)) throw new InvalidInput(`measure must be one of ${MEMORY_MEASURES.join(', ')} here`);
-  return { units: [...new Set(units.data)].sort((a, b) => a - b), measure, runtime: runtime.data };
 }
 
 export function memoryTable(r: MemoryCostReport): string {
@@ -60,12 +38,14 @@ export function memoryTable(r: MemoryCostReport): string {
 }
 
 export async function memoryCommand(flags: MemoryFlags): Promise<number> {
-  const { units, measure, runtime } = parseFlags(flags);
+  const { units, measure, runtime } = parseMemoryStudy(
+    dropUndefined({ units: parseCountList(flags.units ?? '1,2,4,8'), measure: flags.measure, runtime: flags.runtime }),
+  );
   if (flags.json && flags.csv) throw new InvalidInput('give either --json or --csv, not both');
   const quiet = flags.json === true || flags.csv === true;
-  const report = await runStudy({ python: pythonFlag(flags.python) }, quiet, (engine, onLeg) => {
-    engine.requireRuntime(runtime);
-    return measureMemoryCost(engine, units, measure, onLeg, runtime);
+  const report = await withEngine({ python: pythonFlag(flags.python) }, (session) => {
+    session.engine.requireRuntime(runtime);
+    return measureMemoryCost(session.engine, units, measure, studyProgress(session, quiet), runtime);
   });
   if (flags.csv) process.stdout.write(memoryToCsv(report));
   else console.log(flags.json ? JSON.stringify(report) : memoryTable(report));

@@ -1,16 +1,15 @@
 /** `corescope run`: one run, live in the terminal (or one JSON summary with --json). */
 import logUpdate from 'log-update';
-import { LIMITS } from '../../../preload/api.js';
-import { Engine } from '../../engine/engine.js';
-import { memoryWarning } from '../../engine/memory-estimate.js';
-import { readMachineMemory } from '../../engine/memory-reader.js';
-import { epochNow } from '../../engine/run.js';
-import { parseRunSpec } from '../../engine/runs.js';
+import { LIMITS } from '../../../contract/limits.js';
+import { memoryWarning } from '../../engine/runs/memory-estimate.js';
+import { readMachineMemory } from '../../engine/readers/memory-reader.js';
+import { epochNow } from '../../engine/runs/run.js';
+import { parseRunSpec } from '../../engine/runs/run-manager.js';
 import { renderLiveView } from '../live-view.js';
-import { dropUndefined, toNumber } from '../numbers.js';
-import { parseInterval, whenInterrupted } from '../process-guard.js';
+import { dropUndefined, parseInterval, toNumber } from '../flags.js';
 import { pythonFlag } from '../python-flag.js';
 import { runSummaryTable } from '../summary-table.js';
+import { withEngine } from '../with-engine.js';
 
 export interface RunFlags {
   mode?: string;
@@ -42,36 +41,28 @@ export async function runCommand(flags: RunFlags): Promise<number> {
   const warning = memoryWarning(spec, (await readMachineMemory()).availableBytes);
   if (warning) console.error(`corescope: warning: ${warning}`);
 
-  const engine = new Engine({ intervalMs, python });
-  await engine.start();
-  const run = engine.startRun(spec);
-  let interrupted = false;
-  const release = whenInterrupted(() => {
-    interrupted = true;
-    void run.stop();
+  const summary = await withEngine({ intervalMs, python }, async (session) => {
+    const { engine } = session;
+    const run = engine.startRun(spec);
+    const live = !flags.json && process.stdout.isTTY;
+    const draw = () =>
+      logUpdate(
+        renderLiveView(
+          { runId: run.id, spec, elapsedMs: epochNow() - run.t0, unitsEnded: run.units.filter((u) => u.endAt !== null).length },
+          engine.latestSnapshot,
+          process.stdout.columns,
+        ),
+      );
+    const stopDrawing = live ? engine.subscribe('snapshot', draw) : () => undefined;
+    if (live) draw();
+    const result = await engine.summary(run);
+    stopDrawing();
+    if (live) {
+      draw();
+      logUpdate.done();
+    }
+    return { result, interrupted: session.interrupted };
   });
-
-  const live = !flags.json && process.stdout.isTTY;
-  const draw = () =>
-    logUpdate(
-      renderLiveView(
-        { runId: run.id, spec, elapsedMs: epochNow() - run.t0, unitsEnded: run.units.filter((u) => u.endAt !== null).length },
-        engine.sampler.latest,
-        process.stdout.columns,
-      ),
-    );
-  if (live) {
-    engine.on('snapshot', draw);
-    draw();
-  }
-  const summary = await engine.summary(run);
-  if (live) {
-    engine.off('snapshot', draw);
-    draw();
-    logUpdate.done();
-  }
-  release();
-  await engine.close();
-  console.log(flags.json ? JSON.stringify(summary) : runSummaryTable(summary));
-  return interrupted ? 130 : summary.unitResults.some((u) => u.state === 'failed') ? 1 : 0;
+  console.log(flags.json ? JSON.stringify(summary.result) : runSummaryTable(summary.result));
+  return summary.interrupted ? 130 : summary.result.unitResults.some((u) => u.state === 'failed') ? 1 : 0;
 }

@@ -1,10 +1,10 @@
 /** `corescope sample`: the sampler alone, one line per sample, like mpstat (or one JSON object per line). */
-import { LIMITS, type Snapshot } from '../../../preload/api.js';
-import { formatBytes } from '../../../preload/format.js';
-import { Engine } from '../../engine/engine.js';
-import { InvalidInput } from '../../engine/errors.js';
-import { toNumber } from '../numbers.js';
-import { parseInterval, whenInterrupted } from '../process-guard.js';
+import { LIMITS } from '../../../contract/limits.js';
+import { type Snapshot } from '../../../contract/snapshot.js';
+import { formatBytes } from '../../../lib/format.js';
+import { InvalidInput } from '../../../contract/refusal.js';
+import { parseInterval, toNumber } from '../flags.js';
+import { withEngine } from '../with-engine.js';
 
 export interface SampleFlags {
   interval?: string;
@@ -26,24 +26,23 @@ export async function sampleCommand(flags: SampleFlags): Promise<number> {
   if (count !== Infinity && (!Number.isInteger(count) || count < 1 || count > MAX_COUNT))
     throw new InvalidInput(`count must be a whole number between 1 and ${MAX_COUNT}`);
 
-  const engine = new Engine({ intervalMs });
   // the sampler's timer is unref'd (it never holds a process open by itself); here sampling is the point
   const keepAlive = setInterval(() => undefined, 1 << 30);
-  let seen = 0;
-  await new Promise<void>((resolve) => {
-    const release = whenInterrupted(resolve);
-    engine.on('snapshot', (s) => {
-      if (seen >= count) return;
-      seen++;
-      console.log(flags.json ? JSON.stringify(s) : sampleLine(s));
-      if (seen >= count) {
-        release();
-        resolve();
-      }
+  try {
+    await withEngine({ intervalMs }, async ({ engine, untilInterrupted }) => {
+      let seen = 0;
+      const enough = new Promise<void>((resolve) => {
+        engine.subscribe('snapshot', (s) => {
+          if (seen >= count) return;
+          seen++;
+          console.log(flags.json ? JSON.stringify(s) : sampleLine(s));
+          if (seen >= count) resolve();
+        });
+      });
+      await Promise.race([enough, untilInterrupted]);
     });
-    void engine.start();
-  });
-  clearInterval(keepAlive);
-  await engine.close();
+  } finally {
+    clearInterval(keepAlive);
+  }
   return 0;
 }

@@ -1,13 +1,14 @@
 /** `corescope scenario NAME`: one of the article's scenarios, its lanes live, then its outcome (or the JSON). */
 import logUpdate from 'log-update';
-import { Engine } from '../../engine/engine.js';
-import { epochNow } from '../../engine/run.js';
-import { SCENARIO_CATALOG } from '../../engine/scenario-catalog.js';
-import { parseScenarioSpec } from '../../engine/scenario-spec.js';
-import { dropUndefined, toNumber } from '../numbers.js';
-import { whenInterrupted } from '../process-guard.js';
+import { parseOrRefuse } from '../../../contract/refusal.js';
+import { ScenarioSpecSchema } from '../../../contract/schemas.js';
+import { epochNow } from '../../engine/runs/run.js';
+import { SCENARIO_CATALOG } from '../../engine/scenarios/scenario-catalog.js';
+import { parseScenarioSpec } from '../../engine/scenarios/scenario-spec.js';
+import { dropUndefined, toNumber } from '../flags.js';
 import { pythonFlag } from '../python-flag.js';
 import { finalScenarioView, liveScenarioView } from '../scenario-view.js';
+import { withEngine } from '../with-engine.js';
 
 export interface ScenarioFlags {
   mode?: string;
@@ -42,27 +43,23 @@ export async function scenarioCommand(name: string, flags: ScenarioFlags): Promi
   const info = SCENARIO_CATALOG.find((s) => s.name === spec.name);
   if (!info) throw new Error(`${spec.name} is missing from the catalog`);
 
-  const engine = new Engine({ python: pythonFlag(flags.python) });
-  await engine.start();
-  const run = engine.runScenario(input);
-  let interrupted = false;
-  const release = whenInterrupted(() => {
-    interrupted = true;
-    void run.stop();
+  const { result, interrupted } = await withEngine({ python: pythonFlag(flags.python) }, async (session) => {
+    const { engine } = session;
+    const run = engine.runScenario(parseOrRefuse(ScenarioSpecSchema, input));
+    const live = !flags.json && process.stdout.isTTY;
+    const timer = live
+      ? setInterval(
+          () => logUpdate(liveScenarioView(info, spec.mode, engine.scenarioTimeline(run.id), epochNow() - run.t0, process.stdout.columns, spec.runtime)),
+          REDRAW_MS,
+        )
+      : null;
+    const ended = await engine.scenarioResult(run);
+    if (timer) {
+      clearInterval(timer);
+      logUpdate.clear();
+    }
+    return { result: ended, interrupted: session.interrupted };
   });
-
-  const recorder = engine.runs.scenarioOf(run.id);
-  const live = !flags.json && process.stdout.isTTY && recorder;
-  const timer = live
-    ? setInterval(() => logUpdate(liveScenarioView(info, spec.mode, recorder.timelineSoFar(), epochNow() - run.t0, process.stdout.columns, spec.runtime)), REDRAW_MS)
-    : null;
-  const result = await engine.scenarioResult(run);
-  if (timer) {
-    clearInterval(timer);
-    logUpdate.clear();
-  }
-  release();
-  await engine.close();
   console.log(flags.json ? JSON.stringify(result) : finalScenarioView(info, result, process.stdout.columns ?? 100));
   if (interrupted) return 130;
   return result.outcome === null || result.timeline.some((e) => e.state === 'failed') ? 1 : 0;

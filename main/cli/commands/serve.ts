@@ -2,14 +2,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { LIMITS, describeInvalid } from '../../../preload/api.js';
+import { LIMITS } from '../../../contract/limits.js';
+import { parseOrRefuse } from '../../../contract/refusal.js';
 import { ApiService } from '../../engine/api-service.js';
-import { Engine } from '../../engine/engine.js';
-import { InvalidInput } from '../../engine/errors.js';
 import { rendererDir } from '../../engine/paths.js';
 import { startDashboard } from '../../server/dashboard-server.js';
-import { toNumber } from '../numbers.js';
-import { parseInterval, whenInterrupted } from '../process-guard.js';
+import { parseInterval, toNumber } from '../flags.js';
+import { withEngine } from '../with-engine.js';
 
 export interface ServeFlags {
   host?: string;
@@ -28,22 +27,19 @@ const ServeSchema = z.object({
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function serveCommand(flags: ServeFlags, announce = (line: string) => console.log(line)): Promise<number> {
-  const parsed = ServeSchema.safeParse({ host: flags.host ?? '127.0.0.1', port: toNumber(flags.port ?? '0') });
-  if (!parsed.success) throw new InvalidInput(describeInvalid(parsed.error));
+  const where = parseOrRefuse(ServeSchema, { host: flags.host ?? '127.0.0.1', port: toNumber(flags.port ?? '0') });
   const intervalMs = parseInterval(flags.interval, LIMITS.intervalMs.default);
   const dir = rendererDir();
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`the dashboard is not built (${dir}); run "npm run build"`);
 
-  const engine = new Engine({ intervalMs });
-  await engine.start();
-  const dashboard = await startDashboard(new ApiService(engine), { ...parsed.data, rendererDir: dir });
-  if (!LOOPBACK.has(parsed.data.host))
-    console.error(`corescope: listening on ${parsed.data.host}: other machines can reach it; control still needs the token`);
-  announce(`CoreScope dashboard: ${dashboard.url}`);
-
   // the server holds the process open; Ctrl-C or SIGTERM stops every run, then the server
-  await new Promise<void>((resolve) => whenInterrupted(resolve));
-  await engine.close();
-  await dashboard.close();
+  await withEngine({ intervalMs }, async ({ engine, untilInterrupted }) => {
+    const dashboard = await startDashboard(new ApiService(engine), { ...where, rendererDir: dir });
+    if (!LOOPBACK.has(where.host)) console.error(`corescope: listening on ${where.host}: other machines can reach it; control still needs the token`);
+    announce(`CoreScope dashboard: ${dashboard.url}`);
+    await untilInterrupted;
+    await engine.stopAll();
+    await dashboard.close();
+  });
   return 0;
 }

@@ -1,9 +1,12 @@
 /**
- * The renderer picks its bridge by itself: inside Electron the preload script has put the API on
- * window.corescope; in a plain browser (the `corescope serve` dashboard) it talks WebSocket to the
- * server that served the page, with the token from the page's URL.
+ * The renderer picks its bridge by itself: inside Electron the preload script has put the IPC
+ * transport on window.corescope; in a plain browser (the `corescope serve` dashboard) it talks
+ * WebSocket to the server that served the page, with the token from the page's URL. Either way the
+ * API is the contract's client over that transport.
  */
-import type { CoreScopeApi } from '../../../preload/api.js';
+import { buildApi } from '../../../contract/client.js';
+import { IPC_METHODS, subscriberName, type CoreScopeApi } from '../../../contract/methods.js';
+import type { PreloadApi } from '../../../contract/wire.js';
 import { ALWAYS_OPEN, type Connection } from './connection.js';
 import { WsBridge, type SocketLike } from './ws-bridge.js';
 import { socketUrl, tokenOf } from './ws-url.js';
@@ -14,13 +17,21 @@ export interface Bridge {
   transport: 'electron' | 'websocket';
 }
 
-/** The global the preload script exposes (read, not declared: preload/index.ts owns its declaration). */
-type WithPreload = { corescope?: CoreScopeApi };
+/** The global the preload script exposes (read, not declared: preload/index.ts owns it). */
+type WithPreload = { corescope?: PreloadApi };
+
+export function overPreload(preload: PreloadApi): CoreScopeApi {
+  return buildApi(
+    IPC_METHODS,
+    (method, params) => preload[method as keyof PreloadApi](params as never) as ReturnType<PreloadApi['system']>,
+    (stream, cb) => preload[subscriberName(stream)](cb as never),
+  );
+}
 
 export function pickBridge(win: Window): Bridge {
   const preload = (win as unknown as WithPreload).corescope;
-  if (preload) return { api: preload, connection: ALWAYS_OPEN, transport: 'electron' };
+  if (preload) return { api: overPreload(preload), connection: ALWAYS_OPEN, transport: 'electron' };
   const url = socketUrl(win.location);
   const ws = new WsBridge(() => new WebSocket(url) as unknown as SocketLike, tokenOf(win.location.search) !== null);
-  return { api: ws, connection: ws, transport: 'websocket' };
+  return { api: ws.api, connection: ws, transport: 'websocket' };
 }

@@ -1,17 +1,14 @@
 /**
  * What the server may send over the socket, told apart without trusting it: a reply to one of our
- * requests (by id), or a push (a snapshot or a run event). Anything else is dropped, not thrown.
+ * requests (by id), or a push of one of the contract's streams. Anything else is dropped, not thrown.
  */
-import type { RunEvent, Snapshot, StudyEvent, WsMethod, WsRequest } from '../../../preload/api.js';
+import { STREAM_PUSH, STREAMS, type MethodName, type StreamName } from '../../../contract/methods.js';
+import type { Envelope, WsRequest } from '../../../contract/wire.js';
 
-export type ServerMessage =
-  | { kind: 'reply'; id: number; ok: true; result: unknown }
-  | { kind: 'reply'; id: number; ok: false; error: string }
-  | { kind: 'snapshot'; data: Snapshot }
-  | { kind: 'run-event'; data: RunEvent }
-  | { kind: 'study-event'; data: StudyEvent };
+export type ServerMessage = { kind: 'reply'; id: number; reply: Envelope } | { kind: 'push'; stream: StreamName; data: unknown };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const streamOfPush = new Map<string, StreamName>(STREAMS.map((s) => [STREAM_PUSH[s], s]));
 
 export function parseServerMessage(text: string): ServerMessage | null {
   let msg: unknown;
@@ -21,20 +18,23 @@ export function parseServerMessage(text: string): ServerMessage | null {
     return null;
   }
   if (!isObject(msg)) return null;
-  if (msg.push === 'snapshot' && isObject(msg.data) && Array.isArray(msg.data.cores))
-    return { kind: 'snapshot', data: msg.data as unknown as Snapshot };
-  if (msg.push === 'run-event' && isObject(msg.data) && typeof msg.data.type === 'string')
-    return { kind: 'run-event', data: msg.data as unknown as RunEvent };
-  if (msg.push === 'study-event' && isObject(msg.data) && typeof msg.data.type === 'string')
-    return { kind: 'study-event', data: msg.data as unknown as StudyEvent };
+  if (typeof msg.push === 'string') {
+    const stream = streamOfPush.get(msg.push);
+    // every stream carries an object; a snapshot's cores are what every view reads first
+    if (!stream || !isObject(msg.data) || (stream === 'snapshot' && !Array.isArray(msg.data.cores))) return null;
+    return { kind: 'push', stream, data: msg.data };
+  }
   if (typeof msg.id === 'number') {
-    if (msg.ok === true) return { kind: 'reply', id: msg.id, ok: true, result: msg.result };
-    if (msg.ok === false) return { kind: 'reply', id: msg.id, ok: false, error: typeof msg.error === 'string' ? msg.error : 'request failed' };
+    if (msg.ok === true) return { kind: 'reply', id: msg.id, reply: { ok: true, result: msg.result } };
+    if (msg.ok === false) {
+      const error = typeof msg.error === 'string' ? msg.error : 'request failed';
+      return { kind: 'reply', id: msg.id, reply: { ok: false, error, ...(typeof msg.field === 'string' && { field: msg.field }) } };
+    }
   }
   return null;
 }
 
-export function encodeRequest(id: number, method: WsMethod, params?: unknown): string {
-  const req: WsRequest = params === undefined ? { id, method } : { id, method, params };
+export function encodeRequest(id: number, method: MethodName, params?: unknown): string {
+  const req = (params === undefined ? { id, method } : { id, method, params }) as WsRequest;
   return JSON.stringify(req);
 }

@@ -2,7 +2,7 @@
  * Where the dashboard's WebSocket lives: the same host that served the page (same-origin is what the
  * server checks), at WS_PATH, with the token `corescope serve` printed in the page's URL.
  */
-import { WS_PATH } from '../../../preload/api.js';
+import { WS_PATH } from '../../../contract/wire.js';
 
 export interface PageLocation {
   protocol: string;

@@ -4,7 +4,7 @@
  * draws at ≤ 10 Hz and recharts at ≤ 2 Hz; while paused the view keeps its last frame.
  */
 import { useEffect, useState } from 'react';
-import type { Snapshot } from '../../../preload/api.js';
+import type { Snapshot } from '../../../contract/snapshot.js';
 import type { LiveStore } from '../state/live-store.js';
 import { frameClockOf } from './frame-clock.js';
 

@@ -3,7 +3,7 @@
  * ("r1·u0"); many (an async run's thousands of tasks on one thread) fold into one chip ("r2 ×812"),
  * and a core shows a handful of chips at most, so a crowded core stays readable.
  */
-import type { UnitSample } from '../../../preload/api.js';
+import type { UnitSample } from '../../../contract/snapshot.js';
 import { isFinal } from './runs.js';
 
 export interface Chip {

@@ -4,7 +4,9 @@
  * from the snapshots (its units' cpuPct summed, 100 % = one core) while it runs, and the leg's own
  * figure from the outcome once the run has ended. Pure: no DOM, tested in Node.
  */
-import { FINAL_STATES, type GilOutcome, type Snapshot, type UnitState } from '../../../preload/api.js';
+import { FINAL_STATES, type UnitState } from '../../../contract/domain.js';
+import { type GilOutcome } from '../../../contract/host-protocol.js';
+import { type Snapshot } from '../../../contract/snapshot.js';
 import type { ScenarioRun } from './scenario-runs.js';
 
 export type GilLegKey = 'threads' | 'processes' | 'free-threaded';

@@ -3,16 +3,10 @@
  * the contract's own RunSpecSchema, so the page gives the same one-line reasons the engine would, next
  * to the field they are about, before anything starts.
  */
-import {
-  LIMITS,
-  RunSpecSchema,
-  type Mode,
-  type PythonInfo,
-  type RunSpecInput,
-  type Runtime,
-  type Workload,
-  type WorkloadInfo,
-} from '../../../preload/api.js';
+import { type PythonInfo, type WorkloadInfo } from '../../../contract/catalog.js';
+import { type Mode, type Runtime, type Workload } from '../../../contract/domain.js';
+import { LIMITS } from '../../../contract/limits.js';
+import { RunSpecSchema, type RunSpecInput } from '../../../contract/schemas.js';
 
 export interface LauncherForm {
   /** node unless this machine has a Python and it was chosen (the selector shows only then) */
@@ -83,30 +77,9 @@ export function checkForm(form: LauncherForm, params: Params): Checked {
   return { ok: false, errors };
 }
 
-/**
- * Where a reason from the API belongs: its messages start with the field's name ("units must be …",
- * "duration must be …"); anything else is about the whole request.
- */
-export function fieldOfReason(reason: string): LauncherField | 'form' {
-  const first = /^(\w+)/.exec(reason)?.[1];
-  switch (first) {
-    case 'units':
-      return 'units';
-    case 'duration':
-      return 'durationS';
-    case 'work':
-      return 'work';
-    case 'mb':
-      return 'mb';
-    case 'mode':
-      return 'mode';
-    case 'workload':
-      return 'workload';
-    case 'runtime':
-      return 'runtime';
-    default:
-      return 'form';
-  }
+/** Which input a refusal from the API is about: the contract names the field; anything else is about the whole request. */
+export function launcherFieldOf(field: string | undefined): LauncherField | 'form' {
+  return field !== undefined && (FIELDS as readonly string[]).includes(field) ? (field as LauncherField) : 'form';
 }
 
 /** The limits shown beside each field, from the limits the engine reports. */

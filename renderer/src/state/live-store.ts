@@ -4,7 +4,9 @@
  * Snapshots only fill rings (views pull at their own rate); run events go through the reducer in
  * short batches, and lane listeners hear about it at once. No DOM here, so it is tested in Node.
  */
-import type { RunEvent, RunSpec, Snapshot } from '../../../preload/api.js';
+import type { RunEvent } from '../../../contract/run-events.js';
+import type { RunSpec } from '../../../contract/schemas.js';
+import type { Snapshot } from '../../../contract/snapshot.js';
 import { ENDED_LANE_KEEP_MS, EMPTY_RUNS, MAX_ENDED_LANES, runsReducer, type RunsAction, type RunsState } from './runs.js';
 import { SampleRing } from './sample-ring.js';
 

@@ -2,7 +2,8 @@
  * How far along a run is, for its lane: by time when the run has a duration (every unit runs that
  * long), by units ended when it has a fixed amount of work (nobody knows the time in advance).
  */
-import { LIMITS, type RunSpec } from '../../../preload/api.js';
+import { LIMITS } from '../../../contract/limits.js';
+import { type RunSpec } from '../../../contract/schemas.js';
 import type { RunLane } from './runs.js';
 
 export interface Progress {

@@ -3,7 +3,7 @@
  * so "which run is which" reads the same everywhere. At most LIMITS.concurrentRuns runs go at once,
  * so with as many colours no two runs on screen share one while a free colour exists.
  */
-import { LIMITS } from '../../../preload/api.js';
+import { LIMITS } from '../../../contract/limits.js';
 
 export const RUN_COLORS = LIMITS.concurrentRuns;
 

@@ -3,7 +3,7 @@
  * units read 200 %) and bytes (each unit's own figure, so for threads and async it adds up to the host's
  * growth). One pass over the units, however many there are.
  */
-import type { UnitSample } from '../../../preload/api.js';
+import type { UnitSample } from '../../../contract/snapshot.js';
 import { isFinal } from './runs.js';
 
 export interface RunTotals {

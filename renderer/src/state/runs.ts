@@ -3,7 +3,10 @@
  * one lane per run, in start order, with its units' states counted and, once the run ends, its summary.
  * Events come in batches so a 10,000-unit async run copies its state table once per batch, not per unit.
  */
-import { FINAL_STATES, LIMITS, UNIT_STATES, type RunEvent, type RunSpec, type RunSummary, type UnitState } from '../../../preload/api.js';
+import { FINAL_STATES, UNIT_STATES, type UnitState } from '../../../contract/domain.js';
+import { LIMITS } from '../../../contract/limits.js';
+import { type RunEvent, type RunSummary } from '../../../contract/run-events.js';
+import { type RunSpec } from '../../../contract/schemas.js';
 import { fallbackColor, pickColor } from './run-colors.js';
 
 export interface RunLane {

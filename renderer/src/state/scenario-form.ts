@@ -4,16 +4,10 @@
  * so each reason lands next to its field before anything starts. An empty field is not sent: the
  * engine fills in the default (shown as the field's placeholder).
  */
-import {
-  SCENARIO_LIMITS,
-  ScenarioSpecSchema,
-  type Mode,
-  type ScenarioFlag,
-  type ScenarioInfo,
-  type ScenarioName,
-  type ScenarioSpecInput,
-  type Runtime,
-} from '../../../preload/api.js';
+import { type ScenarioInfo } from '../../../contract/catalog.js';
+import { type Mode, type ScenarioFlag, type ScenarioName, type Runtime } from '../../../contract/domain.js';
+import { SCENARIO_LIMITS } from '../../../contract/limits.js';
+import { ScenarioSpecSchema, type ScenarioSpecInput } from '../../../contract/schemas.js';
 
 export interface ScenarioForm {
   runtime: Runtime;
@@ -118,20 +112,8 @@ export function checkScenarioForm(info: ScenarioInfo, form: ScenarioForm): Check
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, spec };
 }
 
-/** Where a reason from the API belongs: its messages start with the field's name ("limit must be …"). */
-export function fieldOfScenarioReason(reason: string, flags: readonly ScenarioFlag[]): ScenarioField {
-  const words: Array<[RegExp, ScenarioField]> = [
-    [/^job seconds\b/, 'jobSeconds'],
-    [/^limit\b/, 'limit'],
-    [/^jobs\b/, 'jobs'],
-    [/^tasks\b/, 'tasks'],
-    [/^sleep\b/, 'sleepS'],
-    [/^workload\b/, 'workload'],
-    [/^variant\b/, 'variant'],
-    [/^mode\b/, 'mode'],
-    [/^runtime\b/, 'runtime'],
-  ];
-  for (const [re, field] of words)
-    if (re.test(reason)) return field === 'mode' || field === 'runtime' || flags.includes(field as ScenarioFlag) ? field : 'form';
-  return 'form';
+/** Which input a refusal from the API is about: the contract names the field; one this card doesn't show is about the whole request. */
+export function scenarioFieldOf(field: string | undefined, flags: readonly ScenarioFlag[]): ScenarioField {
+  if (field === 'mode' || field === 'runtime') return field;
+  return field !== undefined && (flags as readonly string[]).includes(field) ? (field as ScenarioFlag) : 'form';
 }

@@ -2,17 +2,8 @@
  * The outcome banner's words: what the article says should happen (with this run's options), what
  * happened here, and whether the two agree. Pure: a function of the run's spec and its result.
  */
-import type {
-  CounterOutcome,
-  DeadlockOutcome,
-  EventLoopBlockOutcome,
-  FirstCompletedOutcome,
-  GatherOutcome,
-  GilOutcome,
-  ResolvedScenarioSpec,
-  ScenarioResult,
-  SemaphoreOutcome,
-} from '../../../preload/api.js';
+import type { CounterOutcome, DeadlockOutcome, EventLoopBlockOutcome, FirstCompletedOutcome, GatherOutcome, GilOutcome, SemaphoreOutcome } from '../../../contract/host-protocol.js';
+import type { ResolvedScenarioSpec, ScenarioResult } from '../../../contract/run-events.js';
 import { formatCores } from './gil-lanes.js';
 import { formatSeconds } from './scenario-timeline.js';
 

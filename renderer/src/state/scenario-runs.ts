@@ -4,15 +4,9 @@
  * wait-for graph, and once it ends the ScenarioResult. Plain runs are ignored (the run lanes have them).
  * Events come in batches: a run's arrays are copied once per batch, so 10,000 gather tasks stay cheap.
  */
-import {
-  FINAL_STATES,
-  type ResolvedScenarioSpec,
-  type RunEvent,
-  type ScenarioOptions,
-  type ScenarioResult,
-  type UnitState,
-  type WaitForGraph,
-} from '../../../preload/api.js';
+import { FINAL_STATES, type UnitState } from '../../../contract/domain.js';
+import { type ScenarioOptions } from '../../../contract/host-protocol.js';
+import { type ResolvedScenarioSpec, type RunEvent, type ScenarioResult, type WaitForGraph } from '../../../contract/run-events.js';
 
 export interface StateChange {
   state: UnitState;

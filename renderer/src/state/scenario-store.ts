@@ -3,7 +3,7 @@
  * in batches of SCENARIO_BATCH_MS so that a view following it redraws at most 10 times a second.
  * No DOM here: tested in Node.
  */
-import type { RunEvent } from '../../../preload/api.js';
+import type { RunEvent } from '../../../contract/run-events.js';
 import type { Schedule } from './live-store.js';
 import { EMPTY_SCENARIO_RUNS, scenarioRunsReducer, type ScenarioRunsState } from './scenario-runs.js';
 

@@ -3,8 +3,8 @@
  * ms after the run's start; a final state is a mark at the moment it happened), lanes in a readable
  * order, the semaphore's waves, and the ticks of the time axis in seconds. Pure: the view only draws.
  */
-import { FINAL_STATES, UNIT_STATES, type UnitState } from '../../../preload/api.js';
-import type { DeadlockOutcome } from '../../../preload/api.js';
+import { FINAL_STATES, UNIT_STATES, type UnitState } from '../../../contract/domain.js';
+import type { DeadlockOutcome } from '../../../contract/host-protocol.js';
 import type { ScenarioRun, StateChange } from './scenario-runs.js';
 
 export interface Segment {

@@ -3,7 +3,9 @@
  * ended (the report) or failed (the reason). One store per API, subscribed once and kept for the
  * page's life, so switching tabs mid-study loses nothing.
  */
-import type { CompareReport, CoreScopeApi, MemoryCostReport, Mode, StudyEvent, StudyKind } from '../../../preload/api.js';
+import type { Mode } from '../../../contract/domain.js';
+import type { CoreScopeApi } from '../../../contract/methods.js';
+import type { CompareReport, MemoryCostReport, StudyEvent, StudyKind } from '../../../contract/studies.js';
 
 export interface StudyState<R> {
   studyId: string | null;

@@ -2,7 +2,8 @@
  * The units table's rows: every live unit with its run's mode, sorted by the column the person
  * clicked, capped so an async run's 10,000 tasks don't become 10,000 DOM rows.
  */
-import type { Mode, UnitSample } from '../../../preload/api.js';
+import type { Mode } from '../../../contract/domain.js';
+import type { UnitSample } from '../../../contract/snapshot.js';
 
 export type SortKey = 'run' | 'unit' | 'pid' | 'tid' | 'mode' | 'state' | 'core' | 'cpuPct' | 'bytes';
 export interface Sort {

@@ -4,7 +4,7 @@
  * waits for and from a lock to the unit that holds it, and the cycle's arrows marked. Pure geometry:
  * the view draws the paths it is given.
  */
-import type { WaitForGraph } from '../../../preload/api.js';
+import type { WaitForGraph } from '../../../contract/run-events.js';
 
 export interface GraphNode {
   id: string;

@@ -4,10 +4,11 @@
  * pause/resume), and in the corner what the monitor itself costs. The bar is sticky: always on screen.
  */
 import type { ReactNode } from 'react';
-import type { CoreScopeApi, SystemInfo } from '../../../preload/api.js';
-import { formatBytes } from '../../../preload/format.js';
+import type { SystemInfo } from '../../../contract/catalog.js';
+import type { CoreScopeApi } from '../../../contract/methods.js';
+import { formatBytes } from '../../../lib/format.js';
 import type { ConnectionState } from '../bridge/connection.js';
-import { IntervalControl } from './IntervalControl.js';
+import { IntervalControl } from './live/IntervalControl.js';
 
 interface Props {
   system: SystemInfo | null;

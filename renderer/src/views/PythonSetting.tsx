@@ -4,7 +4,8 @@
  * that runs as Python 3.8+ — and answers with SystemInfo.python, which the page then uses everywhere.
  */
 import { useState, type FormEvent } from 'react';
-import type { CoreScopeApi, PythonInfo } from '../../../preload/api.js';
+import type { PythonInfo } from '../../../contract/catalog.js';
+import type { CoreScopeApi } from '../../../contract/methods.js';
 
 interface Props {
   api: CoreScopeApi;

@@ -5,9 +5,12 @@
  */
 import { useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CompareReport, CoreScopeApi, Runtime, SystemInfo } from '../../../../preload/api.js';
-import { compareToCsv, toJson } from '../../../../preload/export.js';
-import { formatBytes, formatMs } from '../../../../preload/format.js';
+import type { SystemInfo } from '../../../../contract/catalog.js';
+import type { Runtime } from '../../../../contract/domain.js';
+import type { CoreScopeApi } from '../../../../contract/methods.js';
+import type { CompareReport } from '../../../../contract/studies.js';
+import { compareToCsv, toJson } from '../../../../lib/export.js';
+import { formatBytes, formatMs } from '../../../../lib/format.js';
 import type { StudyState } from '../../state/studies.js';
 import { Field, describedBy } from '../Field.js';
 import { CHART_H, MODE_COLOR, axisStyle, legLabel, tooltipStyle } from './charts.js';

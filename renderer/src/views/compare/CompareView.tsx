@@ -4,11 +4,12 @@
  * N). Their legs are ordinary runs, one after another, so the core grid here shows each one live.
  */
 import { useState, useSyncExternalStore } from 'react';
-import type { CoreScopeApi, SystemInfo } from '../../../../preload/api.js';
+import type { SystemInfo } from '../../../../contract/catalog.js';
+import type { CoreScopeApi } from '../../../../contract/methods.js';
 import type { LiveStore } from '../../state/live-store.js';
 import { studyStoreOf } from '../../state/studies.js';
-import { DEFAULT_VIEW, type ViewWindow } from '../../state/view-window.js';
-import { CoreSection } from '../CoreSection.js';
+import { DEFAULT_VIEW, type ViewWindow } from '../../state/view-span.js';
+import { CoreSection } from '../live/CoreSection.js';
 import { CompareStudy } from './CompareStudy.js';
 import { MemoryStudy } from './MemoryStudy.js';
 

@@ -4,8 +4,8 @@
  * leg keeps its own time axis (its width is the leg, whatever its length); its wall time is beside it.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { LegHeat } from '../../../../preload/api.js';
-import { formatMs, formatPct } from '../../../../preload/format.js';
+import type { LegHeat } from '../../../../contract/studies.js';
+import { formatMs, formatPct } from '../../../../lib/format.js';
 import { cssVar, useThemeVersion } from '../../hooks/use-theme.js';
 import { useWidth } from '../../hooks/use-width.js';
 import { heatRamp, parseColor, rampIndex, type Rgb } from '../../state/heat.js';

@@ -6,9 +6,15 @@
  */
 import { useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { MEMORY_MEASURES_ALL, MEMORY_STUDY_LIMITS, type CoreScopeApi, type MemoryCostReport, type MemoryMeasure, type Mode, type Runtime } from '../../../../preload/api.js';
-import { memoryToCsv, toJson } from '../../../../preload/export.js';
-import { formatBytes } from '../../../../preload/format.js';
+import { MEMORY_MEASURES_ALL, type MemoryMeasure, type Mode, type Runtime } from '../../../../contract/domain.js';
+import { MEMORY_STUDY_LIMITS } from '../../../../contract/limits.js';
+import { type CoreScopeApi } from '../../../../contract/methods.js';
+import { refusalOf } from '../../../../contract/refusal.js';
+import { MemoryCostSpecSchema } from '../../../../contract/schemas.js';
+import { type MemoryCostReport } from '../../../../contract/studies.js';
+import { parseCountList } from '../../../../lib/count-list.js';
+import { memoryToCsv, toJson } from '../../../../lib/export.js';
+import { formatBytes } from '../../../../lib/format.js';
 import type { StudyState } from '../../state/studies.js';
 import { Field, describedBy } from '../Field.js';
 import { CHART_H, MODE_COLOR, axisStyle, tooltipStyle } from './charts.js';
@@ -32,15 +38,11 @@ const MEASURE_WORDS: Record<MemoryMeasure, string> = {
   rss: 'RSS: every resident page, shared ones counted in full',
 };
 
-/** "1, 2, 4" → [1, 2, 4], or the reason it is not a list of counts. */
-export function parseUnitList(text: string): number[] | string {
-  const parts = text.split(',').map((s) => s.trim()).filter(Boolean);
-  const xs = parts.map(Number);
-  const { min, max } = MEMORY_STUDY_LIMITS.units;
-  if (xs.some((x) => !Number.isInteger(x) || x < min || x > max)) return `each count must be a whole number from ${min} to ${max}`;
-  if (new Set(xs).size < MEMORY_STUDY_LIMITS.counts.min) return 'give at least two different counts, e.g. 1,2,4,8';
-  if (xs.length > MEMORY_STUDY_LIMITS.counts.max) return `at most ${MEMORY_STUDY_LIMITS.counts.max} counts`;
-  return xs;
+/** The counts as typed, judged by the contract's own schema: the reasons the CLI and the engine give. */
+function unitsOf(text: string): number[] | string {
+  const units = parseCountList(text);
+  const judged = MemoryCostSpecSchema.shape.units.safeParse(units);
+  return judged.success ? units : refusalOf(judged.error).message;
 }
 
 /** Log-scale ticks a person reads: 128 B, 1 KB, 8 KB, … 256 MB (each ×8), up to one above the largest bar. */
@@ -58,7 +60,7 @@ export function MemoryStudy({ api, study, otherRunning, platform, python }: Prop
   const [runtime, setRuntime] = useState<Runtime>('node');
   const [refused, setRefused] = useState<string | null>(null);
   const chartsRef = useRef<HTMLDivElement>(null);
-  const parsed = parseUnitList(unitsText);
+  const parsed = unitsOf(unitsText);
   const unitsError = typeof parsed === 'string' ? parsed : undefined;
   const measures: readonly MemoryMeasure[] = platform === null || platform === 'linux' ? MEMORY_MEASURES_ALL : ['rss'];
   const report = study.report;

@@ -1,5 +1,5 @@
 /** The Node | Python choice of a study form; shown only where main found a python3. */
-import type { Runtime } from '../../../../preload/api.js';
+import type { Runtime } from '../../../../contract/domain.js';
 import { Field } from '../Field.js';
 
 interface Props {

@@ -4,7 +4,7 @@
  * the page draws the chart's SVGs and canvases onto one canvas.
  */
 import { useState } from 'react';
-import type { CoreScopeApi } from '../../../../preload/api.js';
+import type { CoreScopeApi } from '../../../../contract/methods.js';
 import { downloadBlob, downloadText, elementToPng, stampedName } from './save.js';
 
 interface Props {

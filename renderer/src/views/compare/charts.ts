@@ -1,5 +1,5 @@
 /** What the compare charts share: one colour per mode, axis and tooltip styles, the legs' names. */
-import type { Mode } from '../../../../preload/api.js';
+import type { Mode } from '../../../../contract/domain.js';
 
 export const MODE_COLOR: Record<Mode, string> = { process: 'var(--run-0)', thread: 'var(--run-1)', async: 'var(--run-2)' };
 export const axisStyle = { fontSize: 11, fill: 'var(--text-dim)' };

@@ -4,12 +4,14 @@
  * before anything starts; a reason the API gives back lands next to its field too.
  */
 import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CoreScopeApi, ScenarioFlag, ScenarioInfo } from '../../../../preload/api.js';
+import type { ScenarioInfo } from '../../../../contract/catalog.js';
+import type { ScenarioFlag } from '../../../../contract/domain.js';
+import type { CoreScopeApi } from '../../../../contract/methods.js';
 import {
   CHOICES,
   FLAG_WORDS,
   checkScenarioForm,
-  fieldOfScenarioReason,
+  scenarioFieldOf,
   initialForm,
   modesOf,
   placeholderOf,
@@ -19,6 +21,7 @@ import {
   type ScenarioForm,
 } from '../../state/scenario-form.js';
 import { MODE_WORDS } from '../../state/launcher-form.js';
+import { fieldOf } from '../../../../contract/client.js';
 import { Field, describedBy } from '../Field.js';
 
 interface Props {
@@ -65,7 +68,7 @@ export const ScenarioCard = memo(function ScenarioCard({ info, api, selected, ha
       onStarted(info.name, runId);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      setErrors({ [fieldOfScenarioReason(reason, info.flags)]: reason });
+      setErrors({ [scenarioFieldOf(fieldOf(e), info.flags)]: reason });
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,8 @@
  * grid between them, above the timeline.
  */
 import { useState, type ReactNode } from 'react';
-import type { CoreScopeApi, ResolvedScenarioSpec } from '../../../../preload/api.js';
+import type { CoreScopeApi } from '../../../../contract/methods.js';
+import type { ResolvedScenarioSpec } from '../../../../contract/run-events.js';
 import { formatSeconds } from '../../state/scenario-timeline.js';
 import type { ScenarioRun } from '../../state/scenario-runs.js';
 import { spanOf } from '../../state/scenario-timeline.js';

@@ -5,12 +5,14 @@
  * grid, so what the units do and what the cores do read together.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CoreScopeApi, ScenarioInfo, ScenarioName, SystemInfo } from '../../../../preload/api.js';
+import type { ScenarioInfo, SystemInfo } from '../../../../contract/catalog.js';
+import type { ScenarioName } from '../../../../contract/domain.js';
+import type { CoreScopeApi } from '../../../../contract/methods.js';
 import type { LiveStore } from '../../state/live-store.js';
 import { isRunning, latestRunOf } from '../../state/scenario-runs.js';
 import type { ScenarioStore } from '../../state/scenario-store.js';
-import { DEFAULT_VIEW, type ViewWindow } from '../../state/view-window.js';
-import { CoreSection } from '../CoreSection.js';
+import { DEFAULT_VIEW, type ViewWindow } from '../../state/view-span.js';
+import { CoreSection } from '../live/CoreSection.js';
 import { ScenarioCard } from './ScenarioCard.js';
 import { ScenarioRunView, drawsCores } from './ScenarioRunView.js';
 import { useScenarioRuns } from './use-scenario-runs.js';

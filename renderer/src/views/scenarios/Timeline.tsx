@@ -5,7 +5,7 @@
  * wave of jobs got its permits. Segments carry data-state / data-start-ms for tests and tooltips.
  */
 import { useMemo, useRef } from 'react';
-import { FINAL_STATES } from '../../../../preload/api.js';
+import { FINAL_STATES } from '../../../../contract/domain.js';
 import { useWidth } from '../../hooks/use-width.js';
 import type { ScenarioRun } from '../../state/scenario-runs.js';
 import { LEGEND, MAX_LANES, deadlockMark, formatSeconds, lanesOf, restCounts, spanOf, stateClass, timeTicks, wavesOf } from '../../state/scenario-timeline.js';

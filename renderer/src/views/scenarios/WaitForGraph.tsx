@@ -4,7 +4,7 @@
  * the latest graph while the units go, and once the watchdog has seen a cycle, that cycle (the units
  * are stopped afterwards, and their locks let go), with when it was detected.
  */
-import type { DeadlockOutcome } from '../../../../preload/api.js';
+import type { DeadlockOutcome } from '../../../../contract/host-protocol.js';
 import type { ScenarioRun } from '../../state/scenario-runs.js';
 import { formatSeconds } from '../../state/scenario-timeline.js';
 import { layoutWaitFor } from '../../state/wait-for-layout.js';

@@ -1,0 +1,33 @@
+/**
+ * The words every layer shares: how units run, in which runtime, doing what, and the states they pass
+ * through. The other contract files, the engine, the hosts and the views all take their lists from here.
+ */
+export const MODES = ['process', 'thread', 'async'] as const;
+export const RUNTIMES = ['node', 'python'] as const;
+export const WORKLOADS = ['cpu', 'io-sleep', 'mem'] as const;
+export const UNIT_STATES = [
+  'starting',
+  'running',
+  'waiting(lock)',
+  'waiting(semaphore)',
+  'waiting(io)',
+  'done',
+  'cancelled',
+  'failed',
+  'killed',
+] as const;
+
+export type Mode = (typeof MODES)[number];
+export type Runtime = (typeof RUNTIMES)[number];
+export type Workload = (typeof WORKLOADS)[number];
+export type UnitState = (typeof UNIT_STATES)[number];
+export type MemoryMeasure = 'uss' | 'pss' | 'rss';
+
+export const FINAL_STATES: readonly UnitState[] = ['done', 'cancelled', 'failed', 'killed'];
+export const MEMORY_MEASURES_ALL = ['pss', 'uss', 'rss'] as const satisfies readonly MemoryMeasure[];
+
+export const SCENARIOS = ['race', 'lock', 'deadlock', 'semaphore', 'gather', 'first-completed', 'event-loop-block', 'gil'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** The optional knobs of a scenario spec, by their API names (each scenario takes some of them). */
+export type ScenarioFlag = 'variant' | 'limit' | 'jobs' | 'jobSeconds' | 'tasks' | 'sleepS' | 'workload';

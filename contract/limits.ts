@@ -1,0 +1,37 @@
+/**
+ * The numbers every boundary enforces (the CLI, the socket, IPC and the engine parse with schemas built
+ * from these; the forms show them). Async runs allow more units than processes or threads: the
+ * article's gather needs 10,000 tasks.
+ */
+import type { Mode } from './domain.js';
+
+export const LIMITS = {
+  units: { min: 1, max: 256 },
+  asyncUnits: { min: 1, max: 20_000 },
+  durationS: { min: 0.1, max: 3600, default: 5 },
+  work: { min: 1, max: 100_000 },
+  mb: { min: 0, max: 4096, default: 64 },
+  intervalMs: { min: 50, max: 5000, default: 500 },
+  concurrentRuns: 8,
+} as const;
+
+export const unitLimitFor = (mode: Mode) => (mode === 'async' ? LIMITS.asyncUnits : LIMITS.units);
+
+/** Scenario limits: tasks are further bounded by the mode's unit limit (unitLimitFor). */
+export const SCENARIO_LIMITS = {
+  limit: { min: 1, max: 256 },
+  jobs: { min: 1, max: 256 },
+  jobSeconds: { min: 0.1, max: 60 },
+  tasks: { min: 1, max: LIMITS.asyncUnits.max },
+  sleepS: { min: 0.1, max: 60 },
+} as const;
+
+/** Async legs of a memory study run this many tasks per step of N (one task costs less than a page). */
+export const ASYNC_TASKS_PER_STEP = 500;
+export const MEMORY_STUDY_LIMITS = {
+  counts: { min: 2, max: 8 },
+  units: { min: 1, max: Math.min(LIMITS.units.max, Math.floor(LIMITS.asyncUnits.max / ASYNC_TASKS_PER_STEP)) },
+} as const;
+
+/** A compare leg's per-core heat is kept as at most this many columns of equal time. */
+export const LEG_HEAT_COLUMNS = 120;

@@ -1,0 +1,131 @@
+/**
+ * The zod schema of every input that crosses a boundary. The method table (methods.ts) names which
+ * schema each method's params are parsed with; the CLI parses its flags with the same ones.
+ */
+import { z } from 'zod';
+import { MEMORY_MEASURES_ALL, MODES, RUNTIMES, SCENARIOS, WORKLOADS } from './domain.js';
+import { LIMITS, MEMORY_STUDY_LIMITS, SCENARIO_LIMITS, unitLimitFor } from './limits.js';
+
+const between = (name: string, lo: number, hi: number) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .refine((v) => Number.isFinite(v) && v >= lo && v <= hi, { message: `${name} must be between ${lo} and ${hi}` });
+
+const wholeBetween = (name: string, lo: number, hi: number) =>
+  z
+    .number({ error: `${name} must be a whole number` })
+    .int({ error: `${name} must be a whole number` })
+    .refine((v) => v >= lo && v <= hi, { message: `${name} must be between ${lo} and ${hi}` });
+
+const oneOf = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
+  z.enum(values, { error: `${name} must be one of ${values.join(', ')}` });
+
+export const RuntimeSchema = oneOf('runtime', RUNTIMES);
+
+export const RunSpecSchema = z
+  .object({
+    mode: oneOf('mode', MODES),
+    runtime: RuntimeSchema.default('node'),
+    workload: oneOf('workload', WORKLOADS),
+    units: z.number({ error: 'units must be a whole number' }).int({ error: 'units must be a whole number' }),
+    durationS: between('duration', LIMITS.durationS.min, LIMITS.durationS.max).optional(),
+    work: wholeBetween('work', LIMITS.work.min, LIMITS.work.max).optional(),
+    mb: between('mb', LIMITS.mb.min, LIMITS.mb.max).optional(),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    const { min, max } = unitLimitFor(spec.mode);
+    if (spec.units < min || spec.units > max)
+      ctx.addIssue({ code: 'custom', path: ['units'], message: `units must be between ${min} and ${max} in ${spec.mode} mode` });
+    if (spec.work !== undefined && spec.durationS !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['work'], message: 'give either duration or work, not both' });
+    if (spec.work !== undefined && spec.workload !== 'cpu')
+      ctx.addIssue({ code: 'custom', path: ['work'], message: 'work applies to the cpu workload only; use duration' });
+    if (spec.mb !== undefined && spec.workload !== 'mem')
+      ctx.addIssue({ code: 'custom', path: ['mb'], message: 'mb applies to the mem workload only' });
+  });
+export type RunSpecInput = z.input<typeof RunSpecSchema>;
+export type RunSpec = z.output<typeof RunSpecSchema>;
+
+export const IntervalSchema = between('interval', LIMITS.intervalMs.min, LIMITS.intervalMs.max);
+export const RunIdSchema = z.string({ error: 'run id looks like r1, r2, …' }).regex(/^r\d{1,6}$/, { message: 'run id looks like r1, r2, …' });
+
+/**
+ * setPython's argument: the absolute path of a python executable (python3, python3.11, python.exe …),
+ * or null for python3 on PATH. Only files named like Python are run (to ask their version).
+ */
+export const PythonPathSchema = z
+  .string({ error: 'python must be the path of a python executable, or null' })
+  .max(4096, { message: 'python path is too long' })
+  .refine((p) => /^(\/|[A-Za-z]:[\\/])/.test(p), { message: 'python must be an absolute path, e.g. /usr/bin/python3' })
+  .refine((p) => /^python[0-9.]*t?(\.exe)?$/i.test(p.split(/[\\/]/).pop() ?? ''), {
+    message: 'python must name a python executable (python3, python3.11 …)',
+  })
+  .nullable();
+
+const pixels = (name: string, min: number) =>
+  z
+    .number({ error: `${name} must be a whole number of pixels` })
+    .int({ error: `${name} must be a whole number of pixels` })
+    .refine((v) => v >= min && v <= 20_000, { message: `${name} must be between ${min} and 20000 pixels` });
+
+/** What savePng accepts: a region of the page in CSS pixels, and a plain file name for the dialog. */
+export const CaptureSchema = z
+  .object({
+    rect: z.object({ x: pixels('x', 0), y: pixels('y', 0), width: pixels('width', 1), height: pixels('height', 1) }).strict(),
+    name: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/, { message: 'name must be 1–80 letters, digits, dots, dashes or underscores' }),
+  })
+  .strict();
+export type CaptureRequest = z.infer<typeof CaptureSchema>;
+
+/**
+ * What runScenario accepts. Which options a scenario takes, and in which modes it runs, is checked
+ * against the catalog in the engine (each refusal one line, e.g. "limit applies to the semaphore scenario only").
+ */
+export const ScenarioSpecSchema = z
+  .object({
+    name: oneOf('scenario', SCENARIOS),
+    mode: oneOf('mode', MODES).optional(),
+    runtime: RuntimeSchema.optional(),
+    variant: z.enum(['pair', 'self'], { error: 'variant must be pair or self' }).optional(),
+    limit: wholeBetween('limit', SCENARIO_LIMITS.limit.min, SCENARIO_LIMITS.limit.max).optional(),
+    jobs: wholeBetween('jobs', SCENARIO_LIMITS.jobs.min, SCENARIO_LIMITS.jobs.max).optional(),
+    jobSeconds: between('job seconds', SCENARIO_LIMITS.jobSeconds.min, SCENARIO_LIMITS.jobSeconds.max).optional(),
+    tasks: wholeBetween('tasks', SCENARIO_LIMITS.tasks.min, SCENARIO_LIMITS.tasks.max).optional(),
+    sleepS: between('sleep', SCENARIO_LIMITS.sleepS.min, SCENARIO_LIMITS.sleepS.max).optional(),
+    workload: z.enum(['io-sleep', 'http'], { error: 'workload must be io-sleep or http' }).optional(),
+  })
+  .strict();
+export type ScenarioSpecInput = z.input<typeof ScenarioSpecSchema>;
+export type ScenarioSpec = z.output<typeof ScenarioSpecSchema>;
+
+/** What runCompare accepts: its N-unit legs are then checked as `run` would check them. */
+export const CompareSpecSchema = z
+  .object({
+    units: wholeBetween('units', LIMITS.units.min, LIMITS.units.max),
+    work: wholeBetween('work', LIMITS.work.min, LIMITS.work.max).optional(),
+    runtime: RuntimeSchema.optional(),
+  })
+  .strict();
+export type CompareSpecInput = z.input<typeof CompareSpecSchema>;
+
+/** What runMemoryCost accepts: the CLI (--units 1,2,4,8), the socket, IPC and the app's form alike. */
+export const MemoryCostSpecSchema = z
+  .object({
+    units: z
+      .array(wholeBetween('each count of units', MEMORY_STUDY_LIMITS.units.min, MEMORY_STUDY_LIMITS.units.max), {
+        error: 'units must be a list of whole numbers, e.g. 1,2,4,8',
+      })
+      .max(MEMORY_STUDY_LIMITS.counts.max, { message: `units takes at most ${MEMORY_STUDY_LIMITS.counts.max} counts` })
+      .refine((xs) => new Set(xs).size >= MEMORY_STUDY_LIMITS.counts.min, {
+        message: 'units needs at least two different counts to fit a line, e.g. 1,2,4,8',
+      }),
+    measure: oneOf('measure', MEMORY_MEASURES_ALL).optional(),
+    runtime: RuntimeSchema.optional(),
+  })
+  .strict();
+export type MemoryCostSpecInput = z.input<typeof MemoryCostSpecSchema>;
+export type MemoryCostSpec = z.output<typeof MemoryCostSpecSchema>;
+
+/** For methods that take nothing: absent (undefined) or null, nothing else. */
+export const NoParamsSchema = z.union([z.undefined(), z.null()], { error: 'this method takes no parameters' });

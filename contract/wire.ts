@@ -1,0 +1,31 @@
+/**
+ * How the API travels: every answer is an Envelope (a result, or the one-line reason it was refused
+ * and the field it is about); over the dashboard's WebSocket a page sends WsRequests to WS_PATH?token=…
+ * and gets one WsReply per request, and the streams arrive as WsPush messages.
+ */
+import { z } from 'zod';
+import { STREAM_PUSH, WS_METHODS, type IpcMethod, type Streams, type Subscribers } from './methods.js';
+
+export type Refusal = { ok: false; error: string; field?: string };
+export type Envelope = { ok: true; result: unknown } | Refusal;
+
+export const WS_PATH = '/api';
+/** Largest WebSocket message the server accepts from a page; every valid request is far smaller. */
+export const WS_MAX_REQUEST_BYTES = 16 * 1024;
+
+export const WsRequestSchema = z
+  .object({
+    id: z.number().int().nonnegative(),
+    method: z.enum(WS_METHODS, { error: `method must be one of ${WS_METHODS.join(', ')}` }),
+    params: z.unknown().optional(),
+  })
+  .strict();
+export type WsRequest = z.infer<typeof WsRequestSchema>;
+export type WsReply = { id: number } & Envelope;
+export type WsPush = { [S in keyof Streams]: { push: (typeof STREAM_PUSH)[S]; data: Streams[S] } }[keyof Streams];
+
+/**
+ * What the desktop preload exposes as window.corescope: the IPC methods answering with envelopes, and
+ * the streams. The renderer builds its CoreScopeApi over it (client.ts).
+ */
+export type PreloadApi = { [M in IpcMethod]: (params?: unknown) => Promise<Envelope> } & Subscribers;

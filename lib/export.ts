@@ -1,0 +1,72 @@
+/**
+ * Compare and memory-cost results as files: JSON (the report as the CLI's --json prints it) and CSV
+ * (one row per mode, plain numbers in base units: ms, bytes). Pure: the CLI and the renderer share it.
+ */
+import type { CompareReport, MemoryCostReport } from '../contract/studies.js';
+
+/** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+function field(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+  return [header, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n';
+}
+
+export const COMPARE_CSV_HEADER = [
+  'mode',
+  'runtime',
+  'workload',
+  'units',
+  'work',
+  'logicalCores',
+  'baselineWallMs',
+  'wallMs',
+  'speedup',
+  'idealSpeedup',
+  'efficiency',
+  'cpuMs',
+  'perUnitBytes',
+  'memoryMeasure',
+  'spawnP50Ms',
+  'spawnMaxMs',
+] as const;
+
+export function compareToCsv(r: CompareReport): string {
+  const ideal = Math.min(r.units, r.logicalCores);
+  return toCsv(
+    COMPARE_CSV_HEADER,
+    r.results.map((m) => [
+      m.mode,
+      m.runtime,
+      r.workload,
+      r.units,
+      r.work,
+      r.logicalCores,
+      m.baselineWallMs,
+      m.wallMs,
+      m.speedup,
+      ideal,
+      m.efficiency,
+      m.cpuMs,
+      m.memory.perUnitBytes,
+      m.memory.measure,
+      m.spawn.p50Ms,
+      m.spawn.maxMs,
+    ]),
+  );
+}
+
+export const MEMORY_CSV_HEADER = ['mode', 'runtime', 'measure', 'unitsPerStep', 'bytesPerUnit', 'baseBytes', 'r2', 'units', 'totalBytes'] as const;
+
+/** One row per measured point (mode × N), each with its mode's fit, so the file plots and sums alike. */
+export function memoryToCsv(r: MemoryCostReport): string {
+  return toCsv(
+    MEMORY_CSV_HEADER,
+    r.results.flatMap((m) => m.points.map((p) => [m.mode, m.runtime, m.measure, m.unitsPerStep, m.bytesPerUnit, m.baseBytes, m.r2, p.units, p.totalBytes])),
+  );
+}
+
+export const toJson = (report: CompareReport | MemoryCostReport): string => `${JSON.stringify(report, null, 2)}\n`;

@@ -1,0 +1,156 @@
+/**
+ * The run manager: validates a spec against the limits, launches its run, keeps the runs that are
+ * going (at most LIMITS.concurrentRuns), and stops one or all of them. Forwards every unit's state
+ * change as a RunEvent.
+ */
+import { EventEmitter } from 'node:events';
+import { LIMITS } from '../../../contract/limits.js';
+import { type RunEvent } from '../../../contract/run-events.js';
+import { InvalidInput, parseOrRefuse } from '../../../contract/refusal.js';
+import { RunSpecSchema, type RunSpec, type RunSpecInput, type ScenarioSpecInput } from '../../../contract/schemas.js';
+import { requirePython } from './python-runtime.js';
+import { Run, workloadPlan, type RunPlan } from './run.js';
+import { ScenarioRecorder } from '../scenarios/scenario-recorder.js';
+import { parseScenarioSpec, scenarioRunSpec, scenarioUnitNames } from '../scenarios/scenario-spec.js';
+import type { UnitRef } from './unit-ref.js';
+
+/** Parse anything that claims to be a run spec (CLI flags, a request); throws InvalidInput with a one-line reason. */
+export function parseRunSpec(input: unknown): RunSpec {
+  return parseOrRefuse(RunSpecSchema, input);
+}
+
+export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] }> {
+  private readonly runs = new Map<string, Run>();
+  private readonly scenarios = new Map<string, ScenarioRecorder>();
+  /** each active run's run-started event, for replay to a client that connects mid-run */
+  private readonly startedEvents = new Map<string, RunEvent>();
+  private nextId = 1;
+
+  /** python: the interpreter for Python hosts, asked for only when a run needs one (throws InvalidInput if none) */
+  constructor(private readonly python: () => string = () => requirePython()) {
+    super();
+  }
+
+  start(input: RunSpecInput): Run {
+    const spec = parseRunSpec(input);
+    const python = spec.runtime === 'python' ? this.python() : undefined;
+    this.checkRoom();
+    const id = `r${this.nextId++}`;
+    const run = new Run(id, spec, workloadPlan(id, spec, python));
+    this.launch(run);
+    this.announce({ type: 'run-started', runId: run.id, spec, t: run.t0 });
+    return run;
+  }
+
+  /** Start one of the article's scenarios: a run whose single host is the scenario's coordinator. */
+  startScenario(input: ScenarioSpecInput): Run {
+    const scenario = parseScenarioSpec(input);
+    const python = scenario.runtime === 'python' ? this.python() : undefined;
+    this.checkRoom();
+    const id = `r${this.nextId++}`;
+    const spec = scenarioRunSpec(scenario);
+    const unitNames = scenarioUnitNames(scenario);
+    const plan: RunPlan = {
+      program: python ? { python } : { script: 'scenario-host' },
+      hosts: [
+        {
+          runId: id,
+          workload: spec.workload,
+          mode: spec.mode,
+          unitIds: unitNames.map((_, i) => i),
+          scenario: { name: scenario.name, options: scenario.options },
+        },
+      ],
+    };
+    const run = new Run(id, spec, plan);
+    this.scenarios.set(id, new ScenarioRecorder(run, scenario, unitNames));
+    this.launch(run);
+    this.announce({ type: 'run-started', runId: run.id, spec, t: run.t0, scenario: { spec: scenario, unitNames } });
+    return run;
+  }
+
+  private announce(started: RunEvent): void {
+    this.startedEvents.set(started.runId, started);
+    this.emit('event', started);
+  }
+
+  /**
+   * The events that bring a client that connects now up to date: each active run's run-started, then
+   * the current state of each of its units that has left 'starting'.
+   */
+  replay(): RunEvent[] {
+    return this.active().flatMap((run) => {
+      const started = this.startedEvents.get(run.id);
+      const units: RunEvent[] = run.units
+        .filter((u) => u.state !== 'starting')
+        .map((u) => ({ type: 'unit-state', runId: run.id, unitId: u.unitId, pid: u.pid, tid: u.tid, state: u.state, t: u.stateAt }));
+      return started ? [started, ...units] : units;
+    });
+  }
+
+  private checkRoom(): void {
+    if (this.active().length >= LIMITS.concurrentRuns)
+      throw new InvalidInput(`at most ${LIMITS.concurrentRuns} runs at once; stop one first`);
+  }
+
+  private launch(run: Run): void {
+    this.runs.set(run.id, run);
+    const scenario = this.scenarios.get(run.id);
+    run.on('unit-state', (u) => {
+      const waitFor = scenario?.record(u);
+      this.emit('event', {
+        type: 'unit-state',
+        runId: run.id,
+        unitId: u.unitId,
+        pid: u.pid,
+        tid: u.tid,
+        state: u.state,
+        t: u.stateAt,
+        ...(u.detail && { detail: u.detail }),
+        ...(waitFor && { waitFor }),
+      });
+    });
+    run.once('exited', () => this.emit('exited', run));
+    run.start();
+  }
+
+  get(id: string): Run | undefined {
+    return this.runs.get(id);
+  }
+
+  /** The recorder of a scenario run (until the run is released). */
+  scenarioOf(id: string): ScenarioRecorder | undefined {
+    return this.scenarios.get(id);
+  }
+
+  active(): Run[] {
+    return [...this.runs.values()].filter((r) => r.active);
+  }
+
+  /** Forget a finished run once its summary is out. */
+  release(id: string): void {
+    if (this.runs.get(id)?.active) return;
+    this.runs.delete(id);
+    this.scenarios.delete(id);
+    this.startedEvents.delete(id);
+  }
+
+  async stop(id: string): Promise<void> {
+    const run = this.runs.get(id);
+    if (!run) throw new InvalidInput(`no run ${id}`);
+    await run.stop();
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all(this.active().map((r) => r.stop()));
+  }
+
+  /** Last resort on the way out (uncaught error, signal): no unit may outlive us. */
+  killAll(): void {
+    for (const r of this.active()) r.kill();
+  }
+
+  liveUnits(): UnitRef[] {
+    return this.active().flatMap((r) => r.liveUnits());
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * One run: N units of one workload in one mode, hosted by forked processes (N loop hosts for process
+ * mode, one thread host or one loop host otherwise). Tracks every unit's state from its host's reports,
+ * stops on request (ask, then SIGKILL after a grace period), and ends when every host has exited.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { FINAL_STATES, type UnitState } from '../../../contract/domain.js';
+import { type RunSpec } from '../../../contract/schemas.js';
+import type { EngineMessage, HostMessage, HostSpec, ScenarioOutcome, UnitDetail, UnitReport } from '../../../contract/host-protocol.js';
+import { splitWork } from '../../../workloads/kernels/cpu.js';
+import { launchHost, type HostProgram } from './host-launch.js';
+import type { UnitRef } from './unit-ref.js';
+
+const STOP_GRACE_MS = 1000;
+
+export interface HostRecord {
+  child: ChildProcess;
+  pid: number;
+  unitIds: number[];
+  baselineBytes: number;
+  peakBytes: number;
+  cpuMs: number;
+  exited: boolean;
+  exitedAt: number;
+  stderrTail: string;
+}
+
+export interface UnitRecord {
+  unitId: number;
+  host: HostRecord;
+  pid: number;
+  tid: number | null;
+  state: UnitState;
+  firstReportAt: number | null;
+  endAt: number | null;
+  cpuMs: number;
+  error?: string;
+  /** when the current state began (epoch ms, as the unit reported it) */
+  stateAt: number;
+  /** scenario units that take locks: what it holds and waits for */
+  detail?: UnitDetail;
+  /** a unit process apart from its host (Python's multiprocessing): its own peak memory */
+  peakBytes?: number;
+}
+
+export interface RunEvents {
+  'unit-state': [UnitRecord];
+  exited: [];
+}
+
+/** What runs the hosts (a Node host script, or Python), and one HostSpec per host to start with it. */
+export interface RunPlan {
+  program: HostProgram;
+  hosts: HostSpec[];
+}
+
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+const isFinal = (s: UnitState) => FINAL_STATES.includes(s);
+
+/** Which hosts a run needs, each with its units: pure, so the split is testable. */
+export function planHosts(runId: string, spec: RunSpec): HostSpec[] {
+  const ids = Array.from({ length: spec.units }, (_, i) => i);
+  const work = spec.work !== undefined ? splitWork(spec.work, spec.units) : undefined;
+  const base = { runId, workload: spec.workload, mode: spec.mode, durationS: spec.durationS, mb: spec.mb };
+  // a Python host starts its process units itself, with multiprocessing.Process, as the article does
+  if (spec.mode === 'process' && spec.runtime !== 'python') return ids.map((id) => ({ ...base, unitIds: [id], workPerUnit: work && [work[id]] }));
+  return [{ ...base, unitIds: ids, workPerUnit: work }];
+}
+
+/** A plain run's plan: the workload's hosts for its mode (python: the interpreter that runs them). */
+export const workloadPlan = (runId: string, spec: RunSpec, python?: string): RunPlan => ({
+  program: python ? { python } : { script: spec.mode === 'thread' ? 'thread-host' : 'loop-host' },
+  hosts: planHosts(runId, spec),
+});
+
+const sameDetail = (a: UnitDetail | undefined, b: UnitDetail | undefined) =>
+  a === b || (!!a && !!b && a.waitsFor === b.waitsFor && a.holds.join('\0') === b.holds.join('\0'));
+
+export class Run extends EventEmitter<RunEvents> {
+  readonly hosts: HostRecord[] = [];
+  readonly units: UnitRecord[] = [];
+  readonly t0 = epochNow();
+  stopRequested = false;
+  /** a scenario host's verdict, once it has sent it */
+  outcome: ScenarioOutcome | null = null;
+  private remaining = 0;
+  readonly ended: Promise<void>;
+
+  constructor(
+    readonly id: string,
+    readonly spec: RunSpec,
+    private readonly plan: RunPlan = workloadPlan(id, spec),
+  ) {
+    super();
+    this.ended = new Promise((resolve) => this.once('exited', resolve));
+  }
+
+  start(): void {
+    for (const hostSpec of this.plan.hosts) this.launch(hostSpec);
+  }
+
+  private launch(hostSpec: HostSpec): void {
+    const child = launchHost(this.plan.program, hostSpec);
+    const host: HostRecord = {
+      child,
+      pid: child.pid ?? -1,
+      unitIds: hostSpec.unitIds,
+      baselineBytes: 0,
+      peakBytes: 0,
+      cpuMs: 0,
+      exited: false,
+      exitedAt: 0,
+      stderrTail: '',
+    };
+    this.hosts.push(host);
+    this.remaining++;
+    for (const unitId of hostSpec.unitIds)
+      this.units[unitId] = {
+        unitId,
+        host,
+        pid: host.pid,
+        tid: null,
+        state: 'starting',
+        firstReportAt: null,
+        endAt: null,
+        cpuMs: 0,
+        stateAt: this.t0,
+      };
+    child.stderr?.on('data', (d: Buffer) => {
+      host.stderrTail = (host.stderrTail + d.toString()).slice(-2000);
+    });
+    child.on('message', (m: HostMessage) => this.onMessage(host, m));
+    child.on('error', (e) => {
+      host.stderrTail += `\n${e.message}`;
+    });
+    child.on('exit', (code, signal) => this.onExit(host, code, signal));
+  }
+
+  private onMessage(host: HostRecord, m: HostMessage): void {
+    switch (m.kind) {
+      case 'hello':
+        host.baselineBytes = m.baselineBytes;
+        break;
+      case 'units':
+        for (const r of m.reports) this.onReport(r);
+        break;
+      case 'memory':
+        host.peakBytes = Math.max(host.peakBytes, m.bytes);
+        break;
+      case 'bye':
+        host.peakBytes = Math.max(host.peakBytes, m.peakBytes);
+        host.cpuMs = m.cpuMs;
+        break;
+      case 'outcome':
+        this.outcome = m.outcome;
+        break;
+    }
+  }
+
+  private onReport(r: UnitReport): void {
+    const u = this.units[r.unitId];
+    if (!u || isFinal(u.state)) return;
+    u.firstReportAt ??= r.t;
+    u.pid = r.pid; // a scenario's process units are the coordinator's children, with pids of their own
+    u.tid = r.tid;
+    if (r.cpuMs !== undefined) u.cpuMs = r.cpuMs;
+    if (r.peakBytes !== undefined) u.peakBytes = Math.max(u.peakBytes ?? 0, r.peakBytes);
+    if (r.error) u.error = r.error;
+    if (r.state === u.state && sameDetail(r.detail, u.detail)) return; // a heartbeat
+    u.state = r.state;
+    u.detail = r.detail;
+    u.stateAt = r.t;
+    if (isFinal(r.state)) u.endAt = r.t;
+    this.emit('unit-state', u);
+  }
+
+  private onExit(host: HostRecord, code: number | null, signal: NodeJS.Signals | null): void {
+    host.exited = true;
+    host.exitedAt = epochNow();
+    for (const u of this.units) {
+      if (u.host !== host || isFinal(u.state)) continue;
+      u.state = this.stopRequested || signal ? 'killed' : 'failed';
+      u.endAt = host.exitedAt;
+      u.stateAt = host.exitedAt;
+      u.detail = undefined;
+      if (u.state === 'failed') u.error ??= `host exited with code ${code}: ${host.stderrTail.trim().split('\n').pop() ?? ''}`;
+      this.emit('unit-state', u);
+    }
+    if (--this.remaining === 0) this.emit('exited');
+  }
+
+  /** Ask every host to stop its units; whatever is still alive after the grace period is killed. */
+  stop(): Promise<void> {
+    if (!this.stopRequested) {
+      this.stopRequested = true;
+      const msg: EngineMessage = { kind: 'stop' };
+      for (const h of this.hosts) if (!h.exited && h.child.connected) h.child.send(msg, () => undefined);
+      const timer = setTimeout(() => this.kill(), STOP_GRACE_MS);
+      void this.ended.then(() => clearTimeout(timer));
+    }
+    return this.ended;
+  }
+
+  /** SIGKILL every host still running (the thread host's workers die with it). */
+  kill(): void {
+    this.stopRequested = true;
+    for (const h of this.hosts) if (!h.exited) h.child.kill('SIGKILL');
+  }
+
+  get active(): boolean {
+    return this.remaining > 0;
+  }
+
+  liveUnits(): UnitRef[] {
+    return this.units
+      .filter((u) => !isFinal(u.state) && u.pid > 0)
+      .map((u) => ({
+        runId: this.id,
+        unitId: u.unitId,
+        mode: this.spec.mode,
+        pid: u.pid,
+        tid: u.tid,
+        state: u.state,
+        hostBaselineBytes: u.host.baselineBytes,
+        hostUnits: u.host.unitIds.length,
+        selfCpuMs: u.cpuMs,
+      }));
+  }
+}

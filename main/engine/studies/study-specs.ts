@@ -1,0 +1,31 @@
+/**
+ * One parser per study, for the CLI, the API and the app alike: the contract's schema, then what only
+ * the engine can check (the legs as `run` would check them, the measures this platform can read).
+ */
+import type { MemoryMeasure, Runtime } from '../../../contract/domain.js';
+import { InvalidInput, parseOrRefuse } from '../../../contract/refusal.js';
+import { CompareSpecSchema, MemoryCostSpecSchema } from '../../../contract/schemas.js';
+import { MEMORY_MEASURES } from '../readers/process-memory.js';
+import { parseRunSpec } from '../runs/run-manager.js';
+import type { CompareSpec } from './compare.js';
+
+export function parseCompareStudy(input: unknown): CompareSpec {
+  const given = parseOrRefuse(CompareSpecSchema, input);
+  // the N-unit legs are validated exactly as `run` would be, in the strictest mode's limits
+  const spec = parseRunSpec({ mode: 'process', workload: 'cpu', ...given });
+  return { units: spec.units, work: spec.work, runtime: spec.runtime };
+}
+
+export interface MemoryStudySpec {
+  /** sorted, each once */
+  units: number[];
+  measure: MemoryMeasure;
+  runtime: Runtime;
+}
+
+export function parseMemoryStudy(input: unknown): MemoryStudySpec {
+  const given = parseOrRefuse(MemoryCostSpecSchema, input);
+  const measure = given.measure ?? MEMORY_MEASURES[0];
+  if (!MEMORY_MEASURES.includes(measure)) throw new InvalidInput(`measure must be one of ${MEMORY_MEASURES.join(', ')} on this platform`, 'measure');
+  return { units: [...new Set(given.units)].sort((a, b) => a - b), measure, runtime: given.runtime ?? 'node' };
+}

@@ -1,0 +1,238 @@
+/**
+ * Start a run: mode, workload, units and how long (duration, or an amount of work for cpu), with the
+ * engine's limits beside each field. The form is checked with the contract's RunSpecSchema before
+ * anything is sent; a reason the API gives back lands next to its field too. A started run's lane
+ * shows at once.
+ */
+import { useState, type FormEvent } from 'react';
+import { type PythonInfo, type WorkloadInfo } from '../../../../contract/catalog.js';
+import { MODES } from '../../../../contract/domain.js';
+import { type LIMITS } from '../../../../contract/limits.js';
+import { type CoreScopeApi } from '../../../../contract/methods.js';
+import { RunSpecSchema } from '../../../../contract/schemas.js';
+import {
+  INITIAL_FORM,
+  checkForm,
+  launcherFieldOf,
+  limitHint,
+  memoryWarning,
+  modeWordsOf,
+  runtimeHint,
+  runtimeLabel,
+  runtimesFor,
+  visibleFields,
+  withRuntimes,
+  type FormErrors,
+  type LauncherField,
+  type LauncherForm,
+} from '../../state/launcher-form.js';
+import { useFrame } from '../../hooks/use-frame.js';
+import type { LiveStore } from '../../state/live-store.js';
+import { Field, describedBy } from '../Field.js';
+import { fieldOf } from '../../../../contract/client.js';
+import { PythonSetting } from '../PythonSetting.js';
+import { LAUNCHER_GAP_MS } from '../draw-rates.js';
+
+interface Props {
+  api: CoreScopeApi;
+  store: LiveStore;
+  workloads: WorkloadInfo[];
+  limits: typeof LIMITS | null;
+  /** this machine's Python (SystemInfo.python): the Runtime selector shows only when there is one */
+  python: PythonInfo | null;
+  /** the Python setting changed: SystemInfo.python as the engine now has it */
+  onPython: (python: PythonInfo | null) => void;
+}
+
+export function Launcher({ api, store, workloads, limits, python, onPython }: Props) {
+  // free memory for the mem workload's warning: once a second is plenty
+  const availableBytes = useFrame(store, LAUNCHER_GAP_MS).latest?.memory.availableBytes ?? null;
+  const [typed, setForm] = useState<LauncherForm>(INITIAL_FORM);
+  const form = withRuntimes(typed, python);
+  const runtimes = runtimesFor(python);
+  const modeWords = modeWordsOf(form.runtime);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const info = workloads.find((w) => w.name === form.workload);
+  const params = info?.params ?? [];
+  const show = visibleFields(form, params);
+  const warning = memoryWarning(form, params, availableBytes);
+
+  /** change one field, and forget the reasons that were about it */
+  const set = <K extends keyof LauncherForm>(key: K, value: LauncherForm[K], clears: LauncherField[] = []) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setErrors((e) => {
+      const next = { ...e };
+      for (const k of [key as LauncherField, ...clears, 'form' as const]) delete next[k];
+      return next;
+    });
+  };
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const checked = checkForm(form, params);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const { runId } = await api.startRun(checked.spec);
+      store.launched(runId, RunSpecSchema.parse(checked.spec));
+      setErrors({}); // a reason from an earlier attempt ("at most 8 runs at once") no longer holds
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      const field = launcherFieldOf(fieldOf(e));
+      const shown =
+        field === 'form' || field === 'mode' || field === 'workload' || field === 'units' || (field === 'runtime' && runtimes.length > 1) || show[field as 'durationS' | 'work' | 'mb'];
+      setErrors({ [shown ? field : 'form']: reason });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const hint = (f: 'units' | 'durationS' | 'work' | 'mb') => (limits ? limitHint(f, form.mode, limits) : undefined);
+
+  return (
+    <section className="panel launcher" aria-labelledby="launcher-title">
+      <div className="panel-head">
+        <h2 id="launcher-title">Launch a run</h2>
+      </div>
+      <form onSubmit={submit} noValidate>
+        {runtimes.length > 1 && (
+          <Field id="runtime" label="Runtime" hint={runtimeHint(form.runtime, python) ?? undefined} error={errors.runtime}>
+            <select
+              id="runtime"
+              value={form.runtime}
+              onChange={(e) => set('runtime', e.target.value as LauncherForm['runtime'])}
+              {...describedBy('runtime', true, errors.runtime)}
+            >
+              {runtimes.map((r) => (
+                <option key={r} value={r}>
+                  {runtimeLabel(r, python)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <fieldset className="modes">
+          <legend>Mode</legend>
+          <div className="segmented">
+            {MODES.map((m) => (
+              <label key={m} className={form.mode === m ? 'seg seg-on' : 'seg'}>
+                {/* named by the mode alone ("thread"), described by its words: "one process" must not match "process" */}
+                <input
+                  type="radio"
+                  name="mode"
+                  value={m}
+                  aria-label={m}
+                  aria-describedby={`mode-${m}-words`}
+                  checked={form.mode === m}
+                  onChange={() => set('mode', m, ['units'])}
+                />
+                <span className="seg-name" aria-hidden="true">
+                  {m}
+                </span>
+                <span className="seg-words" id={`mode-${m}-words`}>
+                  {modeWords[m]}
+                </span>
+              </label>
+            ))}
+          </div>
+          {errors.mode && (
+            <span className="field-error" role="alert">
+              {errors.mode}
+            </span>
+          )}
+        </fieldset>
+
+        <Field id="workload" label="Workload" error={errors.workload}>
+          <select
+            id="workload"
+            value={form.workload}
+            onChange={(e) => set('workload', e.target.value as LauncherForm['workload'], ['durationS', 'work', 'mb'])}
+            {...describedBy('workload', false, errors.workload)}
+          >
+            {workloads.map((w) => (
+              <option key={w.name} value={w.name}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {info && <p className="workload-summary">{info.summary}</p>}
+
+        <div className="field-row">
+          <Field id="units" label="Units" hint={hint('units')} error={errors.units}>
+            <input
+              id="units"
+              type="number"
+              inputMode="numeric"
+              value={form.units}
+              onChange={(e) => set('units', e.target.value)}
+              {...describedBy('units', true, errors.units)}
+            />
+          </Field>
+
+          {params.includes('work') && (
+            <fieldset className="length-by">
+              <legend>Length by</legend>
+              {(['duration', 'work'] as const).map((k) => (
+                <label key={k} className="radio">
+                  <input type="radio" name="lengthBy" value={k} checked={form.lengthBy === k} onChange={() => set('lengthBy', k, ['durationS', 'work'])} />
+                  {k}
+                </label>
+              ))}
+            </fieldset>
+          )}
+        </div>
+
+        <div className="field-row">
+          {show.durationS && (
+            <Field id="durationS" label="Duration (s)" hint={hint('durationS')} error={errors.durationS}>
+              <input
+                id="durationS"
+                type="number"
+                step="any"
+                value={form.durationS}
+                onChange={(e) => set('durationS', e.target.value)}
+                {...describedBy('durationS', true, errors.durationS)}
+              />
+            </Field>
+          )}
+          {show.work && (
+            <Field id="work" label="Work (blocks)" hint={hint('work')} error={errors.work}>
+              <input id="work" type="number" value={form.work} onChange={(e) => set('work', e.target.value)} {...describedBy('work', true, errors.work)} />
+            </Field>
+          )}
+          {show.mb && (
+            <Field id="mb" label="Memory per unit (MB)" hint={hint('mb')} error={errors.mb}>
+              <input id="mb" type="number" step="any" value={form.mb} onChange={(e) => set('mb', e.target.value)} {...describedBy('mb', true, errors.mb)} />
+            </Field>
+          )}
+        </div>
+
+        {warning && <p className="warning">{warning}</p>}
+        {errors.runtime && runtimes.length === 1 && (
+          <p className="field-error" role="alert">
+            {errors.runtime}
+          </p>
+        )}
+
+        <div className="launch-row">
+          <button type="submit" className="btn btn-primary" disabled={busy || workloads.length === 0}>
+            Run
+          </button>
+          {errors.form && (
+            <span className="field-error" role="alert">
+              {errors.form}
+            </span>
+          )}
+          {limits && <span className="field-hint">up to {limits.concurrentRuns} runs at once</span>}
+        </div>
+      </form>
+      <PythonSetting api={api} python={python} onPython={onPython} />
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * One run, readable next to the others: its id and colour (the same colour as its chips on the
+ * cores), what it is (mode · workload × units), progress, elapsed/remaining, what its units cost right
+ * now and a Stop button; once it ends, its summary and a Dismiss button.
+ */
+import { useState, type CSSProperties } from 'react';
+import { UNIT_STATES } from '../../../../contract/domain.js';
+import { type CoreScopeApi } from '../../../../contract/methods.js';
+import { formatBytes, formatMs, formatPct } from '../../../../lib/format.js';
+import { laneDetail, laneTitle, progressOf } from '../../state/progress.js';
+import { runColorVar } from '../../state/run-colors.js';
+import type { RunTotals } from '../../state/run-totals.js';
+import type { RunLane as Lane } from '../../state/runs.js';
+import { ProgressBar } from '../ProgressBar.js';
+import { RunSummaryView } from './RunSummaryView.js';
+
+interface Props {
+  lane: Lane;
+  totals: RunTotals | undefined;
+  now: number;
+  api: CoreScopeApi;
+  onDismiss: (runId: string) => void;
+}
+
+export function RunLane({ lane, totals, now, api, onDismiss }: Props) {
+  const [stopping, setStopping] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ended = lane.summary !== null;
+  const p = progressOf(lane, now);
+  const title = laneTitle(lane.spec);
+  const style = { '--lane': runColorVar(lane.color) } as CSSProperties;
+
+  const stop = async () => {
+    setStopping(true);
+    setError(null);
+    try {
+      await api.stopRun(lane.runId);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setStopping(false);
+    }
+  };
+
+  const states = UNIT_STATES.filter((s) => lane.counts[s]).map((s) => `${(lane.counts[s] as number).toLocaleString('en-US')} ${s}`);
+  const status = ended ? 'ended' : stopping ? 'stopping…' : lane.unitsEnded > 0 ? 'finishing' : 'running';
+  const remaining =
+    p.remainingMs === null ? '–' : p.remainingMs === 0 && !ended ? 'ending…' : `${p.estimated ? '≈ ' : ''}${formatMs(p.remainingMs)}`;
+
+  return (
+    <article className={ended ? 'lane lane-ended' : 'lane'} style={style} aria-labelledby={`lane-${lane.runId}`}>
+      <header className="lane-head">
+        <span className="lane-id">{lane.runId}</span>
+        <div className="lane-titles">
+          <h3 id={`lane-${lane.runId}`}>{title}</h3>
+          <span className="lane-detail">{laneDetail(lane.spec)}</span>
+        </div>
+        <span className={`lane-status status-${ended ? 'ended' : 'live'}`}>{status}</span>
+      </header>
+
+      <div className="lane-progress">
+        <ProgressBar
+          fraction={p.fraction}
+          color={lane.color}
+          label={`Progress of run ${lane.runId} (${p.basis === 'time' ? 'by time' : 'by units ended'})`}
+        />
+        <span className="lane-pct">{formatPct(p.fraction * 100)}</span>
+      </div>
+      <div className="lane-times">
+        <span>
+          elapsed <b>{formatMs(p.elapsedMs)}</b>
+        </span>
+        {!ended && (
+          <span>
+            remaining <b>{remaining}</b>
+          </span>
+        )}
+        <span>
+          <b>
+            {lane.unitsEnded.toLocaleString('en-US')}/{lane.spec.units.toLocaleString('en-US')}
+          </b>{' '}
+          units ended
+        </span>
+      </div>
+
+      {!ended && (
+        <div className="lane-figures">
+          <div>
+            <span className="fig-label">CPU</span>
+            <span className="fig">{totals ? formatPct(totals.cpuPct) : '–'}</span>
+            <span className="fig-note">{totals ? `≈ ${(totals.cpuPct / 100).toFixed(1)} cores` : 'of one core'}</span>
+          </div>
+          <div>
+            <span className="fig-label">Memory</span>
+            <span className="fig">{totals ? formatBytes(totals.bytes) : '–'}</span>
+            <span className="fig-note">units’ total</span>
+          </div>
+          <div>
+            <span className="fig-label">Live units</span>
+            <span className="fig">{totals ? totals.live.toLocaleString('en-US') : '0'}</span>
+            <span className="fig-note">{totals ? `on ${totals.cores} core${totals.cores === 1 ? '' : 's'}` : ''}</span>
+          </div>
+        </div>
+      )}
+      {!ended && states.length > 0 && <div className="lane-states">{states.join(' · ')}</div>}
+      {lane.summary && <RunSummaryView summary={lane.summary} />}
+
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="lane-actions">
+        {ended ? (
+          <button type="button" className="btn btn-small" aria-label={`Dismiss run ${lane.runId}`} onClick={() => onDismiss(lane.runId)}>
+            Dismiss
+          </button>
+        ) : (
+          <button type="button" className="btn btn-stop" aria-label={`Stop run ${lane.runId}`} disabled={stopping} onClick={stop}>
+            Stop
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Every live unit: pid, tid, mode, state, core, CPU % (of one core) and memory, sortable by clicking
+ * a header, refreshed twice a second. Rendering stops at MAX_ROWS rows: an async run can have
+ * 10,000 units, and the busiest (or whatever the sort puts first) are the ones worth a row.
+ */
+import { useMemo, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { formatBytes } from '../../../../lib/format.js';
+import { useFrame } from '../../hooks/use-frame.js';
+import type { LiveStore } from '../../state/live-store.js';
+import { runColorVar } from '../../state/run-colors.js';
+import { colorOf } from '../../state/runs.js';
+import { DEFAULT_SORT, MAX_ROWS, tableRows, toggleSort, type Sort, type SortKey } from '../../state/units-table.js';
+import { TABLE_GAP_MS } from '../draw-rates.js';
+
+
+const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean; title?: string }> = [
+  { key: 'run', label: 'Run ID' }, // not just "Run": that name belongs to the launcher's button
+  { key: 'unit', label: 'Unit', numeric: true },
+  { key: 'pid', label: 'PID', numeric: true },
+  { key: 'tid', label: 'TID', numeric: true, title: 'OS thread id (worker threads); async tasks share their host’s' },
+  { key: 'mode', label: 'Mode' },
+  { key: 'state', label: 'State' },
+  { key: 'core', label: 'Core', numeric: true, title: 'the logical core the unit last ran on' },
+  { key: 'cpuPct', label: 'CPU %', numeric: true, title: '% of one core: 100 = one full core' },
+  { key: 'bytes', label: 'Memory', numeric: true, title: 'processes: their own PSS; threads and async: share of the host’s growth' },
+];
+
+export function UnitsTable({ store }: { store: LiveStore }) {
+  const frame = useFrame(store, TABLE_GAP_MS);
+  const runs = useSyncExternalStore(store.subscribeRuns, store.getRuns);
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const table = useMemo(() => {
+    const modeOf = (runId: string) => runs.lanes.find((l) => l.runId === runId)?.spec.mode ?? null;
+    return tableRows(frame.latest?.units ?? [], modeOf, sort, MAX_ROWS);
+  }, [frame.latest, runs, sort]);
+
+  return (
+    <section className="panel units-panel" aria-labelledby="units-title">
+      <div className="panel-head">
+        <h2>
+          <span id="units-title">Unit table</span> <span className="panel-sub">{table.total.toLocaleString('en-US')} live</span>
+        </h2>
+      </div>
+      <div className="table-wrap">
+        <table className="units">
+          <colgroup>
+            {COLUMNS.map((c) => (
+              <col key={c.key} className={`c-${c.key}`} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => {
+                const active = sort.key === c.key;
+                return (
+                  <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} title={c.title}>
+                    <button type="button" className="th-btn" onClick={() => setSort((s) => toggleSort(s, c.key))}>
+                      {c.label}
+                      <span className="sort-mark" aria-hidden="true">
+                        {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((u) => (
+              <tr key={`${u.runId}/${u.unitId}`}>
+                <td>
+                  <span className="run-dot" style={{ '--lane': runColorVar(colorOf(runs, u.runId)) } as CSSProperties} />
+                  {u.runId}
+                </td>
+                <td className="num">{u.unitId}</td>
+                <td className="num">{u.pid}</td>
+                <td className="num">{u.tid ?? '–'}</td>
+                <td>{u.mode ?? '–'}</td>
+                <td className={`state state-${u.state.replace(/[()]/g, '-')}`}>{u.state}</td>
+                <td className="num">{u.core ?? '–'}</td>
+                <td className="num">{u.cpuPct.toFixed(1)}</td>
+                <td className="num">{formatBytes(u.bytes)}</td>
+              </tr>
+            ))}
+            {table.total === 0 && (
+              <tr>
+                <td colSpan={COLUMNS.length} className="empty-row">
+                  No live units. Units appear here while a run goes.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {table.hidden > 0 && <div className="more-rows">… and {table.hidden.toLocaleString('en-US')} more</div>}
+    </section>
+  );
+}

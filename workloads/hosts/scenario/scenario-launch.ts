@@ -1,0 +1,34 @@
+/**
+ * How the coordinator starts one scenario unit, whatever it runs as: what it tells the unit, what it
+ * hears back, and the handles it keeps. One launcher per placement: scenario-task (async),
+ * scenario-thread (worker thread), scenario-process (child process).
+ */
+import type { ScenarioName, ScenarioOptions, UnitReport } from '../../../contract/host-protocol.js';
+import type { CommonsPlan } from '../../sync/commons.js';
+
+/** What a unit needs to know to run, sent to a thread as workerData and to a process in argv. */
+export interface UnitStart {
+  scenario: ScenarioName;
+  index: number;
+  name: string;
+  options: ScenarioOptions;
+  given: Record<string, string>;
+  plan: CommonsPlan;
+}
+
+export interface UnitListener {
+  onReport(report: UnitReport): void;
+  /** the unit reached together() */
+  onArrive(): void;
+}
+
+export interface LaunchedUnit {
+  /** every unit has arrived: go on */
+  go(): void;
+  /** ask it to stop: its signal aborts, and it ends 'cancelled' if it can still listen */
+  cancel(): void;
+  /** end it now, listening or not (worker.terminate(), SIGKILL) */
+  kill(): void;
+  /** the unit's thread or process is gone (or its task has returned) */
+  exited: Promise<void>;
+}

@@ -1,0 +1,18 @@
+/** Runs a scenario unit in a worker thread of the coordinator's process (scenario-thread-unit.ts). */
+import { Worker } from 'node:worker_threads';
+import type { CoordinatorToUnit, UnitToCoordinator } from '../../../contract/host-protocol.js';
+import type { LaunchedUnit, UnitListener, UnitStart } from './scenario-launch.js';
+
+export interface ThreadUnitData extends UnitStart {
+  buffer: SharedArrayBuffer;
+}
+
+export function startThreadUnit(start: UnitStart, buffer: SharedArrayBuffer, listener: UnitListener): LaunchedUnit {
+  const data: ThreadUnitData = { ...start, buffer };
+  const worker = new Worker(new URL('./scenario-thread-unit.js', import.meta.url), { workerData: data, name: `cs-t${start.index}` });
+  worker.on('message', (m: UnitToCoordinator) => (m.kind === 'report' ? listener.onReport(m.report) : listener.onArrive()));
+  worker.on('error', () => undefined); // its end is reported by the coordinator from 'exit'
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const tell = (m: CoordinatorToUnit) => worker.postMessage(m);
+  return { go: () => tell({ kind: 'go' }), cancel: () => tell({ kind: 'stop' }), kill: () => void worker.terminate(), exited };
+}
