@@ -87,7 +87,7 @@ export type EngineMessage = { kind: 'stop' };
 export type UnitToCoordinator = { kind: 'report'; report: UnitReport } | { kind: 'arrive' };
 export type CoordinatorToUnit = { kind: 'go' } | EngineMessage;
 
-/** The outcome of each scenario: what the article claims, measured (DESIGN.md "Scenario result"). */
+/** The outcome of each scenario: what the article claims, measured. */
 export interface CounterOutcome {
   expected: number;
   actual: number;

@@ -9,6 +9,7 @@ import os from 'node:os';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from '../support/require-chromium.js';
+import { shotPath } from '../support/shots.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
 const enabled = chromiumOrSkip();
@@ -51,7 +52,7 @@ describe.skipIf(!enabled)('the Compare tab', () => {
     await expect.poll(() => leg.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => leg.count(), { timeout: 90_000, interval: 250 }).toBe(0);
     await page.getByTestId('speedup-async').waitFor({ timeout: 5000 });
-    await page.screenshot({ path: 'docs/compare.png', fullPage: true });
+    await page.screenshot({ path: shotPath('compare.png'), fullPage: true });
 
     const speedup = { process: await numberOf(page, 'speedup-process'), thread: await numberOf(page, 'speedup-thread'), async: await numberOf(page, 'speedup-async') };
     expect(speedup.process).toBeGreaterThanOrEqual(1.4);
@@ -78,7 +79,7 @@ describe.skipIf(!enabled)('the Compare tab', () => {
     expect(perUnit.async).toBeGreaterThan(0);
     const panel = page.locator('section', { has: page.getByRole('heading', { name: /Memory cost per unit/ }) });
     await panel.scrollIntoViewIfNeeded();
-    await panel.screenshot({ path: 'docs/memory.png' });
+    await panel.screenshot({ path: shotPath('memory.png') });
 
     // the chart as PNG, drawn in the page from the charts' SVG
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Save PNG' }).click()]);

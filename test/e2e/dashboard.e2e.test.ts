@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { hostPids, waitFor } from '../integration/helpers.js';
 import { busyCores, coreCards, launch, liveUnitRows, stopAll } from '../support/dashboard-steps.js';
+import { shotPath } from '../support/shots.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
@@ -43,7 +44,7 @@ describe.skipIf(!enabled)('the browser dashboard', () => {
     await launch(page, 'async', 'io-sleep', '1000', '30');
     await expect.poll(() => page.getByText(/async · io-sleep × 1,?000/).count(), { timeout: 5000 }).toBeGreaterThan(0);
     await page.waitForTimeout(8000); // some history on the charts
-    await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+    await page.screenshot({ path: shotPath('screenshot.png'), fullPage: true });
 
     await stopAll(page);
     expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPython } from '../../main/engine/runs/python-runtime.js';
 import { MEASURES_CPU } from '../integration/helpers.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
+import { shotPath } from '../support/shots.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
 const python = findPython();
@@ -73,7 +74,7 @@ describe.skipIf(!enabled)('Python in the app', () => {
       // clicking Run scrolled the page to the card: back to the top, so the run's title shows
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.mouse.move(0, 0);
-      await page.screenshot({ path: 'docs/scenario-gil.png' });
+      await page.screenshot({ path: shotPath('scenario-gil.png') });
     },
   );
 

@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEASURES_CPU, hostPids, waitFor } from '../integration/helpers.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
+import { shotPath } from '../support/shots.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
 const enabled = chromiumOrSkip();
@@ -108,7 +109,7 @@ describe.skipIf(!enabled)('the Scenarios tab', () => {
     expect(await banner.getAttribute('data-verdict')).toBe('agrees');
     expect(await banner.textContent()).toContain('Here: at most 3 at once, 3 waves');
     console.log(`semaphore: ran in ${ranMs} ms; permits at ${permits.sort((a, b) => a - b).join(', ')} ms`);
-    await page.screenshot({ path: 'docs/scenario-semaphore.png' });
+    await page.screenshot({ path: shotPath('scenario-semaphore.png') });
   });
 
   it('runs the deadlock: the wait-for graph shows the cycle, the watchdog stops both units', async () => {
@@ -127,7 +128,7 @@ describe.skipIf(!enabled)('the Scenarios tab', () => {
     expect(await runView('deadlock').locator('.tl-lane[data-state="killed"]').count()).toBe(2);
     expect(await runView('deadlock').locator('.tl-deadlock').count()).toBe(1);
     expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
-    await page.screenshot({ path: 'docs/scenario-deadlock.png' });
+    await page.screenshot({ path: shotPath('scenario-deadlock.png') });
   });
 
   it('logged no errors in the page', () => {

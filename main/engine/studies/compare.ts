@@ -16,7 +16,6 @@ export interface CompareSpec {
   modes?: readonly Mode[];
 }
 
-// the report's shapes live in the contract (the app receives them): preload/api.ts
 export type { CompareReport, CompareResult } from '../../../contract/studies.js';
 
 export async function compareModes(

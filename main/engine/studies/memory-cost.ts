@@ -20,7 +20,6 @@ const SETTLE_MS = 400;
 const UP_TIMEOUT_MS = 20_000;
 const HOLD_S = 60; // long enough to measure; the leg is stopped as soon as it has been
 
-// the report's shapes live in the contract (the app receives them): preload/api.ts
 export type { MemoryCostReport, MemoryCostResult, MemoryPoint } from '../../../contract/studies.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 /**
  * A view's own drawing rate: the store's frame clock re-renders it with the newest snapshot when
  * there is something new and its minimum gap has passed. Sampling can run at 20 Hz while the grid
- * draws at ≤ 10 Hz and recharts at ≤ 2 Hz; while paused the view keeps its last frame.
+ * draws at the rates of views/draw-rates.ts (the core grid ≤ 5 Hz, recharts ≤ 1 Hz); while paused the view keeps its last frame.
  */
 import { useEffect, useState } from 'react';
 import type { Snapshot } from '../../../contract/snapshot.js';

@@ -1,7 +1,7 @@
 /**
  * Drawing rate apart from sampling rate: a view redraws when there is something new AND at least
  * minGapMs have passed since its last draw, whatever the interval samples arrive at (the core grid at
- * ≤ 10 Hz, the recharts totals at ≤ 2 Hz). The frame clock asks, per animation frame, and asks dueAt
+ * ≤ 5 Hz, the recharts totals at ≤ 1 Hz: views/draw-rates.ts). The frame clock asks, per animation frame, and asks dueAt
  * when to come back for a view that has something new but drew too recently.
  */
 export class DrawGate {

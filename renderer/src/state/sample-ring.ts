@@ -1,7 +1,7 @@
 /**
  * A fixed-size ring of samples: one time and K values per sample (K = logical cores for the core grid,
  * or a few machine totals). A long session costs a constant amount of memory and appending never
- * allocates, so the 10 Hz draw loop and the 20 Hz sampler don't feed the garbage collector.
+ * allocates, so the draw loop and a 20 Hz sampler don't feed the garbage collector.
  */
 export class SampleRing {
   private readonly times: Float64Array;

@@ -1,6 +1,6 @@
 /**
  * One logical core: its number, its busy % at the view's end, its history as a hand-built SVG path
- * (no chart library: a path per core is what keeps 32 of them cheap at 10 Hz), and the units that last
+ * (no chart library: a path per core is what keeps 32 of them cheap at 5 Hz), and the units that last
  * ran on it as chips. React renders the card and its chips (≤ 2 Hz); the path, the % and the busy
  * level are written straight to the DOM by the grid's draw loop (≤ 5 Hz) through `parts`.
  */

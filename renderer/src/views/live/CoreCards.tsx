@@ -3,7 +3,7 @@
  * of the store's clock (≤ 5 Hz, GRID_GAP_MS) one pass over the ring gives every core's ~120 bucket means
  * (bucketMeans), and each card's path, % and busy level are written to its elements. React only
  * re-renders the cards when their unit chips change (≤ 2 Hz). Measured: this halves the grid's cost
- * against re-rendering 16 cards through React at 10 Hz.
+ * against re-rendering 16 cards through React at 5 Hz.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { Snapshot } from '../../../../contract/snapshot.js';

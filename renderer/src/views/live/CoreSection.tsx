@@ -1,6 +1,6 @@
 /**
  * The per-core panel: the cards (≤ 32 cores) or the heat strip (more), each drawing the load from the
- * store at ≤ 10 Hz whatever the sampling rate, frozen while paused, over the chosen stretch of history.
+ * store at ≤ 5 Hz whatever the sampling rate, frozen while paused, over the chosen stretch of history.
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { useFrame } from '../../hooks/use-frame.js';

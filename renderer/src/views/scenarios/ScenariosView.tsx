@@ -49,7 +49,7 @@ export function ScenariosView({ api, store, scenarios, system, paused }: Props) 
   const onStarted = useCallback((name: ScenarioName) => setChosen(name), []);
 
   const run = selected ? latestRunOf(frame.state, selected) : null;
-  // the grid draws on its own clock: the timeline's 10 Hz re-renders of this view must not re-render it
+  // the grid draws on its own clock: the timeline's re-renders of this view must not re-render it
   const logicalCores = system?.logicalCores ?? null;
   const cores = useMemo(
     () => <CoreSection store={store} paused={paused} view={view} onView={setView} logicalCores={logicalCores} />,

@@ -9,7 +9,7 @@ import type { LiveStore } from '../../state/live-store.js';
 import { isRunning, type ScenarioRunsState } from '../../state/scenario-runs.js';
 import type { ScenarioStore } from '../../state/scenario-store.js';
 
-/** The timeline's redraw gap: ≤ 10 Hz, like the core grid. */
+/** The timeline's redraw gap: ≤ 10 Hz (its bars move with every state change; the core grid's buckets need only 5 Hz). */
 export const TIMELINE_GAP_MS = 100;
 
 export interface ScenarioFrame {
