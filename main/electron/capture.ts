@@ -3,10 +3,20 @@
  * with capturePage — pixels exactly as drawn, fonts and all — and writes it where the user picks in
  * a save dialog. Sender-checked and schema-validated like every other IPC handler.
  */
-import { dialog, type BrowserWindow, type IpcMain } from 'electron';
+import { dialog, type BrowserWindow, type IpcMain, type Rectangle } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { CHANNELS, CaptureSchema, describeInvalid, type Envelope } from '../../preload/api.js';
 import { REFUSED_SENDER, type SenderCheck } from './ipc.js';
+
+/**
+ * The page measures in CSS pixels, capturePage takes DIPs: at zoom z one CSS pixel is z DIPs (Ctrl +/−
+ * changes z), so the region is scaled here, outward to whole DIPs so no edge of the chart is cut.
+ */
+export function toDips(rect: Rectangle, zoom: number): Rectangle {
+  const x = Math.floor(rect.x * zoom);
+  const y = Math.floor(rect.y * zoom);
+  return { x, y, width: Math.ceil((rect.x + rect.width) * zoom) - x, height: Math.ceil((rect.y + rect.height) * zoom) - y };
+}
 
 export function registerCapture(ipc: IpcMain, win: BrowserWindow, trusted: SenderCheck): () => void {
   ipc.handle(CHANNELS.savePng, async (event, arg: unknown): Promise<Envelope> => {
@@ -14,7 +24,7 @@ export function registerCapture(ipc: IpcMain, win: BrowserWindow, trusted: Sende
     const parsed = CaptureSchema.safeParse(arg);
     if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
     try {
-      const image = await win.webContents.capturePage(parsed.data.rect);
+      const image = await win.webContents.capturePage(toDips(parsed.data.rect, win.webContents.getZoomFactor()));
       const { canceled, filePath } = await dialog.showSaveDialog(win, {
         defaultPath: `${parsed.data.name}.png`,
         filters: [{ name: 'PNG image', extensions: ['png'] }],

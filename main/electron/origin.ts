@@ -17,3 +17,13 @@ export function isAppUrl(url: string | undefined, devServerUrl?: string): boolea
     return false;
   }
 }
+
+/**
+ * The renderer dev server's URL, honoured only when `npm run dev` (bin/dev.js) says it started one: a
+ * stray ELECTRON_RENDERER_URL in a user's environment must not point the window, and the trust that
+ * the app's own page gets, at another origin. Never in a packaged app.
+ */
+export function devRendererUrl(isPackaged: boolean, env: NodeJS.ProcessEnv): string | undefined {
+  if (isPackaged || env.CORESCOPE_DEV_RENDERER !== '1') return undefined;
+  return env.ELECTRON_RENDERER_URL || undefined;
+}
