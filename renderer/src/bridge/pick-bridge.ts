@@ -4,7 +4,9 @@
  * server that served the page, with the token from the page's URL.
  */
 import type { CoreScopeApi } from '../../../preload/api.js';
+import { APP_SCHEME } from '../../../main/electron/origin.js';
 import { ALWAYS_OPEN, type Connection } from './connection.js';
+import { missingPreload } from './missing-preload.js';
 import { WsBridge, type SocketLike } from './ws-bridge.js';
 import { socketUrl, tokenOf } from './ws-url.js';
 
@@ -20,6 +22,7 @@ type WithPreload = { corescope?: CoreScopeApi };
 export function pickBridge(win: Window): Bridge {
   const preload = (win as unknown as WithPreload).corescope;
   if (preload) return { api: preload, connection: ALWAYS_OPEN, transport: 'electron' };
+  if (win.location.protocol === `${APP_SCHEME}:`) return { ...missingPreload(), transport: 'electron' };
   const url = socketUrl(win.location);
   const ws = new WsBridge(() => new WebSocket(url) as unknown as SocketLike, tokenOf(win.location.search) !== null);
   return { api: ws, connection: ws, transport: 'websocket' };
