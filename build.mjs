@@ -2,6 +2,7 @@
 // then the Electron app — main, sandboxed preload, renderer — with electron-vite (the renderer is also
 // what `corescope serve` serves). Runs on `npm install` (prepare), so `npx corescope` works at once.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { build as buildApp } from 'electron-vite';
 
 const common = {
@@ -9,15 +10,24 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
 };
 
+// The hosts run from app.asar.unpacked in the packaged app, where Node's package lookup never reaches
+// the node_modules packed inside app.asar: each host bundle carries every dependency it uses and imports
+// only node: builtins. `.mjs` makes them ES modules by name, with no package.json beside them.
+const hosts = {
+  ...common,
+  outExtension: { '.js': '.mjs' },
+};
+// electron-builder ships all of dist/workloads: nothing stale from an older build may ride along
+rmSync('dist/workloads', { recursive: true, force: true });
+
 await Promise.all([
-  build({ ...common, entryPoints: { cli: 'main/cli/index.ts' }, outdir: 'dist' }),
+  build({ ...common, packages: 'external', entryPoints: { cli: 'main/cli/index.ts' }, outdir: 'dist' }),
   build({
-    ...common,
+    ...hosts,
     // one flat folder of hosts (they find each other by name beside themselves)
     entryPoints: {
       'loop-host': 'workloads/hosts/loop-host.ts',

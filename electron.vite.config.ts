@@ -19,7 +19,12 @@ export default defineConfig({
   renderer: {
     root: resolve(here, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [
+      react(),
+      // Vite's dev server injects an inline preamble for hot reload that the page's meta CSP would block:
+      // only `npm run dev` goes without it; every build keeps it
+      { name: 'dev-without-meta-csp', apply: 'serve', transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/, '') },
+    ],
     build: { outDir: resolve(here, 'out/renderer'), rolldownOptions: { input: resolve(here, 'renderer/index.html') } },
   },
 });

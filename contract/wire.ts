@@ -10,6 +10,8 @@ export type Refusal = { ok: false; error: string; field?: string };
 export type Envelope = { ok: true; result: unknown } | Refusal;
 
 export const WS_PATH = '/api';
+/** The desktop window's own scheme (corescope://app/…): the shell serves it, the renderer knows it by it. */
+export const APP_SCHEME = 'corescope';
 /** Largest WebSocket message the server accepts from a page; every valid request is far smaller. */
 export const WS_MAX_REQUEST_BYTES = 16 * 1024;
 

@@ -2,7 +2,9 @@
  * The app's own origin. The window loads the renderer from a privileged custom scheme (not file://,
  * where module scripts and CSP behave badly), so "is this our page?" is one exact comparison.
  */
-export const APP_SCHEME = 'corescope';
+import { APP_SCHEME } from '../../contract/wire.js';
+
+export { APP_SCHEME };
 export const APP_HOST = 'app';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
@@ -16,4 +18,14 @@ export function isAppUrl(url: string | undefined, devServerUrl?: string): boolea
   } catch {
     return false;
   }
+}
+
+/**
+ * The renderer dev server's URL, honoured only when `npm run dev` (bin/dev.js) says it started one: a
+ * stray ELECTRON_RENDERER_URL in a user's environment must not point the window, and the trust that
+ * the app's own page gets, at another origin. Never in a packaged app.
+ */
+export function devRendererUrl(isPackaged: boolean, env: NodeJS.ProcessEnv): string | undefined {
+  if (isPackaged || env.CORESCOPE_DEV_RENDERER !== '1') return undefined;
+  return env.ELECTRON_RENDERER_URL || undefined;
 }

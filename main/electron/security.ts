@@ -2,9 +2,10 @@
  * Session-wide guards: every permission request is denied (CoreScope needs none), and the renderer's
  * files are served from the app scheme with the strict CSP, from the built renderer folder only.
  */
-import { net, protocol, type Session } from 'electron';
-import { pathToFileURL } from 'node:url';
-import { resolveInside } from '../server/static-files.js';
+import { protocol, type Session } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { TYPES, resolveInside } from '../server/static-files.js';
 import { contentSecurityPolicy } from '../server/csp.js';
 import { APP_SCHEME } from './origin.js';
 
@@ -15,16 +16,35 @@ export function registerAppScheme(): void {
   ]);
 }
 
+const guarded = (status: number, type: string) => ({
+  status,
+  headers: {
+    'Content-Type': type,
+    'Content-Security-Policy': contentSecurityPolicy(),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  },
+});
+
+/**
+ * Answers every request itself: a handler that throws (as net.fetch does for a missing file) makes
+ * Electron fail the request with ERR_UNEXPECTED, and a module script under nosniff needs its
+ * JavaScript type stated, so the type comes from the dashboard server's own table.
+ */
+export async function answerAppRequest(rendererDir: string, url: string): Promise<Response> {
+  const file = resolveInside(rendererDir, new URL(url).pathname);
+  if (!file) return new Response('bad path', guarded(400, 'text/plain; charset=utf-8'));
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return new Response('not found', guarded(404, 'text/plain; charset=utf-8'));
+  }
+  return new Response(new Uint8Array(body), guarded(200, TYPES[extname(file)] ?? 'application/octet-stream'));
+}
+
 export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveInside(rendererDir, new URL(request.url).pathname);
-    if (!file) return new Response('bad path', { status: 400 });
-    const res = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(res.headers);
-    headers.set('Content-Security-Policy', contentSecurityPolicy());
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(res.body, { status: res.status, headers });
-  });
+  protocol.handle(APP_SCHEME, (request) => answerAppRequest(rendererDir, request.url));
 }
 
 export function denyPermissions(session: Session): void {

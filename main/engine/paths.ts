@@ -24,7 +24,7 @@ export type HostScript = 'loop-host' | 'thread-host' | 'scenario-host' | 'python
 export function hostScript(name: HostScript): string {
   // the Python host is not built: it runs from its sources in workloads/python
   const file = unpacked(
-    name === 'python-host' ? join(projectRoot(), 'workloads', 'python', 'host.py') : join(projectRoot(), 'dist', 'workloads', 'hosts', `${name}.js`),
+    name === 'python-host' ? join(projectRoot(), 'workloads', 'python', 'host.py') : join(projectRoot(), 'dist', 'workloads', 'hosts', `${name}.mjs`),
   );
   if (!existsSync(file)) throw new Error(`CoreScope: ${file} is missing; run "npm run build" first`);
   return file;

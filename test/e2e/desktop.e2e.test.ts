@@ -3,7 +3,9 @@
  * binary and a display: where they are missing (an offline install, CI here), it says so and skips.
  */
 import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, TEST_MARK, hostPids, waitFor } from '../integration/helpers.js';
@@ -25,10 +27,13 @@ if (why) console.info(`desktop window e2e skipped: ${why}`);
 describe.skipIf(Boolean(why))('the desktop window', () => {
   let app: ElectronApplication;
   let page: Page;
+  let profile = '';
 
   beforeAll(async () => {
     const [key, value] = TEST_MARK.split('=');
-    const env = Object.fromEntries(Object.entries({ ...process.env, [key]: value }).filter((e): e is [string, string] => e[1] !== undefined));
+    // its own profile, so its single-instance lock never meets a developer's `npm start`
+    profile = mkdtempSync(join(os.tmpdir(), 'cs-desktop-e2e-'));
+    const env = Object.fromEntries(Object.entries({ ...process.env, [key]: value, CORESCOPE_USER_DATA: profile }).filter((e): e is [string, string] => e[1] !== undefined));
     app = await electron.launch({ executablePath: binary as string, args: [ROOT], cwd: ROOT, env });
     page = await app.firstWindow();
   });
@@ -36,6 +41,7 @@ describe.skipIf(Boolean(why))('the desktop window', () => {
   afterAll(async () => {
     await app?.close();
     expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
+    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('is isolated: the page has the CoreScope API and no Node', async () => {

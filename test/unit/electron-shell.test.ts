@@ -41,7 +41,7 @@ vi.mock('electron', () => {
   return { BrowserWindow, ipcMain, contextBridge, ipcRenderer, dialog, default: { BrowserWindow, ipcMain, contextBridge, ipcRenderer, dialog } };
 });
 
-const { createMainWindow, windowOptions } = await import('../../main/electron/window.js');
+const { createMainWindow } = await import('../../main/electron/window.js');
 const { registerIpc } = await import('../../main/electron/ipc.js');
 const { savePngHandler } = await import('../../main/electron/capture.js');
 const { APP_URL, isAppUrl } = await import('../../main/electron/origin.js');
@@ -58,7 +58,8 @@ beforeEach(() => {
 
 describe('the window', () => {
   it('isolates and sandboxes the page and gives it no Node', () => {
-    const prefs = (windowOptions('/p.cjs') as { webPreferences: Record<string, unknown> }).webPreferences;
+    createMainWindow('/p.cjs', APP_URL);
+    const prefs = (recorded.windows[0].options as { webPreferences: Record<string, unknown> }).webPreferences;
     expect(prefs).toMatchObject({
       preload: '/p.cjs',
       contextIsolation: true,
@@ -178,7 +179,7 @@ describe('Save PNG in the desktop app', () => {
   const trustedEvent = { senderFrame: { url: 'corescope://app/index.html' } };
   const png = Buffer.from('89504e47', 'hex');
   const captured: unknown[] = [];
-  const win = { webContents: { capturePage: async (rect: unknown) => (captured.push(rect), { toPNG: () => png }) } };
+  const win = { webContents: { getZoomFactor: () => 1, capturePage: async (rect: unknown) => (captured.push(rect), { toPNG: () => png }) } };
   const rect = { x: 10, y: 20, width: 300, height: 200 };
 
   it('captures the region from the window and writes it where the dialog says', async () => {

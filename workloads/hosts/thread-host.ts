@@ -38,7 +38,7 @@ function stop(): Promise<void> {
 
 function startWorker(unitId: number, index: number): Promise<void> {
   return new Promise<void>((resolve) => {
-    const worker = new Worker(new URL('./thread-unit.js', import.meta.url), {
+    const worker = new Worker(new URL('./thread-unit.mjs', import.meta.url), {
       workerData: { unitId, index, spec },
       name: `cs-t${unitId}`,
     });

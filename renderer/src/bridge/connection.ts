@@ -3,7 +3,8 @@
 export type ConnectionState =
   | { status: 'connecting' }
   | { status: 'open' }
-  | { status: 'closed'; reason: string };
+  /** final: nothing to reconnect to (the desktop window without its preload) */
+  | { status: 'closed'; reason: string; final?: boolean };
 
 export interface Connection {
   get(): ConnectionState;

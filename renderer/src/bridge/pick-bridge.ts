@@ -6,8 +6,9 @@
  */
 import { buildApi } from '../../../contract/client.js';
 import { IPC_METHODS, subscriberName, type CoreScopeApi } from '../../../contract/methods.js';
-import type { PreloadApi } from '../../../contract/wire.js';
+import { APP_SCHEME, type PreloadApi } from '../../../contract/wire.js';
 import { ALWAYS_OPEN, type Connection } from './connection.js';
+import { missingPreload } from './missing-preload.js';
 import { WsBridge, type SocketLike } from './ws-bridge.js';
 import { socketUrl, tokenOf } from './ws-url.js';
 
@@ -31,6 +32,7 @@ export function overPreload(preload: PreloadApi): CoreScopeApi {
 export function pickBridge(win: Window): Bridge {
   const preload = (win as unknown as WithPreload).corescope;
   if (preload) return { api: overPreload(preload), connection: ALWAYS_OPEN, transport: 'electron' };
+  if (win.location.protocol === `${APP_SCHEME}:`) return { ...missingPreload(), transport: 'electron' };
   const url = socketUrl(win.location);
   const ws = new WsBridge(() => new WebSocket(url) as unknown as SocketLike, tokenOf(win.location.search) !== null);
   return { api: ws.api, connection: ws, transport: 'websocket' };

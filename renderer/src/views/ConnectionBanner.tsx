@@ -2,6 +2,12 @@
 import type { ConnectionState } from '../bridge/connection.js';
 
 export function ConnectionBanner({ state, loadError }: { state: ConnectionState; loadError: string | null }) {
+  if (state.status === 'closed' && state.final)
+    return (
+      <div className="banner banner-error" role="alert">
+        <b>No engine.</b> {state.reason}.
+      </div>
+    );
   if (state.status === 'closed')
     return (
       <div className="banner banner-error" role="alert">

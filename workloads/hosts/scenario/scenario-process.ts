@@ -11,7 +11,7 @@ export interface ProcessUnitData extends UnitStart {
 
 export function startProcessUnit(start: UnitStart, dir: string, listener: UnitListener): LaunchedUnit {
   const data: ProcessUnitData = { ...start, dir };
-  const child = fork(fileURLToPath(new URL('./scenario-process-unit.js', import.meta.url)), [JSON.stringify(data)], {
+  const child = fork(fileURLToPath(new URL('./scenario-process-unit.mjs', import.meta.url)), [JSON.stringify(data)], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     execArgv: [],
     serialization: 'json',

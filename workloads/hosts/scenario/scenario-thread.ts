@@ -9,7 +9,7 @@ export interface ThreadUnitData extends UnitStart {
 
 export function startThreadUnit(start: UnitStart, buffer: SharedArrayBuffer, listener: UnitListener): LaunchedUnit {
   const data: ThreadUnitData = { ...start, buffer };
-  const worker = new Worker(new URL('./scenario-thread-unit.js', import.meta.url), { workerData: data, name: `cs-t${start.index}` });
+  const worker = new Worker(new URL('./scenario-thread-unit.mjs', import.meta.url), { workerData: data, name: `cs-t${start.index}` });
   worker.on('message', (m: UnitToCoordinator) => (m.kind === 'report' ? listener.onReport(m.report) : listener.onArrive()));
   worker.on('error', () => undefined); // its end is reported by the coordinator from 'exit'
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

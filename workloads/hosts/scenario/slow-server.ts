@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const START_TIMEOUT_MS = 10_000;
 
 export function startSlowServer(): Promise<{ url: string; close: () => void }> {
-  const child = fork(fileURLToPath(new URL('./slow-http-server.js', import.meta.url)), [], {
+  const child = fork(fileURLToPath(new URL('./slow-http-server.mjs', import.meta.url)), [], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     execArgv: [],
   });
