@@ -18,7 +18,7 @@ const FRESH_CALLS = 50;
 const BACK_TO_BACK_CALLS = 200;
 const WARM_UP_CALLS = 5;
 
-export interface SeriesResult {
+interface SeriesResult {
   label: string;
   wallMs: Distribution;
   holdMs: Distribution;

@@ -11,7 +11,7 @@ import { hasChromium, launchChromium } from '../test/support/chromium.js';
 import { percentile } from '../main/engine/studies/stats.js';
 import { SyntheticApi } from './synthetic-api.js';
 
-export interface RendererCostCase {
+interface RendererCostCase {
   cores: number;
   rateHz: number;
   seconds: number;

@@ -32,7 +32,7 @@ const CASES: SamplerCase[] = [
   { label: '16 processes', spec: { mode: 'process', workload: 'io-sleep', units: 16, durationS: RUN_S } },
 ];
 
-export interface SamplerCaseResult {
+interface SamplerCaseResult {
   label: string;
   unitsSampled: number;
   sampleNowMs: Distribution;

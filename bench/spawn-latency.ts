@@ -17,7 +17,7 @@ const REPS = 5;
 const RAW_SINGLE_REPS = 20;
 const DURATION_S = 0.5;
 
-export interface EngineSpawn {
+interface EngineSpawn {
   mode: Mode;
   /** every unit's start over all repetitions */
   startMs: Distribution;

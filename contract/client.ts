@@ -6,7 +6,7 @@
 import { STREAMS, subscriberName, type CoreScopeApi, type MethodName, type StreamName, type Streams } from './methods.js';
 import type { Envelope } from './wire.js';
 
-export class CallRefused extends Error {
+class CallRefused extends Error {
   override name = 'CallRefused';
   constructor(
     message: string,

@@ -4,7 +4,7 @@
  * Kept free of imports so that every host, and the engine, can share it.
  */
 
-export type HostWorkload = 'cpu' | 'io-sleep' | 'mem';
+type HostWorkload = 'cpu' | 'io-sleep' | 'mem';
 
 export type UnitStateName =
   | 'starting'

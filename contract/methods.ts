@@ -73,7 +73,7 @@ export const METHODS = {
 
 export type MethodName = keyof typeof METHODS;
 type Def<M extends MethodName> = (typeof METHODS)[M];
-export type ParamsIn<M extends MethodName> = z.input<Def<M>['params']>;
+type ParamsIn<M extends MethodName> = z.input<Def<M>['params']>;
 export type ParamsOf<M extends MethodName> = z.output<Def<M>['params']>;
 export type ResultOf<M extends MethodName> = Exclude<Def<M>['result'], undefined>;
 
@@ -89,7 +89,6 @@ export type ShellMethod = ServedBy<'shell'>;
 export const IPC_METHODS = namesWhere<IpcMethod>((m) => (METHODS[m].transports as readonly Transport[]).includes('ipc'));
 export const WS_METHODS = namesWhere<WsMethod>((m) => (METHODS[m].transports as readonly Transport[]).includes('ws'));
 export const ENGINE_METHODS = namesWhere<EngineMethod>((m) => METHODS[m].servedBy === 'engine');
-export const isControl = (m: MethodName): boolean => METHODS[m].access === 'control';
 
 /** Something the engine wants every client to know that belongs to no run (e.g. a failed sample). */
 export interface EngineNotice {
@@ -113,7 +112,7 @@ export const STREAMS = Object.keys(STREAM_PUSH) as StreamName[];
 /** Electron IPC channel of a method or a stream. */
 export const channelOf = (name: MethodName | StreamName): string => `corescope:${name}`;
 
-export type Call<M extends MethodName> = undefined extends ParamsIn<M> ? (params?: ParamsIn<M>) => Promise<ResultOf<M>> : (params: ParamsIn<M>) => Promise<ResultOf<M>>;
+type Call<M extends MethodName> = undefined extends ParamsIn<M> ? (params?: ParamsIn<M>) => Promise<ResultOf<M>> : (params: ParamsIn<M>) => Promise<ResultOf<M>>;
 export type Subscribers = { [S in StreamName as `on${Capitalize<S>}`]: (cb: (value: Streams[S]) => void) => () => void };
 
 /**

@@ -20,7 +20,7 @@ const wholeBetween = (name: string, lo: number, hi: number) =>
 const oneOf = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
   z.enum(values, { error: `${name} must be one of ${values.join(', ')}` });
 
-export const RuntimeSchema = oneOf('runtime', RUNTIMES);
+const RuntimeSchema = oneOf('runtime', RUNTIMES);
 
 export const RunSpecSchema = z
   .object({
@@ -97,7 +97,6 @@ export const ScenarioSpecSchema = z
   })
   .strict();
 export type ScenarioSpecInput = z.input<typeof ScenarioSpecSchema>;
-export type ScenarioSpec = z.output<typeof ScenarioSpecSchema>;
 
 /** What runCompare accepts: its N-unit legs are then checked as `run` would check them. */
 export const CompareSpecSchema = z
@@ -125,7 +124,6 @@ export const MemoryCostSpecSchema = z
   })
   .strict();
 export type MemoryCostSpecInput = z.input<typeof MemoryCostSpecSchema>;
-export type MemoryCostSpec = z.output<typeof MemoryCostSpecSchema>;
 
 /** For methods that take nothing: absent (undefined) or null, nothing else. */
 export const NoParamsSchema = z.union([z.undefined(), z.null()], { error: 'this method takes no parameters' });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { STREAM_PUSH, WS_METHODS, type IpcMethod, type Streams, type Subscribers } from './methods.js';
 
-export type Refusal = { ok: false; error: string; field?: string };
+type Refusal = { ok: false; error: string; field?: string };
 export type Envelope = { ok: true; result: unknown } | Refusal;
 
 export const WS_PATH = '/api';

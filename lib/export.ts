@@ -15,7 +15,7 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
   return [header, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n';
 }
 
-export const COMPARE_CSV_HEADER = [
+const COMPARE_CSV_HEADER = [
   'mode',
   'runtime',
   'workload',
@@ -59,7 +59,7 @@ export function compareToCsv(r: CompareReport): string {
   );
 }
 
-export const MEMORY_CSV_HEADER = ['mode', 'runtime', 'measure', 'unitsPerStep', 'bytesPerUnit', 'baseBytes', 'r2', 'units', 'totalBytes'] as const;
+const MEMORY_CSV_HEADER = ['mode', 'runtime', 'measure', 'unitsPerStep', 'bytesPerUnit', 'baseBytes', 'r2', 'units', 'totalBytes'] as const;
 
 /** One row per measured point (mode × N), each with its mode's fit, so the file plots and sums alike. */
 export function memoryToCsv(r: MemoryCostReport): string {

@@ -18,7 +18,7 @@ export interface LiveRunState {
 const MAX_UNIT_ROWS = 12;
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
-export function progressOf(run: LiveRunState): number {
+function progressOf(run: LiveRunState): number {
   const byUnits = run.unitsEnded / run.spec.units;
   const byTime = run.spec.durationS !== undefined ? run.elapsedMs / (run.spec.durationS * 1000) : 0;
   return Math.min(1, Math.max(byUnits, byTime));

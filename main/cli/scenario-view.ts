@@ -11,7 +11,7 @@ import { LANE_LEGEND, renderLanes } from './timeline-lanes.js';
 const modeWords = { process: 'processes', thread: 'worker threads', async: 'async tasks' } as const;
 const pythonModeWords = { process: 'Python processes (multiprocessing)', thread: 'Python threads', async: 'asyncio tasks' } as const;
 
-export function scenarioHeader(info: ScenarioInfo, mode: keyof typeof modeWords, runtime: Runtime = 'node'): string {
+function scenarioHeader(info: ScenarioInfo, mode: keyof typeof modeWords, runtime: Runtime = 'node'): string {
   const as = info.name === 'gil' ? 'Python threads, then Python processes' : (runtime === 'python' ? pythonModeWords : modeWords)[mode];
   return `CoreScope · ${info.title} (${info.name}) as ${as}\n${info.summary}`;
 }
@@ -29,7 +29,7 @@ export function liveScenarioView(
 }
 
 /** "expected 30 · actual 20", one line per array-valued field that is better on lines of its own. */
-export function outcomeLines(outcome: ScenarioResult['outcome']): string[] {
+function outcomeLines(outcome: ScenarioResult['outcome']): string[] {
   if (!outcome) return ['no outcome: the scenario was stopped before it could say'];
   const inline: string[] = [];
   const own: string[] = [];

@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import type { RunSummary } from '../../contract/run-events.js';
 import { formatBytes, formatMs } from '../../lib/format.js';
-import type { CompareReport } from '../engine/studies/compare.js';
+import type { CompareReport } from '../../contract/studies.js';
 
 const MAX_ROWS = 16;
 

@@ -35,7 +35,7 @@ function byUnit(timeline: readonly TimelineEntry[]): Map<string, TimelineEntry[]
 }
 
 /** One lane, `width` columns for `spanMs`: each column shows the state the unit was in at its start. */
-export function lane(entries: readonly TimelineEntry[], spanMs: number, width: number): string {
+function lane(entries: readonly TimelineEntry[], spanMs: number, width: number): string {
   let out = '';
   let i = 0;
   let ended = false;

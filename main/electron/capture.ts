@@ -12,7 +12,7 @@ import type { CaptureRequest } from '../../contract/schemas.js';
  * The page measures in CSS pixels, capturePage takes DIPs: at zoom z one CSS pixel is z DIPs (Ctrl +/−
  * changes z), so the region is scaled here, outward to whole DIPs so no edge of the chart is cut.
  */
-export function toDips(rect: Rectangle, zoom: number): Rectangle {
+function toDips(rect: Rectangle, zoom: number): Rectangle {
   const x = Math.floor(rect.x * zoom);
   const y = Math.floor(rect.y * zoom);
   return { x, y, width: Math.ceil((rect.x + rect.width) * zoom) - x, height: Math.ceil((rect.y + rect.height) * zoom) - y };

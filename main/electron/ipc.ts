@@ -13,7 +13,7 @@ import { answer, type ApiService } from '../engine/api-service.js';
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 export type ShellHandlers = { [M in ShellMethod]: (params: ParamsOf<M>) => Promise<ResultOf<M>> };
 
-export const REFUSED_SENDER = 'refused: the request did not come from CoreScope’s own page';
+const REFUSED_SENDER = 'refused: the request did not come from CoreScope’s own page';
 
 export function registerIpc(ipc: IpcMain, api: ApiService, shell: ShellHandlers, trusted: SenderCheck): () => void {
   for (const method of IPC_METHODS)

@@ -23,7 +23,7 @@ export interface DesktopParts {
 }
 
 /** Exit status of a start that failed (the dialog said why). */
-export const START_FAILED = 1;
+const START_FAILED = 1;
 
 /** Returns false when another instance holds the lock (this one is quitting and sets nothing up). */
 export function runDesktop(parts: DesktopParts): boolean {

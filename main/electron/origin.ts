@@ -5,7 +5,7 @@
 import { APP_SCHEME } from '../../contract/wire.js';
 
 export { APP_SCHEME };
-export const APP_HOST = 'app';
+const APP_HOST = 'app';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** True only for a URL on the app's own scheme and host (or the dev server, when one is given). */

@@ -5,8 +5,8 @@
 import { protocol, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { TYPES, resolveInside } from '../server/static-files.js';
-import { contentSecurityPolicy } from '../server/csp.js';
+import { TYPES, resolveInside } from '../web/static-files.js';
+import { contentSecurityPolicy } from '../web/csp.js';
 import { APP_SCHEME } from './origin.js';
 
 /** Must run before the app is ready. */
@@ -31,7 +31,7 @@ const guarded = (status: number, type: string) => ({
  * Electron fail the request with ERR_UNEXPECTED, and a module script under nosniff needs its
  * JavaScript type stated, so the type comes from the dashboard server's own table.
  */
-export async function answerAppRequest(rendererDir: string, url: string): Promise<Response> {
+async function answerAppRequest(rendererDir: string, url: string): Promise<Response> {
   const file = resolveInside(rendererDir, new URL(url).pathname);
   if (!file) return new Response('bad path', guarded(400, 'text/plain; charset=utf-8'));
   let body: Buffer;

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
   let dir = from;
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return dir;

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
 
-export function tokenMatches(expected: string, given: string | null): boolean {
+function tokenMatches(expected: string, given: string | null): boolean {
   if (!given) return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
@@ -15,7 +15,7 @@ export function tokenMatches(expected: string, given: string | null): boolean {
 }
 
 /** Same-origin: the Origin header must name the very host:port the request was sent to. */
-export function sameOrigin(req: IncomingMessage): boolean {
+function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   const host = req.headers.host;
   if (!origin || !host) return false;

@@ -9,7 +9,7 @@ import { WS_MAX_REQUEST_BYTES, WS_PATH } from '../../contract/wire.js';
 import type { ApiEndpoint } from '../engine/api-service.js';
 import { checkAccess, newToken } from './access.js';
 import { serveSession } from './socket-session.js';
-import { staticHandler } from './static-files.js';
+import { staticHandler } from '../web/static-files.js';
 
 export interface DashboardOptions {
   host: string;

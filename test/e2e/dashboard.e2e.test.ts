@@ -53,9 +53,27 @@ describe.skipIf(!enabled)('the browser dashboard', () => {
 
   it('refuses 0 units next to the field and starts nothing', async () => {
     await page.getByRole('radio', { name: 'process' }).check();
-    await page.getByLabel('Units', { exact: true }).fill('0');
+    const units = page.getByLabel('Units', { exact: true });
+    await units.fill('0');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => page.getByText('units must be between 1 and 256 in process mode').count()).toBeGreaterThan(0);
+    // the Units input itself is marked, and its description is the reason
+    await expect.poll(() => units.getAttribute('aria-invalid')).toBe('true');
+    expect(await units.getAttribute('aria-describedby')).toContain('-error');
+    // the engine, asked directly over the socket, names the same field
+    const url = new URL(session.served.url);
+    const reply = await new Promise<unknown>((resolve, reject) => {
+      const ws = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token')}`, { origin: url.origin });
+      ws.on('open', () => ws.send(JSON.stringify({ id: 1, method: 'startRun', params: { mode: 'process', workload: 'cpu', units: 0 } })));
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data)) as { id?: number };
+        if (msg.id !== 1) return;
+        ws.close();
+        resolve(msg);
+      });
+      ws.on('error', reject);
+    });
+    expect(reply).toEqual({ id: 1, ok: false, error: 'units must be between 1 and 256 in process mode', field: 'units' });
     await page.waitForTimeout(500);
     expect(hostPids()).toHaveLength(0);
   });

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import type { CompareReport } from '../../main/engine/studies/compare.js';
+import type { CompareReport } from '../../contract/studies.js';
 import { MEASURES_CPU, hostPids, runCli } from './helpers.js';
 
 afterAll(() => expect(hostPids()).toEqual([]));

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CLI = `${ROOT}bin/corescope.js`;
+const CLI = `${ROOT}bin/corescope.js`;
 
 /**
  * Options for a test that measures CPU or time on the real machine: one retry, because a burst of

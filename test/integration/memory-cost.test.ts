@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import type { MemoryCostReport } from '../../main/engine/studies/memory-cost.js';
+import type { MemoryCostReport } from '../../contract/studies.js';
 import { MEASURES_CPU, hostPids, runCli } from './helpers.js';
 
 afterAll(() => expect(hostPids()).toEqual([]));

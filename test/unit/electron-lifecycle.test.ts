@@ -126,7 +126,7 @@ describe('the app scheme', () => {
 
   it('states each file’s type from the dashboard’s table, with the CSP, and never leaves the folder', async () => {
     const s = await served();
-    const { TYPES } = await import('../../main/server/static-files.js');
+    const { TYPES } = await import('../../main/web/static-files.js');
     for (const [path, ext] of [['/index.html', '.html'], ['/assets/index-abc.js', '.js'], ['/assets/index-abc.css', '.css']]) {
       const res = (await s.request(`corescope://app${path}`)) as Response;
       expect(res.status).toBe(200);

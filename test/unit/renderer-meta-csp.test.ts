@@ -1,7 +1,7 @@
 /** The page's meta CSP is the header's policy (frame-ancestors aside, which a meta can't carry). */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../main/server/csp.js';
+import { contentSecurityPolicy } from '../../main/web/csp.js';
 
 it('renderer/index.html carries the same CSP as the header', () => {
   const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');

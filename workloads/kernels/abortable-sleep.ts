@@ -6,7 +6,7 @@
 const abortedPromises = new WeakMap<AbortSignal, Promise<void>>();
 
 /** Resolves once `signal` aborts (one promise per signal, however many wait on it). */
-export function whenAborted(signal: AbortSignal): Promise<void> {
+function whenAborted(signal: AbortSignal): Promise<void> {
   let p = abortedPromises.get(signal);
   if (!p) {
     p = signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));

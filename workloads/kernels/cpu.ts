@@ -6,7 +6,7 @@
  */
 
 export const BLOCK_START = 5_000_000;
-export const BLOCK_SPAN = 60_000;
+const BLOCK_SPAN = 60_000;
 
 /** Count the primes in [start, start + span): the unit of work. Pure; the result is checkable. */
 export function countPrimes(start: number, span: number): number {
@@ -30,7 +30,7 @@ export function countPrimes(start: number, span: number): number {
 }
 
 /** One block of the kernel; every block costs the same, so splitting work across units is fair. */
-export const cpuBlock = (): number => countPrimes(BLOCK_START, BLOCK_SPAN);
+const cpuBlock = (): number => countPrimes(BLOCK_START, BLOCK_SPAN);
 
 /** Split a total of `work` blocks across `units` as evenly as whole blocks allow. */
 export function splitWork(work: number, units: number): number[] {

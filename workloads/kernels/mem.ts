@@ -5,7 +5,7 @@
 import { sleepUnlessAborted } from './abortable-sleep.js';
 
 const PAGE = 4096;
-export const MB = 1024 * 1024;
+const MB = 1024 * 1024;
 
 /** Allocate and touch `mb` MB; returns the buffer that keeps it alive. */
 export function allocateTouched(mb: number): Buffer {

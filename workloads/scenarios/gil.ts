@@ -7,7 +7,7 @@
  */
 import type { ScenarioDef } from './scenario.js';
 
-export const GIL_UNITS = ['thread 1', 'thread 2', 'process 1', 'process 2'];
+const GIL_UNITS = ['thread 1', 'thread 2', 'process 1', 'process 2'];
 
 const pythonOnly = (): never => {
   throw new Error('the gil scenario runs in Python only');

@@ -9,7 +9,7 @@ import type { CommonsPlan, CommonsReadout, Counter } from '../sync/commons.js';
 
 export type Placement = 'process' | 'thread' | 'async';
 
-export interface ScenarioAbout {
+interface ScenarioAbout {
   name: ScenarioName;
   title: string;
   /** one line: what it shows */

@@ -19,7 +19,7 @@ export interface Lock {
   release(): Promise<void>;
 }
 
-export interface Semaphore {
+interface Semaphore {
   acquire(signal: AbortSignal): Promise<void>;
   release(): void;
 }

@@ -21,7 +21,7 @@ export interface MemoryFlags {
   csv?: boolean;
 }
 
-export function memoryTable(r: MemoryCostReport): string {
+function memoryTable(r: MemoryCostReport): string {
   const t = new Table({
     head: ['mode', 'per unit', 'base', 'R²', ...r.units.map((n) => `N=${n}`)],
     style: process.stdout.isTTY ? {} : { head: [], border: [] },

@@ -14,7 +14,7 @@ export interface SampleFlags {
 
 const MAX_COUNT = 1_000_000;
 
-export function sampleLine(s: Snapshot): string {
+function sampleLine(s: Snapshot): string {
   const time = new Date(s.t).toTimeString().slice(0, 8);
   const cores = s.cores.map((c, i) => `cpu${i} ${c.toFixed(0).padStart(3)}%`).join('  ');
   return `${time}  ${cores}  mem ${formatBytes(s.memory.usedBytes)}/${formatBytes(s.memory.totalBytes)}`;

@@ -28,7 +28,7 @@ export class ProcStatCoreLoad implements CoreLoadReader {
   }
 }
 
-export class SystemInformationCoreLoad implements CoreLoadReader {
+class SystemInformationCoreLoad implements CoreLoadReader {
   readonly source = 'systeminformation';
   async read(): Promise<number[]> {
     const load = await si.currentLoad();

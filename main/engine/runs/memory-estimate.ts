@@ -8,7 +8,7 @@ import { formatBytes } from '../../../lib/format.js';
 const MB = 1024 * 1024;
 const UNIT_OVERHEAD = { process: 20 * MB, thread: 10 * MB, async: 4 * 1024 } as const;
 
-export function estimateRunBytes(spec: RunSpec): number {
+function estimateRunBytes(spec: RunSpec): number {
   const payload = spec.workload === 'mem' ? (spec.mb ?? 0) * MB : 0;
   return spec.units * (UNIT_OVERHEAD[spec.mode] + payload);
 }

@@ -67,7 +67,7 @@ export function findPython(explicit?: string): PythonInfo | null {
 }
 
 /** Why Python can't be used, in one line: missing, or too old. */
-export function pythonUnavailable(explicit?: string): string {
+function pythonUnavailable(explicit?: string): string {
   const found = probe(explicit ?? 'python3');
   if (found && !meetsMinimum(found.version))
     return `${explicit ?? 'python3'} is Python ${found.version}; CoreScope needs ${MIN_PYTHON.join('.')}+ (pass --python PATH to another one)`;

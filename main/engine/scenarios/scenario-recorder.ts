@@ -11,7 +11,7 @@ import { scenarioDef } from './scenario-catalog.js';
 import { round } from '../studies/stats.js';
 
 /** A deadlock scenario whose units never formed a cycle is stopped after this long. */
-export const DEADLOCK_GIVE_UP_MS = 10_000;
+const DEADLOCK_GIVE_UP_MS = 10_000;
 
 export class ScenarioRecorder {
   private readonly timeline: TimelineEntry[];

@@ -12,7 +12,7 @@ import { InvalidInput, parseOrRefuse } from '../../../contract/refusal.js';
 import { scenarioDef } from './scenario-catalog.js';
 
 /** Every scenario's defaults: the article's numbers. */
-export const DEFAULT_OPTIONS: ScenarioOptions = { limit: 3, jobs: 7, jobSeconds: 2, tasks: 10_000, sleepS: 5, workload: 'io-sleep' };
+const DEFAULT_OPTIONS: ScenarioOptions = { limit: 3, jobs: 7, jobSeconds: 2, tasks: 10_000, sleepS: 5, workload: 'io-sleep' };
 /** event-loop-block runs its io tasks twice (one leg each way): a screenful of lanes is plenty */
 const LOOP_BLOCK_MAX_TASKS = 1000;
 

@@ -7,7 +7,7 @@ import { type CompareReport, type CompareResult } from '../../../contract/studie
 import type { Engine } from '../engine.js';
 import { round } from './stats.js';
 
-export const DEFAULT_COMPARE_WORK = 300; // blocks: ~3 s on one core of the reference machine
+const DEFAULT_COMPARE_WORK = 300; // blocks: ~3 s on one core of the reference machine
 
 export interface CompareSpec {
   units: number;
@@ -16,7 +16,6 @@ export interface CompareSpec {
   modes?: readonly Mode[];
 }
 
-export type { CompareReport, CompareResult } from '../../../contract/studies.js';
 
 export async function compareModes(
   engine: Engine,

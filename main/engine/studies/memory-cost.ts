@@ -15,12 +15,10 @@ import { readProcessMemory } from '../readers/process-memory.js';
 import type { Run } from '../runs/run.js';
 import { fitLine, round } from './stats.js';
 
-export { ASYNC_TASKS_PER_STEP };
 const SETTLE_MS = 400;
 const UP_TIMEOUT_MS = 20_000;
 const HOLD_S = 60; // long enough to measure; the leg is stopped as soon as it has been
 
-export type { MemoryCostReport, MemoryCostResult, MemoryPoint } from '../../../contract/studies.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

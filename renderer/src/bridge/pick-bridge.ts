@@ -21,7 +21,7 @@ export interface Bridge {
 /** The global the preload script exposes (read, not declared: preload/index.ts owns it). */
 type WithPreload = { corescope?: PreloadApi };
 
-export function overPreload(preload: PreloadApi): CoreScopeApi {
+function overPreload(preload: PreloadApi): CoreScopeApi {
   return buildApi(
     IPC_METHODS,
     (method, params) => preload[method as keyof PreloadApi](params as never) as ReturnType<PreloadApi['system']>,

@@ -22,7 +22,7 @@ export interface CoreChips {
   more: number;
 }
 
-export const MAX_NAMED_PER_RUN = 3;
+const MAX_NAMED_PER_RUN = 3;
 export const MAX_CHIPS_PER_CORE = 4;
 /** below this a unit is waiting rather than computing (a % of one core) */
 const IDLE_PCT = 5;

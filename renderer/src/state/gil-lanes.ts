@@ -11,7 +11,7 @@ import type { ScenarioRun } from './scenario-runs.js';
 
 export type GilLegKey = 'threads' | 'processes' | 'free-threaded';
 
-export interface GilUnit {
+interface GilUnit {
   unitId: number;
   name: string;
   state: UnitState;

@@ -136,7 +136,7 @@ export const MODE_WORDS: Record<Mode, string> = {
 };
 
 /** The same modes in Python: what each one is there (multiprocessing, threading, asyncio). */
-export const PYTHON_MODE_WORDS: Record<Mode, string> = {
+const PYTHON_MODE_WORDS: Record<Mode, string> = {
   process: 'one Python process per unit',
   thread: 'threads in one interpreter (one GIL)',
   async: 'asyncio tasks on one event loop',

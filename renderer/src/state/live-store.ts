@@ -11,9 +11,9 @@ import { ENDED_LANE_KEEP_MS, EMPTY_RUNS, MAX_ENDED_LANES, runsReducer, type Runs
 import { SampleRing } from './sample-ring.js';
 
 /** 10 minutes at the fastest interval (50 ms), plus a margin: 12.5 MB of history at 256 cores. */
-export const RING_CAPACITY = 12_500;
+const RING_CAPACITY = 12_500;
 /** run events arriving within this long are reduced together (a 10,000-unit run sends 20,000 of them) */
-export const EVENT_BATCH_MS = 30;
+const EVENT_BATCH_MS = 30;
 
 /** Channels of the totals ring. */
 export const TOTALS = { cpu: 0, used: 1, available: 2 } as const;

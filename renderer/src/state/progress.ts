@@ -18,7 +18,7 @@ export interface Progress {
 }
 
 /** The duration every unit runs, as the workload host applies it (its default when neither is given). */
-export function durationOf(spec: RunSpec): number | null {
+function durationOf(spec: RunSpec): number | null {
   if (spec.durationS !== undefined) return spec.durationS;
   return spec.work === undefined ? LIMITS.durationS.default : null;
 }

@@ -15,7 +15,7 @@ export interface TotalsPoint {
 }
 
 /** a point every 4–5 px of a half-screen chart: smooth enough, and recharts' cost grows with points */
-export const TOTALS_POINTS = 120;
+const TOTALS_POINTS = 120;
 
 export function totalsSeries(ring: SampleRing, t0: number, t1: number, points = TOTALS_POINTS): TotalsPoint[] {
   const means = bucketMeans(ring, t0, t1, points);

@@ -11,7 +11,7 @@ export interface Sort {
   dir: 'asc' | 'desc';
 }
 
-export interface UnitRow extends UnitSample {
+interface UnitRow extends UnitSample {
   mode: Mode | null;
 }
 
@@ -51,7 +51,7 @@ function byIdentity(a: UnitRow, b: UnitRow): number {
   return runNum(a.runId) - runNum(b.runId) || a.unitId - b.unitId;
 }
 
-export function compareRows(sort: Sort): (a: UnitRow, b: UnitRow) => number {
+function compareRows(sort: Sort): (a: UnitRow, b: UnitRow) => number {
   const sign = sort.dir === 'asc' ? 1 : -1;
   return (a, b) => {
     const va = value(a, sort.key);

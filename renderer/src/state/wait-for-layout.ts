@@ -6,7 +6,7 @@
  */
 import type { WaitForGraph } from '../../../contract/run-events.js';
 
-export interface GraphNode {
+interface GraphNode {
   id: string;
   kind: 'unit' | 'lock';
   label: string;
@@ -18,7 +18,7 @@ export interface GraphNode {
   inCycle: boolean;
 }
 
-export interface GraphEdge {
+interface GraphEdge {
   from: string;
   to: string;
   /** unit → lock: "waits for"; lock → unit: "held by" */

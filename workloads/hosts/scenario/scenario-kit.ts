@@ -111,13 +111,13 @@ export class Kit implements UnitKit {
   }
 }
 
-export function makeKit(p: KitParts): { kit: Kit; end: (state: UnitStateName, error?: string) => void } {
+function makeKit(p: KitParts): { kit: Kit; end: (state: UnitStateName, error?: string) => void } {
   const kit = new Kit(p);
   return { kit, end: (state, error) => kit.send(state, null, error) };
 }
 
 /** Run a unit's body to its end and report how it ended; resolves with that state. */
-export async function runScenarioUnit(def: ScenarioDef, kit: Kit, end: (state: UnitStateName, error?: string) => void) {
+async function runScenarioUnit(def: ScenarioDef, kit: Kit, end: (state: UnitStateName, error?: string) => void) {
   // 'running' unless the body says something else before its first await (gather: waiting(io) at once),
   // which spares 10,000 tasks a report each
   queueMicrotask(() => kit.reportUnlessSaid('running'));

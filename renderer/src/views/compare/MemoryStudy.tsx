@@ -46,7 +46,7 @@ function unitsOf(text: string): number[] | string {
 }
 
 /** Log-scale ticks a person reads: 128 B, 1 KB, 8 KB, … 256 MB (each ×8), up to one above the largest bar. */
-export function logByteTicks(max: number): number[] {
+function logByteTicks(max: number): number[] {
   const ticks = [128];
   while (ticks[ticks.length - 1] < max * 1.5) ticks.push(ticks[ticks.length - 1] * 8);
   return ticks;

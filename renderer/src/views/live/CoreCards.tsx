@@ -19,7 +19,7 @@ import { viewRange, type ViewWindow } from '../../state/view-span.js';
 import { CoreCard, PATH_H, PATH_W, type CardParts } from './CoreCard.js';
 import { GRID_GAP_MS } from '../draw-rates.js';
 
-export const CORE_BUCKETS = 120;
+const CORE_BUCKETS = 120;
 
 interface Props {
   store: LiveStore;
@@ -32,7 +32,7 @@ interface Props {
 }
 
 /** Columns that keep cards readable: 2 → 2, 4 → 4, 16 → 4×4, 32 → 8×4. */
-export function gridColumns(cores: number): number {
+function gridColumns(cores: number): number {
   if (cores <= 4) return cores;
   if (cores <= 16) return 4;
   return 8;

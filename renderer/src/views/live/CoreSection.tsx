@@ -13,7 +13,7 @@ import { HistoryControl } from './HistoryControl.js';
 import { SECTION_GAP_MS } from '../draw-rates.js';
 
 /** Above this many cores, cards get too small to read: switch to the heat strip. */
-export const MAX_CARDS = 32;
+const MAX_CARDS = 32;
 
 interface Props {
   store: LiveStore;

@@ -19,7 +19,7 @@ import type { SampleRing } from '../../state/sample-ring.js';
 import { viewRange, type ViewWindow } from '../../state/view-span.js';
 import { GRID_GAP_MS } from '../draw-rates.js';
 
-export const HEAT_COLUMNS = 240;
+const HEAT_COLUMNS = 240;
 const LABEL_W = 56;
 const BAR_W = 64;
 const MARK_W = 12;
@@ -36,9 +36,9 @@ interface Props {
 }
 
 /** Row height in CSS pixels: tall enough to hover at 64 cores, still one screen at 256. */
-export const rowHeight = (cores: number): number => (cores <= 48 ? 8 : cores <= 96 ? 6 : cores <= 160 ? 3 : 2);
+const rowHeight = (cores: number): number => (cores <= 48 ? 8 : cores <= 96 ? 6 : cores <= 160 ? 3 : 2);
 /** Label every k-th row so labels never overlap (≥ 12 px apart). */
-export const labelEvery = (rowH: number): number => Math.max(1, Math.ceil(12 / rowH / 4) * 4);
+const labelEvery = (rowH: number): number => Math.max(1, Math.ceil(12 / rowH / 4) * 4);
 
 interface Palette {
   ramp: Uint8ClampedArray;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CoreScopeApi } from '../../../../contract/methods.js';
 import { formatMs } from '../../../../lib/format.js';
 
-export const INTERVAL_CHOICES = [50, 100, 200, 250, 500, 1000, 2000, 5000] as const;
+const INTERVAL_CHOICES = [50, 100, 200, 250, 500, 1000, 2000, 5000] as const;
 
 export function IntervalControl({ api, initialMs }: { api: CoreScopeApi; initialMs: number | null }) {
   const [chosen, setChosen] = useState<number | null>(null);

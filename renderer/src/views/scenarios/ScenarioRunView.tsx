@@ -17,7 +17,7 @@ import { Timeline } from './Timeline.js';
 import { WaitForGraph } from './WaitForGraph.js';
 
 /** "limit 3 · jobs 7 · 2 s each": the options that matter for this scenario. */
-export function optionWords(spec: ResolvedScenarioSpec): string {
+function optionWords(spec: ResolvedScenarioSpec): string {
   const o = spec.options;
   switch (spec.name) {
     case 'semaphore':

@@ -10,7 +10,7 @@ import { isRunning, type ScenarioRunsState } from '../../state/scenario-runs.js'
 import type { ScenarioStore } from '../../state/scenario-store.js';
 
 /** The timeline's redraw gap: ≤ 10 Hz (its bars move with every state change; the core grid's buckets need only 5 Hz). */
-export const TIMELINE_GAP_MS = 100;
+const TIMELINE_GAP_MS = 100;
 
 export interface ScenarioFrame {
   state: ScenarioRunsState;
