@@ -308,22 +308,7 @@ export const CaptureSchema = z
   .strict();
 export type CaptureRequest = z.infer<typeof CaptureSchema>;
 
-export const CHANNELS = {
-  system: 'corescope:system',
-  workloads: 'corescope:workloads',
-  scenarios: 'corescope:scenarios',
-  startRun: 'corescope:start-run',
-  stopRun: 'corescope:stop-run',
-  runScenario: 'corescope:run-scenario',
-  setInterval: 'corescope:set-interval',
-  setPython: 'corescope:set-python',
-  snapshot: 'corescope:snapshot',
-  runEvent: 'corescope:run-event',
-  runCompare: 'corescope:run-compare',
-  runMemoryCost: 'corescope:run-memory-cost',
-  savePng: 'corescope:save-png',
-  studyEvent: 'corescope:study-event',
-} as const;
+export { CHANNELS } from './channels.js';
 
 /**
  * The same API over WebSocket (the browser dashboard): the page connects to WS_PATH?token=…, sends

@@ -1,6 +1,7 @@
 /** The preload: exposes exactly the CoreScopeApi of api.ts as window.corescope, and nothing else. */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, type CoreScopeApi, type Envelope, type RunEvent, type Snapshot, type StudyEvent, type WsMethod } from './api.js';
+import type { CoreScopeApi, Envelope, RunEvent, Snapshot, StudyEvent, WsMethod } from './api.js';
+import { CHANNELS } from './channels.js';
 
 async function call<T>(method: WsMethod | 'savePng', arg?: unknown): Promise<T> {
   const reply = (await ipcRenderer.invoke(CHANNELS[method], arg)) as Envelope;
