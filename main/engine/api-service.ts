@@ -43,6 +43,7 @@ export class ApiService implements ApiEndpoint {
   }
 
   private async dispatch(method: WsMethod, params: unknown): Promise<unknown> {
+    await this.engine.ready(); // the startup Python check: what system() reports and python runs use
     switch (method) {
       case 'system':
         return this.engine.system();

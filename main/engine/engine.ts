@@ -22,7 +22,7 @@ import type { Run } from './run.js';
 import { summarizeRun } from './run-summary.js';
 import { RunManager } from './runs.js';
 import { Sampler } from './sampler.js';
-import { MIN_PYTHON, findPython, requirePython } from './python-runtime.js';
+import { checkPython, type Verdict } from './python-runtime.js';
 import { memoryMeasure } from './unit-reader.js';
 import type { CoreSample } from './window-mean.js';
 
@@ -34,7 +34,9 @@ export interface EngineOptions {
 
 export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [RunEvent] }> {
   readonly runs: RunManager;
-  private pythonPath: string | undefined;
+  /** the Python runs use, as last checked; until the first check ends, none */
+  private python: Verdict = { ok: false, reason: 'python is still being checked; try again in a moment' };
+  private readonly pythonChecked: Promise<void>;
   readonly sampler: Sampler;
   /** per active run, the core samples since it started, for its summary */
   private readonly windows = new Map<string, CoreSample[]>();
@@ -43,8 +45,8 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
 
   constructor(options: EngineOptions = {}) {
     super();
-    this.pythonPath = options.python;
-    this.runs = new RunManager(() => requirePython(this.pythonPath));
+    this.pythonChecked = checkPython(options.python).then((v) => void (this.python = v));
+    this.runs = new RunManager(() => this.pythonPath());
     this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs });
     this.sampler.on('snapshot', (s) => {
       for (const w of this.windows.values()) w.push({ t: s.t, intervalMs: s.intervalMs, cores: s.cores });
@@ -54,8 +56,18 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
     this.runs.on('exited', (run) => this.summaries.set(run.id, this.finish(run)));
   }
 
-  start(): Promise<void> {
-    return this.sampler.start();
+  async start(): Promise<void> {
+    await Promise.all([this.sampler.start(), this.pythonChecked]);
+  }
+
+  /** Resolves once the startup Python check has ended (system() and python runs need its answer). */
+  ready(): Promise<void> {
+    return this.pythonChecked;
+  }
+
+  private pythonPath(): string {
+    if (!this.python.ok) throw new InvalidInput(this.python.reason);
+    return this.python.info.path;
   }
 
   setInterval(ms: unknown): void {
@@ -66,20 +78,22 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
 
   /** Throws InvalidInput (its one-line reason) when runs of this runtime cannot start here. */
   requireRuntime(runtime: Runtime): void {
-    if (runtime === 'python') requirePython(this.pythonPath);
+    if (runtime === 'python') this.pythonPath();
   }
 
   /**
    * The app's Python setting: an interpreter for the runs started from now on (null: python3 on PATH).
-   * A path that does not run as a fit Python is refused with its reason and changes nothing.
+   * A path that is not a trusted, fit Python (python-runtime.ts checkPython) is refused with its
+   * reason and changes nothing. The probe is asynchronous: other clients are answered meanwhile.
    */
-  setPython(path: unknown): PythonInfo | null {
+  async setPython(path: unknown): Promise<PythonInfo | null> {
     const parsed = PythonPathSchema.safeParse(path);
     if (!parsed.success) throw new InvalidInput(describeInvalid(parsed.error));
-    const next = parsed.data ?? undefined;
-    if (next !== undefined && !findPython(next)) throw new InvalidInput(`python ${next} does not run as Python ${MIN_PYTHON.join('.')} or newer`);
-    this.pythonPath = next;
-    return findPython(this.pythonPath);
+    const verdict = await checkPython(parsed.data ?? undefined);
+    // null (python3 on PATH) is taken even when there is none: the app then hides its Python options
+    if (!verdict.ok && parsed.data !== null) throw new InvalidInput(verdict.reason);
+    this.python = verdict;
+    return verdict.ok ? verdict.info : null;
   }
 
   startRun(spec: unknown): Run {
@@ -144,7 +158,7 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
       totalMemoryBytes: os.totalmem(),
       intervalMs: this.sampler.interval,
       limits: LIMITS,
-      python: findPython(this.pythonPath),
+      python: this.python.ok ? this.python.info : null,
     };
   }
 

@@ -6,7 +6,6 @@
 import { EventEmitter } from 'node:events';
 import { LIMITS, RunSpecSchema, describeInvalid, type RunEvent, type RunSpec } from '../../preload/api.js';
 import { InvalidInput } from './errors.js';
-import { requirePython } from './python-runtime.js';
 import { Run, workloadPlan, type RunPlan } from './run.js';
 import { ScenarioRecorder } from './scenario-recorder.js';
 import { parseScenarioSpec, scenarioRunSpec, scenarioUnitNames } from './scenario-spec.js';
@@ -27,7 +26,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
   private nextId = 1;
 
   /** python: the interpreter for Python hosts, asked for only when a run needs one (throws InvalidInput if none) */
-  constructor(private readonly python: () => string = () => requirePython()) {
+  constructor(private readonly python: () => string) {
     super();
   }
 

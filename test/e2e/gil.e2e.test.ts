@@ -13,7 +13,7 @@ import { MEASURES_CPU } from '../integration/helpers.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
-const python = findPython();
+const python = await findPython();
 const enabled = chromiumOrSkip() && python !== null;
 
 describe.skipIf(!enabled)('Python in the app', () => {
