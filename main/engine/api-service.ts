@@ -3,6 +3,7 @@
  * parsed with the contract's schemas before the engine sees it, and every answer is an envelope, so
  * a bad input reaches the caller as a one-line reason and changes nothing.
  */
+import { randomBytes } from 'node:crypto';
 import { RunIdSchema, describeInvalid, type Envelope, type RunEvent, type Snapshot, type StudyEvent, type WsMethod } from '../../preload/api.js';
 import type { z } from 'zod';
 import type { Engine } from './engine.js';
@@ -38,7 +39,10 @@ export class ApiService implements ApiEndpoint {
       return { ok: true, result: await this.dispatch(method, params) };
     } catch (e) {
       if (e instanceof InvalidInput) return { ok: false, error: e.message };
-      return { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+      // the details (paths, stacks) stay in the local log; the client gets an id to match them by
+      const id = randomBytes(4).toString('hex');
+      console.error(`corescope: internal error (id ${id}) in ${method}:`, e);
+      return { ok: false, error: `internal error (id ${id})` };
     }
   }
 

@@ -1,48 +1,74 @@
 /**
  * One dashboard connection: parses each request with the contract's schema, answers it through the
- * ApiService, and pushes snapshots and run events. A slow page skips snapshots rather than letting
- * them pile up in memory; run events are never skipped.
+ * ApiService, and pushes snapshots and run events. What a slow page is sent stays bounded: snapshots
+ * are skipped, run events are coalesced (coalesced-events.ts) until it catches up, and a client whose
+ * send buffer still passes SEND_BUFFER_LIMIT (it never reads) is dropped.
  */
 import type { WebSocket } from 'ws';
-import { WsRequestSchema, describeInvalid, type WsPush, type WsReply } from '../../preload/api.js';
+import { WsRequestSchema, describeInvalid, type RunEvent, type WsPush, type WsReply } from '../../preload/api.js';
 import type { ApiEndpoint } from '../engine/api-service.js';
+import { CoalescedEvents } from './coalesced-events.js';
+import { SET_PYTHON_REFUSED } from './host-policy.js';
 
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** above this, snapshots are skipped and run events held */
+export const SLOW_CLIENT_BYTES = 1024 * 1024;
+/** above this, the client is dropped */
+export const SEND_BUFFER_LIMIT = 16 * 1024 * 1024;
+const CATCH_UP_MS = 100;
 
-export function serveSession(ws: WebSocket, api: ApiEndpoint): void {
-  const push = (msg: WsPush, droppable: boolean) => {
+export interface SessionOptions {
+  /** false on a dashboard served beyond loopback: setPython is refused (host-policy.ts) */
+  maySetPython: boolean;
+}
+
+export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOptions): void {
+  const held = new CoalescedEvents();
+  let catchUp: NodeJS.Timeout | null = null;
+  const send = (msg: WsPush | WsReply) => {
     if (ws.readyState !== ws.OPEN) return;
-    if (droppable && ws.bufferedAmount > MAX_BUFFERED_BYTES) return;
     ws.send(JSON.stringify(msg));
+    if (ws.bufferedAmount > SEND_BUFFER_LIMIT) ws.terminate();
   };
-  const offSnapshot = api.onSnapshot((data) => push({ push: 'snapshot', data }, true));
-  const offRunEvent = api.onRunEvent((data) => push({ push: 'run-event', data }, false));
-  const offStudyEvent = api.onStudyEvent((data) => push({ push: 'study-event', data }, false));
+  const flushWhenCaughtUp = () => {
+    catchUp = null;
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > SLOW_CLIENT_BYTES) catchUp = setTimeout(flushWhenCaughtUp, CATCH_UP_MS);
+    else for (const data of held.take()) send({ push: 'run-event', data });
+  };
+  const pushRunEvent = (data: RunEvent) => {
+    if (held.size === 0 && ws.bufferedAmount <= SLOW_CLIENT_BYTES) return send({ push: 'run-event', data });
+    held.add(data);
+    catchUp ??= setTimeout(flushWhenCaughtUp, CATCH_UP_MS);
+  };
+  const offSnapshot = api.onSnapshot((data) => ws.bufferedAmount <= SLOW_CLIENT_BYTES && send({ push: 'snapshot', data }));
+  const offRunEvent = api.onRunEvent(pushRunEvent);
+  const offStudyEvent = api.onStudyEvent((data) => send({ push: 'study-event', data }));
   // a protocol error (e.g. a message over the size limit) closes this socket; it must not crash the server
   ws.on('error', () => ws.terminate());
   ws.on('close', () => {
     offSnapshot();
     offRunEvent();
     offStudyEvent();
+    if (catchUp) clearTimeout(catchUp);
   });
 
   ws.on('message', async (raw, isBinary) => {
-    const reply = (r: WsReply) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(r));
     let json: unknown;
     try {
       if (isBinary) throw new Error('binary');
       json = JSON.parse(raw.toString());
     } catch {
-      reply({ id: -1, ok: false, error: 'requests are JSON text' });
+      send({ id: -1, ok: false, error: 'requests are JSON text' });
       return;
     }
     const parsed = WsRequestSchema.safeParse(json);
     if (!parsed.success) {
       const id = typeof (json as { id?: unknown })?.id === 'number' ? (json as { id: number }).id : -1;
-      reply({ id, ok: false, error: describeInvalid(parsed.error) });
+      send({ id, ok: false, error: describeInvalid(parsed.error) });
       return;
     }
     const { id, method, params } = parsed.data;
-    reply({ id, ...(await api.call(method, params)) });
+    if (method === 'setPython' && !options.maySetPython) send({ id, ok: false, error: SET_PYTHON_REFUSED });
+    else send({ id, ...(await api.call(method, params)) });
   });
 }

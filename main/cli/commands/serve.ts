@@ -8,13 +8,16 @@ import { Engine } from '../../engine/engine.js';
 import { InvalidInput } from '../../engine/errors.js';
 import { rendererDir } from '../../engine/paths.js';
 import { startDashboard } from '../../server/dashboard-server.js';
+import { isLoopbackHost } from '../../server/host-policy.js';
 import { toNumber } from '../numbers.js';
 import { parseInterval, whenInterrupted } from '../process-guard.js';
+import { pythonFlag } from '../python-flag.js';
 
 export interface ServeFlags {
   host?: string;
   port?: string;
   interval?: string;
+  python?: string;
 }
 
 const ServeSchema = z.object({
@@ -25,8 +28,6 @@ const ServeSchema = z.object({
     .refine((p) => p >= 0 && p <= 65535, { message: 'port must be between 0 and 65535' }),
 });
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
 export async function serveCommand(flags: ServeFlags, announce = (line: string) => console.log(line)): Promise<number> {
   const parsed = ServeSchema.safeParse({ host: flags.host ?? '127.0.0.1', port: toNumber(flags.port ?? '0') });
   if (!parsed.success) throw new InvalidInput(describeInvalid(parsed.error));
@@ -34,11 +35,13 @@ export async function serveCommand(flags: ServeFlags, announce = (line: string) 
   const dir = rendererDir();
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`the dashboard is not built (${dir}); run "npm run build"`);
 
-  const engine = new Engine({ intervalMs });
+  const engine = new Engine({ intervalMs, python: pythonFlag(flags.python) });
   await engine.start();
   const dashboard = await startDashboard(new ApiService(engine), { ...parsed.data, rendererDir: dir });
-  if (!LOOPBACK.has(parsed.data.host))
-    console.error(`corescope: listening on ${parsed.data.host}: other machines can reach it; control still needs the token`);
+  if (!isLoopbackHost(parsed.data.host))
+    console.error(
+      `corescope: listening on ${parsed.data.host}: other machines can reach it, and its traffic (the token too) is unencrypted plain HTTP; control still needs the token, and the Python is fixed (--python)`,
+    );
   announce(`CoreScope dashboard: ${dashboard.url}`);
 
   // the server holds the process open; Ctrl-C or SIGTERM stops every run, then the server
