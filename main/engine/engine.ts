@@ -46,7 +46,10 @@ export class Engine extends EventEmitter<{ snapshot: [Snapshot]; 'run-event': [R
   constructor(options: EngineOptions = {}) {
     super();
     this.pythonChecked = checkPython(options.python).then((v) => void (this.python = v));
-    this.runs = new RunManager(() => this.pythonPath());
+    this.runs = new RunManager(
+      () => this.pythonPath(),
+      () => this.sampler.latest?.memory.availableBytes ?? os.freemem(),
+    );
     this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs });
     this.sampler.on('snapshot', (s) => {
       for (const w of this.windows.values()) w.push({ t: s.t, intervalMs: s.intervalMs, cores: s.cores });

@@ -4,7 +4,9 @@
  * change as a RunEvent.
  */
 import { EventEmitter } from 'node:events';
+import os from 'node:os';
 import { LIMITS, RunSpecSchema, describeInvalid, type RunEvent, type RunSpec } from '../../preload/api.js';
+import { engineLimitRefusal } from './engine-limits.js';
 import { InvalidInput } from './errors.js';
 import { Run, workloadPlan, type RunPlan } from './run.js';
 import { ScenarioRecorder } from './scenario-recorder.js';
@@ -26,14 +28,18 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
   private nextId = 1;
 
   /** python: the interpreter for Python hosts, asked for only when a run needs one (throws InvalidInput if none) */
-  constructor(private readonly python: () => string) {
+  constructor(
+    private readonly python: () => string,
+    /** the machine's available memory now, for the engine-wide memory limit */
+    private readonly availableBytes: () => number = () => os.freemem(),
+  ) {
     super();
   }
 
   start(input: unknown): Run {
     const spec = parseRunSpec(input);
     const python = spec.runtime === 'python' ? this.python() : undefined;
-    this.checkRoom();
+    this.checkRoom(spec);
     const id = `r${this.nextId++}`;
     const run = new Run(id, spec, workloadPlan(id, spec, python));
     this.launch(run);
@@ -45,9 +51,9 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
   startScenario(input: unknown): Run {
     const scenario = parseScenarioSpec(input);
     const python = scenario.runtime === 'python' ? this.python() : undefined;
-    this.checkRoom();
-    const id = `r${this.nextId++}`;
     const spec = scenarioRunSpec(scenario);
+    this.checkRoom(spec);
+    const id = `r${this.nextId++}`;
     const unitNames = scenarioUnitNames(scenario);
     const plan: RunPlan = {
       program: python ? { python } : { script: 'scenario-host' },
@@ -87,9 +93,12 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     });
   }
 
-  private checkRoom(): void {
+  private checkRoom(next: RunSpec): void {
     if (this.active().length >= LIMITS.concurrentRuns)
       throw new InvalidInput(`at most ${LIMITS.concurrentRuns} runs at once; stop one first`);
+    const live = this.active().map((run) => ({ spec: run.spec, liveUnits: run.spec.units - run.units.filter((u) => u.endAt !== null).length }));
+    const refusal = engineLimitRefusal(live, next, this.availableBytes());
+    if (refusal) throw new InvalidInput(refusal);
   }
 
   private launch(run: Run): void {

@@ -146,6 +146,13 @@ describe('IPC handlers', () => {
     expect(engine.sampler.interval).toBe(500);
   });
 
+  it('refuses a run past the engine-wide memory limit with its numbers, and starts nothing', async () => {
+    setup();
+    const reply = await recorded.handlers.get(CHANNELS.startRun)?.(trusted, { mode: 'process', workload: 'mem', units: 256, mb: 4096 });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^refused: 256 × 4096 MB = 1\.0 TB would pass half the available memory \(.+ of .+\)$/) });
+    expect(engine.runs.active()).toHaveLength(0);
+  });
+
   it('answers a good request', async () => {
     setup();
     const reply = (await recorded.handlers.get(CHANNELS.system)?.(trusted)) as { ok: boolean; result: { logicalCores: number } };
