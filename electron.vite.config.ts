@@ -12,6 +12,9 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // a sandboxed preload's require serves only electron, events, timers and url: everything else is
+      // bundled in (electron-vite keeps `electron` external regardless)
+      externalizeDeps: false,
       outDir: 'out/preload',
       lib: { entry: resolve(here, 'preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
     },

@@ -50,15 +50,19 @@ export type RunSpec = z.output<typeof RunSpecSchema>;
 export const IntervalSchema = between('interval', LIMITS.intervalMs.min, LIMITS.intervalMs.max);
 export const RunIdSchema = z.string({ error: 'run id looks like r1, r2, …' }).regex(/^r\d{1,6}$/, { message: 'run id looks like r1, r2, …' });
 
+/** The file names of Python interpreters: python3, python3.11, python3.13t, python.exe … */
+export const PYTHON_NAME = /^python[0-9.]*t?(\.exe)?$/i;
 /**
- * setPython's argument: the absolute path of a python executable (python3, python3.11, python.exe …),
- * or null for python3 on PATH. Only files named like Python are run (to ask their version).
+ * setPython's argument: the absolute local path of a python executable, or null for python3 on PATH.
+ * This is only its shape: the engine then resolves the file and checks who owns and may write it
+ * (python-trust.ts) before running it once to ask its version.
  */
 export const PythonPathSchema = z
   .string({ error: 'python must be the path of a python executable, or null' })
   .max(4096, { message: 'python path is too long' })
+  .refine((p) => !/^[\\/]{2}/.test(p), { message: 'python must be a local path, not a network share (//host/…)', abort: true })
   .refine((p) => /^(\/|[A-Za-z]:[\\/])/.test(p), { message: 'python must be an absolute path, e.g. /usr/bin/python3' })
-  .refine((p) => /^python[0-9.]*t?(\.exe)?$/i.test(p.split(/[\\/]/).pop() ?? ''), {
+  .refine((p) => PYTHON_NAME.test(p.split(/[\\/]/).pop() ?? ''), {
     message: 'python must name a python executable (python3, python3.11 …)',
   })
   .nullable();

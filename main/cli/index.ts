@@ -91,6 +91,7 @@ function program(): Command {
     .option('--host <host>', 'address to bind (keep loopback unless you mean it)', '127.0.0.1')
     .option('--port <port>', 'port (0 = any free one)', '0')
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
+    .option('--python <path>', `${PYTHON_FLAG_HELP}; beyond loopback the page can't change it`)
     .action(async (flags) => exit(await serveCommand(flags)));
 
   return cli;

@@ -21,7 +21,7 @@ export function registerIpc(ipc: IpcMain, api: ApiService, shell: ShellHandlers,
       if (!trusted(event)) return { ok: false, error: REFUSED_SENDER };
       if (METHODS[method].servedBy === 'engine') return api.call(method, arg);
       const shellMethod = method as ShellMethod;
-      return answer(() => shell[shellMethod](parseOrRefuse(METHODS[shellMethod].params, arg)));
+      return answer(() => shell[shellMethod](parseOrRefuse(METHODS[shellMethod].params, arg)), shellMethod);
     });
   return () => IPC_METHODS.forEach((m) => ipc.removeHandler(channelOf(m)));
 }

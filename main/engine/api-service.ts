@@ -4,6 +4,7 @@
  * so a bad input reaches the caller as a one-line reason (with its field) and changes nothing.
  * Adding a method: a row in contract/methods.ts, and its handler here (the compiler asks for it).
  */
+import { randomBytes } from 'node:crypto';
 import { ENGINE_METHODS, METHODS, type EngineMethod, type MethodName, type ParamsOf, type ResultOf, type StreamName, type Streams } from '../../contract/methods.js';
 import { InvalidInput, parseOrRefuse } from '../../contract/refusal.js';
 import type { Envelope } from '../../contract/wire.js';
@@ -12,12 +13,15 @@ import { SCENARIO_CATALOG } from './scenarios/scenario-catalog.js';
 import { WORKLOAD_CATALOG } from './runs/workload-catalog.js';
 
 /** Runs a handler and wraps what it gives: its result, its refusal, or an internal error. */
-export async function answer(handler: () => unknown): Promise<Envelope> {
+export async function answer(handler: () => unknown, what = 'a request'): Promise<Envelope> {
   try {
     return { ok: true, result: (await handler()) ?? null };
   } catch (e) {
     if (e instanceof InvalidInput) return { ok: false, error: e.message, ...(e.field !== undefined && { field: e.field }) };
-    return { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+    // the details (paths, stacks) stay in the local log; the client gets an id to match them by
+    const id = randomBytes(4).toString('hex');
+    console.error(`corescope: internal error (id ${id}) in ${what}:`, e);
+    return { ok: false, error: `internal error (id ${id})` };
   }
 }
 
@@ -58,7 +62,10 @@ export class ApiService implements ApiEndpoint {
 
   call(method: MethodName, params: unknown): Promise<Envelope> {
     if (!isEngineMethod(method)) return answer(() => Promise.reject(new InvalidInput(`${method} is not served here`)));
-    return answer(() => this.dispatch(method, parseOrRefuse(METHODS[method].params, params)));
+    return answer(async () => {
+      await this.engine.ready(); // the startup Python check: what system() reports and python runs use
+      return this.dispatch(method, parseOrRefuse(METHODS[method].params, params));
+    }, method);
   }
 
   private dispatch<M extends EngineMethod>(method: M, params: ParamsOf<M>): unknown {

@@ -24,7 +24,7 @@ import type { Snapshot } from '../../contract/snapshot.js';
 import type { StudyEvent } from '../../contract/studies.js';
 import type { CoreSample } from './core-span.js';
 import { memoryMeasure } from './readers/unit-reader.js';
-import { MIN_PYTHON, findPython, requirePython } from './runs/python-runtime.js';
+import { checkPython, type Verdict } from './runs/python-runtime.js';
 import type { Run } from './runs/run.js';
 import { RunManager } from './runs/run-manager.js';
 import { summarizeRun } from './runs/run-summary.js';
@@ -44,7 +44,9 @@ export class Engine extends EventEmitter<EngineEvents> {
   private readonly runs: RunManager;
   private readonly sampler: Sampler;
   private readonly studies: Studies;
-  private pythonPath: string | undefined;
+  /** the Python runs use, as last checked; until the first check ends, none */
+  private python: Verdict = { ok: false, reason: 'python is still being checked; try again in a moment' };
+  private readonly pythonChecked: Promise<void>;
   /** per active run, the core samples since it started, for its summary */
   private readonly spans = new Map<string, CoreSample[]>();
   private readonly summaries = new Map<string, Promise<RunSummary>>();
@@ -52,8 +54,11 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   constructor(options: EngineOptions = {}) {
     super();
-    this.pythonPath = options.python;
-    this.runs = new RunManager(() => requirePython(this.pythonPath));
+    this.pythonChecked = checkPython(options.python).then((v) => void (this.python = v));
+    this.runs = new RunManager(
+      () => this.pythonPath(),
+      () => this.sampler.latest?.memory.availableBytes ?? os.freemem(),
+    );
     this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs });
     this.studies = new Studies(this);
     this.sampler.on('snapshot', (s) => {
@@ -67,8 +72,18 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.studies.on('study-event', (e) => this.emit('study-event', e));
   }
 
-  start(): Promise<void> {
-    return this.sampler.start();
+  async start(): Promise<void> {
+    await Promise.all([this.sampler.start(), this.pythonChecked]);
+  }
+
+  /** Resolves once the startup Python check has ended (system() and python runs need its answer). */
+  ready(): Promise<void> {
+    return this.pythonChecked;
+  }
+
+  private pythonPath(): string {
+    if (!this.python.ok) throw new InvalidInput(this.python.reason);
+    return this.python.info.path;
   }
 
   version(): VersionInfo {
@@ -84,7 +99,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       totalMemoryBytes: os.totalmem(),
       intervalMs: this.sampler.interval,
       limits: LIMITS,
-      python: findPython(this.pythonPath),
+      python: this.python.ok ? this.python.info : null,
     };
   }
 
@@ -103,18 +118,21 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** Throws InvalidInput (its one-line reason) when runs of this runtime cannot start here. */
   requireRuntime(runtime: Runtime): void {
-    if (runtime === 'python') requirePython(this.pythonPath);
+    if (runtime === 'python') this.pythonPath();
   }
 
   /**
    * The app's Python setting: an interpreter for the runs started from now on (null: python3 on PATH).
-   * A path that does not run as a fit Python is refused with its reason and changes nothing.
+   * A path that is not a trusted, fit Python (python-runtime.ts checkPython) is refused with its
+   * reason and changes nothing. The probe is asynchronous: other clients are answered meanwhile.
    */
-  setPython(path: string | null): PythonInfo | null {
-    const next = parseOrRefuse(PythonPathSchema, path) ?? undefined;
-    if (next !== undefined && !findPython(next)) throw new InvalidInput(`python ${next} does not run as Python ${MIN_PYTHON.join('.')} or newer`);
-    this.pythonPath = next;
-    return findPython(this.pythonPath);
+  async setPython(path: string | null): Promise<PythonInfo | null> {
+    const asked = parseOrRefuse(PythonPathSchema, path);
+    const verdict = await checkPython(asked ?? undefined);
+    // null (python3 on PATH) is taken even when there is none: the app then hides its Python options
+    if (!verdict.ok && asked !== null) throw new InvalidInput(verdict.reason);
+    this.python = verdict;
+    return verdict.ok ? verdict.info : null;
   }
 
   startRun(spec: RunSpecInput): Run {

@@ -1,46 +1,80 @@
 /**
  * One dashboard connection: parses each request with the contract's wire schema, answers it through
- * the ApiEndpoint (which parses its params with the method table), and pushes every stream. A slow
- * page skips snapshots rather than letting them pile up in memory; events are never skipped.
+ * the ApiEndpoint (which parses its params with the method table), and pushes every stream. What a slow
+ * page is sent stays bounded: snapshots are skipped, run events are coalesced (coalesced-events.ts)
+ * until it catches up, and a client whose send buffer still passes SEND_BUFFER_LIMIT (it never reads)
+ * is dropped.
  */
 import type { WebSocket } from 'ws';
-import { STREAM_PUSH, STREAMS } from '../../contract/methods.js';
+import { STREAM_PUSH, STREAMS, type StreamName, type Streams } from '../../contract/methods.js';
 import { refusalOf } from '../../contract/refusal.js';
+import type { RunEvent } from '../../contract/run-events.js';
 import { WsRequestSchema, type WsPush, type WsReply } from '../../contract/wire.js';
 import type { ApiEndpoint } from '../engine/api-service.js';
+import { CoalescedEvents } from './coalesced-events.js';
+import { SET_PYTHON_REFUSED } from './host-policy.js';
 
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** above this, snapshots are skipped and run events held */
+const SLOW_CLIENT_BYTES = 1024 * 1024;
+/** above this, the client is dropped */
+export const SEND_BUFFER_LIMIT = 16 * 1024 * 1024;
+const CATCH_UP_MS = 100;
 
-export function serveSession(ws: WebSocket, api: ApiEndpoint): void {
-  const offs = STREAMS.map((stream) =>
-    api.subscribe(stream, (data) => {
-      if (ws.readyState !== ws.OPEN) return;
-      if (stream === 'snapshot' && ws.bufferedAmount > MAX_BUFFERED_BYTES) return;
-      ws.send(JSON.stringify({ push: STREAM_PUSH[stream], data } as WsPush));
-    }),
-  );
+export interface SessionOptions {
+  /** false on a dashboard served beyond loopback: setPython is refused (host-policy.ts) */
+  maySetPython: boolean;
+}
+
+export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOptions): void {
+  const held = new CoalescedEvents();
+  let catchUp: NodeJS.Timeout | null = null;
+  const send = (msg: WsPush | WsReply) => {
+    if (ws.readyState !== ws.OPEN) return;
+    ws.send(JSON.stringify(msg));
+    if (ws.bufferedAmount > SEND_BUFFER_LIMIT) ws.terminate();
+  };
+  const flushWhenCaughtUp = () => {
+    catchUp = null;
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > SLOW_CLIENT_BYTES) catchUp = setTimeout(flushWhenCaughtUp, CATCH_UP_MS);
+    else for (const data of held.take()) send({ push: STREAM_PUSH.runEvent, data });
+  };
+  const pushRunEvent = (data: RunEvent) => {
+    if (held.size === 0 && ws.bufferedAmount <= SLOW_CLIENT_BYTES) return send({ push: STREAM_PUSH.runEvent, data });
+    held.add(data);
+    catchUp ??= setTimeout(flushWhenCaughtUp, CATCH_UP_MS);
+  };
+  const push = <S extends StreamName>(stream: S, data: Streams[S]) => {
+    if (stream === 'runEvent') return pushRunEvent(data as RunEvent);
+    if (stream === 'snapshot' && ws.bufferedAmount > SLOW_CLIENT_BYTES) return; // the next one will do
+    send({ push: STREAM_PUSH[stream], data } as WsPush);
+  };
+  const offs = STREAMS.map((stream) => api.subscribe(stream, (data) => push(stream, data)));
   // a protocol error (e.g. a message over the size limit) closes this socket; it must not crash the server
   ws.on('error', () => ws.terminate());
-  ws.on('close', () => offs.forEach((off) => off()));
+  ws.on('close', () => {
+    offs.forEach((off) => off());
+    if (catchUp) clearTimeout(catchUp);
+  });
 
   ws.on('message', async (raw, isBinary) => {
-    const reply = (r: WsReply) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(r));
     let json: unknown;
     try {
       if (isBinary) throw new Error('binary');
       json = JSON.parse(raw.toString());
     } catch {
-      reply({ id: -1, ok: false, error: 'requests are JSON text' });
+      send({ id: -1, ok: false, error: 'requests are JSON text' });
       return;
     }
     const parsed = WsRequestSchema.safeParse(json);
     if (!parsed.success) {
       const id = typeof (json as { id?: unknown })?.id === 'number' ? (json as { id: number }).id : -1;
       const refusal = refusalOf(parsed.error);
-      reply({ id, ok: false, error: refusal.message, ...(refusal.field !== undefined && { field: refusal.field }) });
+      send({ id, ok: false, error: refusal.message, ...(refusal.field !== undefined && { field: refusal.field }) });
       return;
     }
     const { id, method, params } = parsed.data;
-    reply({ id, ...(await api.call(method, params)) });
+    if (method === 'setPython' && !options.maySetPython) send({ id, ok: false, error: SET_PYTHON_REFUSED });
+    else send({ id, ...(await api.call(method, params)) });
   });
 }

@@ -32,6 +32,20 @@ describe.skipIf(!enabled)('the browser dashboard', () => {
     await expect.poll(() => coreCards(page).count(), { timeout: 10_000 }).toBe(cores);
   });
 
+  it('takes the token out of the address bar and history, and still connects after a reload', async () => {
+    await expect.poll(() => page.url()).not.toContain('token=');
+    const token = new URL(session.served.url).searchParams.get('token');
+    expect(await page.evaluate(() => sessionStorage.getItem('corescope.token'))).toBe(token);
+    // replaced, not pushed: Back leaves the dashboard, and Forward comes back to the address without it
+    await page.goBack();
+    expect(page.url()).not.toContain('token=');
+    await page.goForward();
+    expect(page.url()).not.toContain('token=');
+    await page.reload();
+    await expect.poll(() => coreCards(page).count(), { timeout: 10_000 }).toBe(cores);
+    expect(page.url()).not.toContain('token=');
+  });
+
   it('runs 2 cpu processes from the launcher: both cores fill, the lane and the units show, Stop ends them', async () => {
     await launch(page, 'process', 'cpu', '2', '30');
     await expect.poll(() => busyCores(page), { timeout: 5000, interval: 250 }).toBeGreaterThanOrEqual(Math.min(2, cores));

@@ -14,7 +14,7 @@ import { chromiumOrSkip } from '../support/require-chromium.js';
 import { shotPath } from '../support/shots.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
-const python = findPython();
+const python = await findPython();
 const enabled = chromiumOrSkip() && python !== null;
 
 describe.skipIf(!enabled)('Python in the app', () => {

@@ -1,7 +1,8 @@
 /** The web dashboard's guards and API over a real WebSocket, with a real engine behind it. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunEvent } from '../../contract/run-events.js';
@@ -69,8 +70,48 @@ describe('who may connect', () => {
     const res = await fetch(`${origin}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    const escape = await fetch(`${origin}/..%2Fpackage.json`);
-    expect([400, 404]).toContain(escape.status);
+  });
+
+  it('never serves a file outside its folder, in any spelling', async () => {
+    // the secret sits beside the served folder, and in a sibling whose name starts like it: an
+    // unguarded server would serve both (a 404 alone could not tell a guard from a missing file)
+    const secret = `secret-${process.pid}-${Date.now()}`;
+    writeFileSync(join(dir, '..', `${basename(dir)}.secret`), secret);
+    mkdirSync(`${dir}-evil`);
+    writeFileSync(join(`${dir}-evil`, 'secret.txt'), secret);
+    writeFileSync(join(dir, 'inside.txt'), secret); // the control: the same content, inside, is served
+    const name = basename(dir);
+    const get = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: new URL(origin).port, path, headers: { Host: new URL(origin).host } }, (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await get('/inside.txt')).toEqual({ status: 200, body: secret });
+      for (const path of [
+        `/../${name}.secret`,
+        `/..%2F${name}.secret`,
+        `/%2e%2e/${name}.secret`,
+        `/%2E%2E%2F${name}.secret`,
+        `/..%5C${name}.secret`,
+        `//..//${name}.secret`,
+        `/../${name}-evil/secret.txt`,
+        `/%2e%2e%2f${name}-evil%2fsecret.txt`,
+        `/./../${name}-evil/./secret.txt`,
+      ]) {
+        const res = await get(path);
+        expect(res.body, path).not.toContain(secret);
+        expect([400, 404], path).toContain(res.status);
+      }
+    } finally {
+      rmSync(join(dir, '..', `${name}.secret`), { force: true });
+      rmSync(`${dir}-evil`, { recursive: true, force: true });
+    }
   });
 
   it('refuses a socket without the token', async () => {

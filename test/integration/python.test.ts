@@ -28,7 +28,7 @@ async function run(mode: string): Promise<RunSummary> {
   return JSON.parse(r.stdout) as RunSummary;
 }
 
-describe.skipIf(findPython() === null)('python runtime', () => {
+describe.skipIf((await findPython()) === null)('python runtime', () => {
   afterEach(async () => {
     expect(await waitFor(() => hostPids().length === 0, 2000)).toBe(true);
   });

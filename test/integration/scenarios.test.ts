@@ -6,10 +6,27 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioInfo } from '../../contract/catalog.js';
 import type { CounterOutcome, DeadlockOutcome, EventLoopBlockOutcome, FirstCompletedOutcome, GatherOutcome, SemaphoreOutcome } from '../../contract/host-protocol.js';
-import type { RunEvent, ScenarioResult } from '../../contract/run-events.js';
+import type { RunEvent, ScenarioResult, TimelineEntry } from '../../contract/run-events.js';
 import { ApiService } from '../../main/engine/api-service.js';
 import { Engine } from '../../main/engine/engine.js';
 import { hostPids, runCli, waitFor, MEASURES_CPU } from './helpers.js';
+
+/**
+ * The most jobs holding a permit at one moment, swept over the timeline (a second opinion on the
+ * host's count): a job holds one from the 'running' that follows its 'waiting(semaphore)' until its next state.
+ */
+function mostHoldingAtOnce(timeline: TimelineEntry[]): number {
+  const state = new Map<string, string>();
+  const holding = new Set<string>();
+  let most = 0;
+  for (const e of [...timeline].sort((a, b) => a.tMs - b.tMs)) {
+    holding.delete(e.unit);
+    if (e.state === 'running' && state.get(e.unit) === 'waiting(semaphore)') holding.add(e.unit);
+    state.set(e.unit, e.state);
+    most = Math.max(most, holding.size);
+  }
+  return most;
+}
 
 async function scenario<T>(args: string[]): Promise<ScenarioResult & { outcome: T }> {
   const r = await runCli(['scenario', ...args, '--json'], 40_000);
@@ -72,7 +89,10 @@ describe('semaphore', MEASURES_CPU, () => {
   it.each(['thread', 'async'])('in %s mode: 7 jobs behind 3 permits run in waves of 3, 3 and 1', async (mode) => {
     // 0.5 s jobs keep the test short; the acceptance check runs the article's 2 s
     const r = await scenario<SemaphoreOutcome>(['semaphore', '--mode', mode, '--job-seconds', '0.5']);
-    expect(r.outcome).toMatchObject({ limit: 3, jobs: 7, maxConcurrent: 3 });
+    // measured, not echoed: how many ran at once (the host's count, and again from the timeline) and how many finished
+    expect(r.outcome.maxConcurrent).toBe(3);
+    expect(mostHoldingAtOnce(r.timeline)).toBe(3);
+    expect(r.timeline.filter((e) => e.state === 'done')).toHaveLength(7);
     const [first, second, third] = r.outcome.waveStartsMs;
     expect(r.outcome.waveStartsMs).toHaveLength(3);
     expect(first).toBe(0);
@@ -83,7 +103,9 @@ describe('semaphore', MEASURES_CPU, () => {
 
   it('--limit 30 lets 30 jobs in at once (the database with 30 connections)', async () => {
     const r = await scenario<SemaphoreOutcome>(['semaphore', '--mode', 'async', '--limit', '30', '--jobs', '40', '--job-seconds', '0.3']);
-    expect(r.outcome).toMatchObject({ limit: 30, jobs: 40, maxConcurrent: 30 });
+    expect(r.outcome.maxConcurrent).toBe(30);
+    expect(mostHoldingAtOnce(r.timeline)).toBe(30);
+    expect(r.timeline.filter((e) => e.state === 'done')).toHaveLength(40);
     expect(r.outcome.waveStartsMs).toHaveLength(2);
   });
 });
@@ -91,7 +113,6 @@ describe('semaphore', MEASURES_CPU, () => {
 describe('gather', MEASURES_CPU, () => {
   it('10,000 async tasks of 5 s take under 6 s (the article: 5.28 s)', async () => {
     const r = await scenario<GatherOutcome>(['gather', '--mode', 'async']);
-    expect(r.outcome).toMatchObject({ tasks: 10_000, sleepMs: 5000, workload: 'io-sleep' });
     expect(r.outcome.wallMs).toBeGreaterThanOrEqual(5000);
     expect(r.wallMs).toBeLessThan(6000);
     expect(r.timeline.filter((e) => e.state === 'done')).toHaveLength(10_000);
@@ -99,14 +120,13 @@ describe('gather', MEASURES_CPU, () => {
 
   it('as worker threads, each thread waits its own sleep', async () => {
     const r = await scenario<GatherOutcome>(['gather', '--mode', 'thread', '--tasks', '8', '--sleep', '1']);
-    expect(r.outcome).toMatchObject({ tasks: 8, sleepMs: 1000 });
+    expect(r.timeline.filter((e) => e.state === 'done')).toHaveLength(8);
     expect(r.outcome.wallMs).toBeGreaterThanOrEqual(1000);
     expect(r.outcome.wallMs).toBeLessThan(4000);
   });
 
   it('--workload http: every task is a real request to a slow local server', async () => {
     const r = await scenario<GatherOutcome>(['gather', '--tasks', '1000', '--sleep', '1', '--workload', 'http']);
-    expect(r.outcome).toMatchObject({ tasks: 1000, sleepMs: 1000, workload: 'http' });
     expect(r.outcome.wallMs).toBeGreaterThanOrEqual(1000);
     expect(r.outcome.wallMs).toBeLessThan(5000);
     expect(r.timeline.filter((e) => e.state === 'done')).toHaveLength(1000);

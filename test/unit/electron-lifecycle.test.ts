@@ -40,7 +40,7 @@ async function launch(before: (s: StandIn) => void | Promise<void> = () => undef
   return standIn;
 }
 
-describe('a second launch', () => {
+describe('a second launch', { timeout: 15_000 }, () => {
   it('quits before ready and sets nothing up: no engine, no window, no handlers', async () => {
     const s = await launch((s) => s.anotherInstanceHolds(profile));
     expect(s.state.quitRequested).toBe(1);
@@ -58,7 +58,7 @@ describe('a second launch', () => {
     quitAfter = s;
     expect(s.state.userData).toBe(profile);
     s.becomeReady();
-    for (let i = 0; i < 100 && s.state.windows.length === 0; i++) await settle();
+    for (let i = 0; i < 400 && s.state.windows.length === 0; i++) await settle(); // the engine's start probes python3 first
     const [win] = s.state.windows;
     win.minimized = true;
     s.secondLaunch();
@@ -139,12 +139,12 @@ describe('the app scheme', () => {
   });
 });
 
-describe('Save PNG under zoom', () => {
+describe('Save PNG under zoom', { timeout: 15_000 }, () => {
   it('captures the region the page named, scaled from CSS pixels to DIPs', async () => {
     const s = await launch();
     quitAfter = s;
     s.becomeReady();
-    for (let i = 0; i < 100 && s.state.windows.length === 0; i++) await settle();
+    for (let i = 0; i < 400 && s.state.windows.length === 0; i++) await settle(); // the engine's start probes python3 first
     s.state.zoomFactor = 1.5;
     s.state.savePath = join(scratch, 'chart.png');
     const { channelOf } = await import('../../contract/methods.js');

@@ -148,6 +148,13 @@ describe('IPC handlers', () => {
     expect(engine.intervalMs).toBe(500);
   });
 
+  it('refuses a run past the engine-wide memory limit with its numbers, and starts nothing', async () => {
+    setup();
+    const reply = await recorded.handlers.get(channelOf('startRun'))?.(trusted, { mode: 'process', workload: 'mem', units: 256, mb: 4096 });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^refused: 256 × 4096 MB = 1\.0 TB would pass half the available memory \(.+ of .+\)$/) });
+    expect(engine.activeRuns()).toBe(0);
+  });
+
   it('answers a good request', async () => {
     setup();
     const reply = (await recorded.handlers.get(channelOf('system'))?.(trusted)) as { ok: boolean; result: { logicalCores: number } };

@@ -12,7 +12,8 @@ async function layerErrors(filePath: string, code: string): Promise<string[]> {
   return result.messages.filter((m) => m.ruleId === 'boundaries/dependencies').map((m) => m.message);
 }
 
-describe('layer rules', () => {
+// ESLint with the TypeScript resolver takes seconds on its first file (more on a busy machine)
+describe('layer rules', { timeout: 60_000 }, () => {
   it.each([
     ['renderer/src/probe.ts', "import '../../main/engine/engine.js';", /type "engine" are not allowed in elements of type "renderer"/],
     ['renderer/src/probe.ts', "import { readFileSync } from 'node:fs'; export const r = readFileSync;", /origin "core" are not allowed in elements of type "renderer"/],

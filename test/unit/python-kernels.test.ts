@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_START, countPrimes, splitWork } from '../../workloads/kernels/cpu.js';
 import { findPython } from '../../main/engine/runs/python-runtime.js';
 
-const python = findPython();
+const python = await findPython();
 const PYTHON_DIR = fileURLToPath(new URL('../../workloads/python', import.meta.url));
 const py = (code: string) =>
   JSON.parse(execFileSync(python?.path ?? 'python3', ['-B', '-c', `import json, sys; sys.path.insert(0, ${JSON.stringify(PYTHON_DIR)})\n${code}`], { encoding: 'utf8' }));

@@ -39,8 +39,9 @@ const setup = (hasToken = true) => {
 
 describe('dashboard socket URL', () => {
   it('uses the page’s host, ws or wss to match http or https, and the token from the page URL', () => {
-    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:4312', search: '?token=abc' })).toBe('ws://127.0.0.1:4312/api?token=abc');
-    expect(socketUrl({ protocol: 'https:', host: 'h', search: '?x=1&token=a%2Bb' })).toBe('wss://h/api?token=a%2Bb');
+    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:4312' }, 'abc')).toBe('ws://127.0.0.1:4312/api?token=abc');
+    expect(socketUrl({ protocol: 'https:', host: 'h' }, 'a+b')).toBe('wss://h/api?token=a%2Bb');
+    expect(tokenOf('?x=1&token=a%2Bb')).toBe('a+b');
     expect(tokenOf('')).toBeNull();
     expect(tokenOf('?token=')).toBeNull();
   });

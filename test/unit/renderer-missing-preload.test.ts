@@ -6,7 +6,16 @@ import { pickBridge } from '../../renderer/src/bridge/pick-bridge.js';
 import { PRELOAD_FAILED } from '../../renderer/src/bridge/missing-preload.js';
 import { ConnectionBanner } from '../../renderer/src/views/ConnectionBanner.js';
 
-const pageAt = (url: string) => ({ location: new URL(url) }) as unknown as Window;
+/** A page at `url`, with the tab's own storage and history a browser window has. */
+function pageAt(url: string): Window {
+  const stored = new Map<string, string>();
+  const location = new URL(url);
+  return {
+    location,
+    history: { state: null, replaceState: (_d: unknown, _u: string, next: string) => Object.assign(location, { href: new URL(next, location).href }) },
+    sessionStorage: { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v) },
+  } as unknown as Window;
+}
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -42,7 +51,10 @@ describe('the desktop window without its bridge', () => {
         addEventListener() {}
       },
     );
-    const bridge = pickBridge(pageAt('http://127.0.0.1:4000/?token=abc'));
+    const page = pageAt('http://127.0.0.1:4000/?token=abc');
+    const bridge = pickBridge(page);
     expect(bridge.transport).toBe('websocket');
+    expect(sockets).toEqual(['ws://127.0.0.1:4000/api?token=abc']);
+    expect(page.location.search).toBe(''); // the token left the address bar
   });
 });

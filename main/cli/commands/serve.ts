@@ -7,13 +7,16 @@ import { parseOrRefuse } from '../../../contract/refusal.js';
 import { ApiService } from '../../engine/api-service.js';
 import { rendererDir } from '../../engine/paths.js';
 import { startDashboard } from '../../server/dashboard-server.js';
+import { isLoopbackHost } from '../../server/host-policy.js';
 import { parseInterval, toNumber } from '../flags.js';
+import { pythonFlag } from '../python-flag.js';
 import { withEngine } from '../with-engine.js';
 
 export interface ServeFlags {
   host?: string;
   port?: string;
   interval?: string;
+  python?: string;
 }
 
 const ServeSchema = z.object({
@@ -24,8 +27,6 @@ const ServeSchema = z.object({
     .refine((p) => p >= 0 && p <= 65535, { message: 'port must be between 0 and 65535' }),
 });
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
 export async function serveCommand(flags: ServeFlags, announce = (line: string) => console.log(line)): Promise<number> {
   const where = parseOrRefuse(ServeSchema, { host: flags.host ?? '127.0.0.1', port: toNumber(flags.port ?? '0') });
   const intervalMs = parseInterval(flags.interval, LIMITS.intervalMs.default);
@@ -33,9 +34,12 @@ export async function serveCommand(flags: ServeFlags, announce = (line: string) 
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`the dashboard is not built (${dir}); run "npm run build"`);
 
   // the server holds the process open; Ctrl-C or SIGTERM stops every run, then the server
-  await withEngine({ intervalMs }, async ({ engine, untilInterrupted }) => {
+  await withEngine({ intervalMs, python: pythonFlag(flags.python) }, async ({ engine, untilInterrupted }) => {
     const dashboard = await startDashboard(new ApiService(engine), { ...where, rendererDir: dir });
-    if (!LOOPBACK.has(where.host)) console.error(`corescope: listening on ${where.host}: other machines can reach it; control still needs the token`);
+    if (!isLoopbackHost(where.host))
+      console.error(
+        `corescope: listening on ${where.host}: other machines can reach it, and its traffic (the token too) is unencrypted plain HTTP; control still needs the token, and the Python is fixed (--python)`,
+      );
     announce(`CoreScope dashboard: ${dashboard.url}`);
     await untilInterrupted;
     await engine.stopAll();

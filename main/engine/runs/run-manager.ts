@@ -4,11 +4,12 @@
  * change as a RunEvent.
  */
 import { EventEmitter } from 'node:events';
+import os from 'node:os';
 import { LIMITS } from '../../../contract/limits.js';
-import { type RunEvent } from '../../../contract/run-events.js';
 import { InvalidInput, parseOrRefuse } from '../../../contract/refusal.js';
+import { type RunEvent } from '../../../contract/run-events.js';
 import { RunSpecSchema, type RunSpec, type RunSpecInput, type ScenarioSpecInput } from '../../../contract/schemas.js';
-import { requirePython } from './python-runtime.js';
+import { engineLimitRefusal } from './engine-limits.js';
 import { Run, workloadPlan, type RunPlan } from './run.js';
 import { ScenarioRecorder } from '../scenarios/scenario-recorder.js';
 import { parseScenarioSpec, scenarioRunSpec, scenarioUnitNames } from '../scenarios/scenario-spec.js';
@@ -27,14 +28,18 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
   private nextId = 1;
 
   /** python: the interpreter for Python hosts, asked for only when a run needs one (throws InvalidInput if none) */
-  constructor(private readonly python: () => string = () => requirePython()) {
+  constructor(
+    private readonly python: () => string,
+    /** the machine's available memory now, for the engine-wide memory limit */
+    private readonly availableBytes: () => number = () => os.freemem(),
+  ) {
     super();
   }
 
   start(input: RunSpecInput): Run {
     const spec = parseRunSpec(input);
     const python = spec.runtime === 'python' ? this.python() : undefined;
-    this.checkRoom();
+    this.checkRoom(spec);
     const id = `r${this.nextId++}`;
     const run = new Run(id, spec, workloadPlan(id, spec, python));
     this.launch(run);
@@ -46,9 +51,9 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
   startScenario(input: ScenarioSpecInput): Run {
     const scenario = parseScenarioSpec(input);
     const python = scenario.runtime === 'python' ? this.python() : undefined;
-    this.checkRoom();
-    const id = `r${this.nextId++}`;
     const spec = scenarioRunSpec(scenario);
+    this.checkRoom(spec);
+    const id = `r${this.nextId++}`;
     const unitNames = scenarioUnitNames(scenario);
     const plan: RunPlan = {
       program: python ? { python } : { script: 'scenario-host' },
@@ -88,9 +93,12 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     });
   }
 
-  private checkRoom(): void {
+  private checkRoom(next: RunSpec): void {
     if (this.active().length >= LIMITS.concurrentRuns)
       throw new InvalidInput(`at most ${LIMITS.concurrentRuns} runs at once; stop one first`);
+    const live = this.active().map((run) => ({ spec: run.spec, liveUnits: run.spec.units - run.units.filter((u) => u.endAt !== null).length }));
+    const refusal = engineLimitRefusal(live, next, this.availableBytes());
+    if (refusal) throw new InvalidInput(refusal);
   }
 
   private launch(run: Run): void {

@@ -1,7 +1,8 @@
 /**
  * The renderer picks its bridge by itself: inside Electron the preload script has put the IPC
  * transport on window.corescope; in a plain browser (the `corescope serve` dashboard) it talks
- * WebSocket to the server that served the page, with the token from the page's URL. Either way the
+ * WebSocket to the server that served the page, with the token from the page's URL (moved to
+ * sessionStorage on load, so it leaves the address bar and history). Either way the
  * API is the contract's client over that transport.
  */
 import { buildApi } from '../../../contract/client.js';
@@ -10,7 +11,8 @@ import { APP_SCHEME, type PreloadApi } from '../../../contract/wire.js';
 import { ALWAYS_OPEN, type Connection } from './connection.js';
 import { missingPreload } from './missing-preload.js';
 import { WsBridge, type SocketLike } from './ws-bridge.js';
-import { socketUrl, tokenOf } from './ws-url.js';
+import { takeToken } from './page-token.js';
+import { socketUrl } from './ws-url.js';
 
 export interface Bridge {
   api: CoreScopeApi;
@@ -33,7 +35,8 @@ export function pickBridge(win: Window): Bridge {
   const preload = (win as unknown as WithPreload).corescope;
   if (preload) return { api: overPreload(preload), connection: ALWAYS_OPEN, transport: 'electron' };
   if (win.location.protocol === `${APP_SCHEME}:`) return { ...missingPreload(), transport: 'electron' };
-  const url = socketUrl(win.location);
-  const ws = new WsBridge(() => new WebSocket(url) as unknown as SocketLike, tokenOf(win.location.search) !== null);
+  const token = takeToken(win);
+  const url = socketUrl(win.location, token);
+  const ws = new WsBridge(() => new WebSocket(url) as unknown as SocketLike, token !== null);
   return { api: ws.api, connection: ws, transport: 'websocket' };
 }
