@@ -396,12 +396,16 @@ export type ScenarioSpec = z.output<typeof ScenarioSpecSchema>;
 
 // --- studies: compare and memory cost (each leg is an ordinary run, so the core grid shows it live) ---
 
+/** How many times a compare runs each leg: a speed measured once can't tell its wobble from a gain. */
+export const COMPARE_REPEAT = { min: 1, max: 10, default: 3 } as const;
+
 /** What runCompare accepts: N-unit legs are checked as `run` would be, in the strictest mode's limits. */
 export const CompareSpecSchema = z
   .object({
     units: wholeBetween('units', LIMITS.units.min, LIMITS.units.max),
     work: wholeBetween('work', LIMITS.work.min, LIMITS.work.max).optional(),
     runtime: z.enum(RUNTIMES, { error: `runtime must be one of ${RUNTIMES.join(', ')}` }).optional(),
+    repeat: wholeBetween('repeat', COMPARE_REPEAT.min, COMPARE_REPEAT.max).optional(),
   })
   .strict();
 export type CompareSpecInput = z.input<typeof CompareSpecSchema>;
@@ -428,11 +432,32 @@ export const MemoryCostSpecSchema = z
   .strict();
 export type MemoryCostSpecInput = z.input<typeof MemoryCostSpecSchema>;
 
+/** A figure measured over repeats: the median and the lowest and highest. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** 'no measurable gain': the speedup's min–max straddles 1, so the repeats can't tell it from no change. */
+export type CompareVerdict = 'gain' | 'no measurable gain' | 'slower';
+
+/** One mode: the RunSummary fields are its median N-unit leg's; the figures are over every repeat. */
 export interface CompareResult extends RunSummary {
+  /** how many times each leg ran (baseline and N units, interleaved with the other modes) */
+  repeats: number;
+  /** the median baseline wall time */
   baselineWallMs: number;
+  baselineWall: Spread;
+  /** wallMs of every N-unit repeat */
+  wall: Spread;
+  /** the median of the repeats' speedups (each a baseline ÷ the N-unit leg that ran right after it) */
   speedup: number;
+  speedupSpread: Spread;
   /** speedup / min(units, cores): 1 = every usable core fully used */
   efficiency: number;
+  efficiencySpread: Spread;
+  verdict: CompareVerdict;
 }
 
 /** One leg of a compare, as the cores saw it: busy % per core, ≤ HEAT_COLUMNS columns over the leg's time. */
@@ -450,6 +475,8 @@ export interface CompareReport {
   workload: 'cpu';
   units: number;
   work: number;
+  /** rounds: every mode's baseline and N-unit leg, this many times */
+  repeats: number;
   logicalCores: number;
   results: CompareResult[];
   /** every leg in the order it ran (set when run from the app) */

@@ -42,3 +42,9 @@ export function coefficientOfVariation(values: readonly number[]): number {
   const variance = values.reduce((a, v) => a + (v - m) ** 2, 0) / (values.length - 1);
   return m === 0 ? 0 : Math.sqrt(variance) / m;
 }
+
+/** Median, min and max of repeated measurements, rounded to `digits`. */
+export function spreadOf(values: readonly number[], digits = 1): { median: number; min: number; max: number } {
+  if (values.length === 0) return { median: 0, min: 0, max: 0 };
+  return { median: round(percentile(values, 50), digits), min: round(Math.min(...values), digits), max: round(Math.max(...values), digits) };
+}

@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import {
+  COMPARE_REPEAT,
   CompareSpecSchema,
   HEAT_COLUMNS,
   MODES,
@@ -90,17 +91,18 @@ export class Studies extends EventEmitter<{ 'study-event': [StudyEvent] }> {
     const parsed = CompareSpecSchema.safeParse(params);
     if (!parsed.success) throw new InvalidInput(describeInvalid(parsed.error));
     // the N-unit legs are validated exactly as `run` would be (e.g. a runtime not available here)
-    const spec = parseRunSpec({ mode: 'process', workload: 'cpu', ...parsed.data });
+    const { repeat = COMPARE_REPEAT.default, ...legSpec } = parsed.data;
+    const spec = parseRunSpec({ mode: 'process', workload: 'cpu', ...legSpec });
     const busy = this.engine.runs.active().length;
     if (busy > 0 && !this.running)
       throw new InvalidInput(`stop the ${busy} run${busy > 1 ? 's' : ''} going first: a compare times its legs, and other runs would take their cores`);
     const id = this.claim('compare');
-    const legs = MODES.length * 2;
+    const legs = MODES.length * 2 * repeat;
     const heat = new HeatRecorder(this.engine);
     let index = 0;
     this.track(id, 'compare', legs, async () => {
       try {
-        const report = await compareModes(this.engine, { units: spec.units, work: spec.work, runtime: spec.runtime }, (leg) => {
+        const report = await compareModes(this.engine, { units: spec.units, work: spec.work, runtime: spec.runtime, repeat }, (leg) => {
           heat.begin(leg.mode, leg.units);
           this.send({ type: 'study-leg', studyId: id, kind: 'compare', mode: leg.mode, units: leg.units, index: index++, legs, t: Date.now() });
         });

@@ -1,4 +1,5 @@
 /** `corescope compare`: the same cpu work as 1 unit and as N units, in every mode, one after another. */
+import { CompareSpecSchema, describeInvalid } from '../../../preload/api.js';
 import { compareToCsv } from '../../../preload/export.js';
 import { compareModes } from '../../engine/compare.js';
 import { InvalidInput } from '../../engine/errors.js';
@@ -13,6 +14,7 @@ export interface CompareFlags {
   units?: string;
   work?: string;
   runtime?: string;
+  repeat?: string;
   python?: string;
   json?: boolean;
   csv?: boolean;
@@ -28,8 +30,11 @@ export async function compareCommand(flags: CompareFlags): Promise<number> {
     dropUndefined({ mode: 'process', runtime: flags.runtime, workload: 'cpu', units: toNumber(flags.units), work: toNumber(flags.work) }),
   );
 
+  const repeatParsed = CompareSpecSchema.pick({ repeat: true }).safeParse(dropUndefined({ repeat: toNumber(flags.repeat) }));
+  if (!repeatParsed.success) throw new InvalidInput(describeInvalid(repeatParsed.error));
+  const { repeat } = repeatParsed.data;
   const report = await runStudy({ python: pythonFlag(flags.python) }, quiet, (engine, onLeg) =>
-    compareModes(engine, { units: spec.units, work: spec.work, runtime: spec.runtime }, onLeg),
+    compareModes(engine, { units: spec.units, work: spec.work, runtime: spec.runtime, repeat }, onLeg),
   );
   if (flags.csv) process.stdout.write(compareToCsv(report));
   else console.log(flags.json ? JSON.stringify(report) : compareTable(report));
