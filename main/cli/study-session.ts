@@ -8,7 +8,7 @@ import { Engine, type EngineOptions } from '../engine/engine.js';
 import { InvalidInput } from '../engine/errors.js';
 import { whenInterrupted } from './process-guard.js';
 
-export type OnLeg = (leg: { mode: Mode; units: number }) => void;
+export type OnLeg = (leg: { mode: Mode; units: number; round?: number }) => void;
 
 export async function runStudy<T>(options: EngineOptions, quiet: boolean, study: (engine: Engine, onLeg: OnLeg) => Promise<T>): Promise<T> {
   const engine = new Engine(options);
@@ -21,7 +21,7 @@ export async function runStudy<T>(options: EngineOptions, quiet: boolean, study:
   try {
     return await study(engine, (leg) => {
       if (interrupted) throw new InvalidInput('interrupted');
-      if (!quiet) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}`);
+      if (!quiet) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}${leg.round === undefined ? '' : `, round ${leg.round + 1}`}`);
     });
   } finally {
     release();
