@@ -444,8 +444,12 @@ export type CompareVerdict = 'gain' | 'no measurable gain' | 'slower';
 
 /** One mode: the RunSummary fields are its median N-unit leg's; the figures are over every repeat. */
 export interface CompareResult extends RunSummary {
-  /** how many times each leg ran (baseline and N units, interleaved with the other modes) */
+  /** how many rounds the figures are over (baseline and N units, interleaved with the other modes) */
   repeats: number;
+  /** rounds run: more than repeats when other programs were busy during some, and the quietest were kept */
+  roundsRun: number;
+  /** cores other programs kept busy during the kept rounds (the busier leg of each round) */
+  otherCores: Spread;
   /** the median baseline wall time */
   baselineWallMs: number;
   baselineWall: Spread;

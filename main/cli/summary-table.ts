@@ -40,7 +40,13 @@ export function compareTable(r: CompareReport): string {
       formatMs(m.spawn.p50Ms),
     ]);
   const rounds = `median of ${r.repeats} interleaved round${r.repeats > 1 ? 's' : ''}`;
-  return `work ${r.work} blocks of cpu on ${r.logicalCores} logical cores (ideal speedup ${Math.min(r.units, r.logicalCores)}×), ${rounds}\n${t.toString()}`;
+  const ran = Math.max(...r.results.map((m) => m.roundsRun));
+  const other = Math.max(...r.results.map((m) => m.otherCores.median));
+  const busy =
+    ran > r.repeats || other > 0.1
+      ? `\nother programs kept ${other.toFixed(2)} cores busy during the kept rounds (median)${ran > r.repeats ? `; ${ran} rounds run, the quietest ${r.repeats} kept` : ''}`
+      : '';
+  return `work ${r.work} blocks of cpu on ${r.logicalCores} logical cores (ideal speedup ${Math.min(r.units, r.logicalCores)}×), ${rounds}\n${t.toString()}${busy}`;
 }
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;

@@ -104,7 +104,9 @@ export class Studies extends EventEmitter<{ 'study-event': [StudyEvent] }> {
       try {
         const report = await compareModes(this.engine, { units: spec.units, work: spec.work, runtime: spec.runtime, repeat }, (leg) => {
           heat.begin(leg.mode, leg.units);
-          this.send({ type: 'study-leg', studyId: id, kind: 'compare', mode: leg.mode, units: leg.units, index: index++, legs, t: Date.now() });
+          // a busy machine adds rounds (compare.ts): the count grows with them
+          this.send({ type: 'study-leg', studyId: id, kind: 'compare', mode: leg.mode, units: leg.units, index, legs: Math.max(legs, index + 1), t: Date.now() });
+          index++;
         });
         heat.end();
         return { type: 'compare-ended', studyId: id, kind: 'compare', report: { ...report, legs: heat.legs }, t: Date.now() };

@@ -1,6 +1,6 @@
 /** A compare's figures from its repeated rounds: medians, min–max, and when a speedup is no measurable gain. */
 import { describe, expect, it } from 'vitest';
-import { summarizeMode, verdictOf } from '../../main/engine/compare.js';
+import { otherCores, summarizeMode, verdictOf } from '../../main/engine/compare.js';
 import type { RunSummary } from '../../preload/api.js';
 
 const leg = (units: number, wallMs: number, cpuMs = wallMs): RunSummary => ({
@@ -41,5 +41,20 @@ describe('a compare over rounds', () => {
     expect(verdictOf({ min: 0.8, max: 0.95 })).toBe('slower');
     expect(verdictOf({ min: 1.01, max: 1.2 })).toBe('gain');
     expect(verdictOf({ min: 1, max: 1 })).toBe('no measurable gain');
+  });
+});
+
+describe('other programs during a leg', () => {
+  it('are the cores busy beyond what the leg’s own hosts used', () => {
+    // 2 cores at 90 % for 1 s while the hosts used 1.2 s of CPU: 0.6 cores were someone else's
+    expect(otherCores({ ...leg(2, 1000, 1200), cores: { count: 2, busyPct: [90, 90] } })).toBeCloseTo(0.6, 5);
+    // busy no more than the hosts: nothing else ran (never below 0)
+    expect(otherCores({ ...leg(1, 1000, 1000), cores: { count: 2, busyPct: [95, 3] } })).toBe(0);
+  });
+  it('are reported with the rounds kept', () => {
+    const busy = { ...leg(1, 4000, 3000), cores: { count: 2, busyPct: [100, 100] } };
+    const r = summarizeMode([busy, leg(1, 3000)], [leg(2, 1500, 3000), leg(2, 1550, 3000)], 2, 5);
+    expect(r.roundsRun).toBe(5);
+    expect(r.otherCores.max).toBeCloseTo(1.25, 2);
   });
 });

@@ -33,6 +33,8 @@ const report: CompareReport = {
     {
       ...summary('process', 2, 800),
       repeats: 3,
+      roundsRun: 4,
+      otherCores: { median: 0.05, min: 0.02, max: 0.2 },
       baselineWallMs: 1600,
       baselineWall: { median: 1600, min: 1500, max: 1700 },
       wall: { median: 800, min: 790, max: 850 },
@@ -149,9 +151,9 @@ describe('exports', () => {
   it('writes a compare as CSV, one row per mode, with the ideal speedup', () => {
     const lines = compareToCsv(report).trim().split('\n');
     expect(lines[0]).toBe(
-      'mode,runtime,workload,units,work,logicalCores,repeats,baselineWallMs,baselineWallMinMs,baselineWallMaxMs,wallMs,wallMinMs,wallMaxMs,speedup,speedupMin,speedupMax,verdict,idealSpeedup,efficiency,efficiencyMin,efficiencyMax,cpuMs,perUnitBytes,memoryMeasure,spawnP50Ms,spawnMaxMs',
+      'mode,runtime,workload,units,work,logicalCores,repeats,roundsRun,otherCores,baselineWallMs,baselineWallMinMs,baselineWallMaxMs,wallMs,wallMinMs,wallMaxMs,speedup,speedupMin,speedupMax,verdict,idealSpeedup,efficiency,efficiencyMin,efficiencyMax,cpuMs,perUnitBytes,memoryMeasure,spawnP50Ms,spawnMaxMs',
     );
-    expect(lines[1]).toBe('process,node,cpu,2,150,2,3,1600,1500,1700,800,790,850,2,1.8,2.1,gain,2,1,0.9,1.05,1600,40000000,pss,30,40');
+    expect(lines[1]).toBe('process,node,cpu,2,150,2,3,4,0.05,1600,1500,1700,800,790,850,2,1.8,2.1,gain,2,1,0.9,1.05,1600,40000000,pss,30,40');
   });
   it('writes a memory study as CSV, one row per point with its fit', () => {
     const m: MemoryCostReport = {

@@ -108,6 +108,7 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
                 png={() => chartsRef.current}
               />
             </div>
+            <OtherPrograms report={report} />
             <CompareCharts report={report} />
             {report.legs && report.legs.length > 0 && (
               <>
@@ -300,6 +301,19 @@ function CompareTable({ report }: { report: CompareReport }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Says so when other programs took cores during the legs: the figures are then the machine's too. */
+function OtherPrograms({ report }: { report: CompareReport }) {
+  const ran = Math.max(...report.results.map((m) => m.roundsRun));
+  const other = Math.max(...report.results.map((m) => m.otherCores.median));
+  if (ran <= report.repeats && other <= 0.1) return null;
+  return (
+    <p className="note" data-testid="other-programs">
+      Other programs kept {other.toFixed(2)} cores busy during the kept rounds (median)
+      {ran > report.repeats && `; ${ran} rounds ran and the quietest ${report.repeats} were kept`}.
+    </p>
   );
 }
 
