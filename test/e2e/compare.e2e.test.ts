@@ -48,7 +48,7 @@ describe.skipIf(!enabled)('the Compare tab', () => {
     await page.getByLabel('Rounds').fill('3');
     await page.getByRole('button', { name: 'Run compare' }).click();
     // the legs show while they run, and the result when the last one has ended
-    const leg = page.getByText(/^Leg \d+ of 18/);
+    const leg = page.getByText(/^Leg \d+ of \d+/);
     await expect.poll(() => leg.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => leg.count(), { timeout: 150_000, interval: 250 }).toBe(0);
     await page.getByTestId('speedup-async').waitFor({ timeout: 5000 });
@@ -69,8 +69,9 @@ describe.skipIf(!enabled)('the Compare tab', () => {
     expect(await page.getByTestId('verdict-async').textContent()).toMatch(/no measurable gain|slower/);
     // whiskers on the speedup, efficiency and both wall-time series: one per mode on each
     await expect.poll(() => page.locator('.recharts-errorBars').count()).toBe(4);
-    // every leg's heat timeline is drawn, 3 rounds of 6
-    await expect.poll(() => page.locator('.leg canvas').count()).toBe(18);
+    // every leg's heat timeline is drawn: 3 rounds of 6 legs, more if other programs made some rounds busy
+    await expect.poll(() => page.locator('.leg canvas').count()).toBeGreaterThanOrEqual(18);
+    expect((await page.locator('.leg canvas').count()) % 6).toBe(0);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save CSV' }).first().click()]);
     const csv = await readFile(await download.path(), 'utf8');
