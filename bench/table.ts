@@ -6,6 +6,7 @@ import type { SamplerCostResult } from './sampler-cost.js';
 import type { SpawnLatencyResult } from './spawn-latency.js';
 import type { RawSeries } from './raw-spawn.js';
 import type { RendererCostResult } from './renderer-cost.js';
+import type { KernelSpreadResult } from './kernel-spread.js';
 
 const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
 const ms = (v: number) => v.toFixed(v < 1 ? 3 : v < 10 ? 2 : 1);
@@ -63,4 +64,18 @@ export function rendererTable(r: RendererCostResult): string {
   for (const c of r.cases)
     t.push([c.cores, `${c.rateHz} Hz × ${c.seconds} s`, pct(c.mainThreadBusyPct), c.frames, ms(c.frameP95Ms), ms(c.frameMaxMs), c.longTasks]);
   return `Renderer cost (whole dashboard in headless chromium, 1440×900, synthetic snapshot stream; targets: ≤ 10 % at 16 cores, ≤ 25 % at 64, frames p95 ≤ 17 ms, none > 100 ms)\n${t.toString()}`;
+}
+
+export function kernelSpreadTable(r: KernelSpreadResult): string {
+  const t = table(['Node', 'fresh processes × blocks', 'CPU ms / block (min–max)', 'CPU CV', 'median block wall ms (min–max)', 'wall CV']);
+  for (const v of r.versions)
+    t.push([
+      v.node,
+      `${v.processes} × ${v.blocks}`,
+      `${ms(v.cpuMsPerBlock.mean)} (${ms(v.cpuMsPerBlock.min)}–${ms(v.cpuMsPerBlock.max)})`,
+      pct(v.cpuMsPerBlock.cvPct),
+      `${ms(v.medianBlockMs.median)} (${ms(v.medianBlockMs.min)}–${ms(v.medianBlockMs.max)})`,
+      pct(v.medianBlockMs.cvPct),
+    ]);
+  return [t.toString(), ...r.skipped.map((s) => `skipped ${s}`)].join('\n');
 }

@@ -33,5 +33,8 @@ export const MEMORY_STUDY_LIMITS = {
   units: { min: 1, max: Math.min(LIMITS.units.max, Math.floor(LIMITS.asyncUnits.max / ASYNC_TASKS_PER_STEP)) },
 } as const;
 
+/** How many times a compare runs each leg: a speed measured once can't tell its wobble from a gain. */
+export const COMPARE_REPEAT = { min: 1, max: 10, default: 3 } as const;
+
 /** A compare leg's per-core heat is kept as at most this many columns of equal time. */
 export const LEG_HEAT_COLUMNS = 120;

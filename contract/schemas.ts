@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { MEMORY_MEASURES_ALL, MODES, RUNTIMES, SCENARIOS, WORKLOADS } from './domain.js';
-import { LIMITS, MEMORY_STUDY_LIMITS, SCENARIO_LIMITS, unitLimitFor } from './limits.js';
+import { COMPARE_REPEAT, LIMITS, MEMORY_STUDY_LIMITS, SCENARIO_LIMITS, unitLimitFor } from './limits.js';
 
 const between = (name: string, lo: number, hi: number) =>
   z
@@ -108,6 +108,7 @@ export const CompareSpecSchema = z
     units: wholeBetween('units', LIMITS.units.min, LIMITS.units.max),
     work: wholeBetween('work', LIMITS.work.min, LIMITS.work.max).optional(),
     runtime: RuntimeSchema.optional(),
+    repeat: wholeBetween('repeat', COMPARE_REPEAT.min, COMPARE_REPEAT.max).optional(),
   })
   .strict();
 export type CompareSpecInput = z.input<typeof CompareSpecSchema>;

@@ -2,11 +2,36 @@
 import type { MemoryMeasure, Mode, Runtime } from './domain.js';
 import type { RunSummary } from './run-events.js';
 
+/** A figure measured over repeats: the median and the lowest and highest. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** 'no measurable gain': the speedup's min–max straddles 1, so the repeats can't tell it from no change. */
+export type CompareVerdict = 'gain' | 'no measurable gain' | 'slower';
+
+/** One mode: the RunSummary fields are its median N-unit leg's; the figures are over every repeat. */
 export interface CompareResult extends RunSummary {
+  /** how many rounds the figures are over (baseline and N units, interleaved with the other modes) */
+  repeats: number;
+  /** rounds run: more than repeats when other programs were busy during some, and the quietest were kept */
+  roundsRun: number;
+  /** cores other programs kept busy during the kept rounds (the busier leg of each round) */
+  otherCores: Spread;
+  /** the median baseline wall time */
   baselineWallMs: number;
+  baselineWall: Spread;
+  /** wallMs of every N-unit repeat */
+  wall: Spread;
+  /** the median of the repeats' speedups (each a baseline ÷ the N-unit leg that ran right after it) */
   speedup: number;
+  speedupSpread: Spread;
   /** speedup / min(units, cores): 1 = every usable core fully used */
   efficiency: number;
+  efficiencySpread: Spread;
+  verdict: CompareVerdict;
 }
 
 /** One leg of a compare, as the cores saw it: busy % per core, ≤ LEG_HEAT_COLUMNS columns over the leg's time. */
@@ -23,6 +48,8 @@ export interface CompareReport {
   workload: 'cpu';
   units: number;
   work: number;
+  /** rounds: every mode's baseline and N-unit leg, this many times */
+  repeats: number;
   logicalCores: number;
   results: CompareResult[];
   /** every leg in the order it ran (set when run from the app) */

@@ -1,6 +1,7 @@
 /**
  * Compare and memory-cost results as files: JSON (the report as the CLI's --json prints it) and CSV
- * (one row per mode, plain numbers in base units: ms, bytes). Pure: the CLI and the renderer share it.
+ * (one row per mode, plain numbers in base units: ms, bytes; a figure measured over repeats is its
+ * median with a …Min and a …Max column). Pure: the CLI and the renderer share it.
  */
 import type { CompareReport, MemoryCostReport } from '../contract/studies.js';
 
@@ -22,11 +23,23 @@ const COMPARE_CSV_HEADER = [
   'units',
   'work',
   'logicalCores',
+  'repeats',
+  'roundsRun',
+  'otherCores',
   'baselineWallMs',
+  'baselineWallMinMs',
+  'baselineWallMaxMs',
   'wallMs',
+  'wallMinMs',
+  'wallMaxMs',
   'speedup',
+  'speedupMin',
+  'speedupMax',
+  'verdict',
   'idealSpeedup',
   'efficiency',
+  'efficiencyMin',
+  'efficiencyMax',
   'cpuMs',
   'perUnitBytes',
   'memoryMeasure',
@@ -45,11 +58,23 @@ export function compareToCsv(r: CompareReport): string {
       r.units,
       r.work,
       r.logicalCores,
-      m.baselineWallMs,
-      m.wallMs,
+      m.repeats,
+      m.roundsRun,
+      m.otherCores.median,
+      m.baselineWall.median,
+      m.baselineWall.min,
+      m.baselineWall.max,
+      m.wall.median,
+      m.wall.min,
+      m.wall.max,
       m.speedup,
+      m.speedupSpread.min,
+      m.speedupSpread.max,
+      m.verdict,
       ideal,
       m.efficiency,
+      m.efficiencySpread.min,
+      m.efficiencySpread.max,
       m.cpuMs,
       m.memory.perUnitBytes,
       m.memory.measure,

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { MODES, RUNTIMES, SCENARIOS, WORKLOADS } from '../../contract/domain.js';
+import { COMPARE_REPEAT } from '../../contract/limits.js';
 import { InvalidInput } from '../../contract/refusal.js';
 import { compareCommand } from './commands/compare.js';
 import { memoryCommand } from './commands/memory.js';
@@ -45,6 +46,7 @@ function program(): Command {
     .option('--work <w>', 'total blocks of work (default 300, ~3 s on one core)')
     .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
     .option('--python <path>', PYTHON_FLAG_HELP)
+    .option('--repeat <n>', `rounds of every leg, interleaved across modes (${COMPARE_REPEAT.min}…${COMPARE_REPEAT.max}; default ${COMPARE_REPEAT.default})`)
     .option('--json', 'print only the comparison as JSON')
     .option('--csv', 'print only the comparison as CSV, one row per mode')
     .action(async (flags) => exit(await compareCommand(flags)));

@@ -6,11 +6,11 @@ import type { Mode } from '../../contract/domain.js';
 import { InvalidInput } from '../../contract/refusal.js';
 import type { EngineSession } from './with-engine.js';
 
-export type OnLeg = (leg: { mode: Mode; units: number }) => void;
+export type OnLeg = (leg: { mode: Mode; units: number; round?: number }) => void;
 
 export const studyProgress =
   (session: EngineSession, quiet: boolean): OnLeg =>
   (leg) => {
     if (session.interrupted) throw new InvalidInput('interrupted');
-    if (!quiet) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}`);
+    if (!quiet) console.error(`… ${leg.mode}, ${leg.units} unit${leg.units > 1 ? 's' : ''}${leg.round === undefined ? '' : `, round ${leg.round + 1}`}`);
   };

@@ -24,21 +24,32 @@ export function runSummaryTable(s: RunSummary): string {
 }
 
 export function compareTable(r: CompareReport): string {
-  const t = new Table({ style: tableStyle(), head: ['mode', '1 unit', `${r.units} units`, 'speedup', 'efficiency', 'cpu time', 'memory/unit', 'spawn p50'] });
+  const t = new Table({
+    style: tableStyle(),
+    head: ['mode', '1 unit (min–max)', `${r.units} units (min–max)`, 'speedup (min–max)', 'efficiency (min–max)', 'cpu time', 'memory/unit', 'spawn p50'],
+  });
   for (const m of r.results)
     t.push([
       m.mode,
-      formatMs(m.baselineWallMs),
-      formatMs(m.wallMs),
-      `${m.speedup.toFixed(2)}×`,
-      `${Math.round(m.efficiency * 100)}%`,
+      `${formatMs(m.baselineWall.median)} (${formatMs(m.baselineWall.min)}–${formatMs(m.baselineWall.max)})`,
+      `${formatMs(m.wall.median)} (${formatMs(m.wall.min)}–${formatMs(m.wall.max)})`,
+      `${m.speedup.toFixed(2)}× (${m.speedupSpread.min.toFixed(2)}–${m.speedupSpread.max.toFixed(2)})${m.verdict === 'gain' ? '' : ` ${m.verdict}`}`,
+      `${percent(m.efficiency)} (${percent(m.efficiencySpread.min)}–${percent(m.efficiencySpread.max)})`,
       formatMs(m.cpuMs),
       `${formatBytes(m.memory.perUnitBytes)} ${m.memory.measure}`,
       formatMs(m.spawn.p50Ms),
     ]);
-  return `work ${r.work} blocks of cpu on ${r.logicalCores} logical cores (ideal speedup ${Math.min(r.units, r.logicalCores)}×)\n${t.toString()}`;
+  const rounds = `median of ${r.repeats} interleaved round${r.repeats > 1 ? 's' : ''}`;
+  const ran = Math.max(...r.results.map((m) => m.roundsRun));
+  const other = Math.max(...r.results.map((m) => m.otherCores.median));
+  const busy =
+    ran > r.repeats || other > 0.1
+      ? `\nother programs kept ${other.toFixed(2)} cores busy during the kept rounds (median)${ran > r.repeats ? `; ${ran} rounds run, the quietest ${r.repeats} kept` : ''}`
+      : '';
+  return `work ${r.work} blocks of cpu on ${r.logicalCores} logical cores (ideal speedup ${Math.min(r.units, r.logicalCores)}×), ${rounds}\n${t.toString()}${busy}`;
 }
 
+const percent = (v: number) => `${Math.round(v * 100)}%`;
 const fmt = (ms: number | null) => (ms === null ? '–' : formatMs(ms));
 
 /** Colours only on a terminal: piped output stays plain text. */

@@ -32,7 +32,23 @@ const report: CompareReport = {
   units: 2,
   work: 150,
   logicalCores: 2,
-  results: [{ ...summary('process', 2, 800), baselineWallMs: 1600, speedup: 2, efficiency: 1 }],
+  repeats: 3,
+  results: [
+    {
+      ...summary('process', 2, 800),
+      repeats: 3,
+      roundsRun: 4,
+      otherCores: { median: 0.05, min: 0.02, max: 0.2 },
+      baselineWallMs: 1600,
+      baselineWall: { median: 1600, min: 1500, max: 1700 },
+      wall: { median: 800, min: 790, max: 850 },
+      speedup: 2,
+      speedupSpread: { median: 2, min: 1.8, max: 2.1 },
+      efficiency: 1,
+      efficiencySpread: { median: 1, min: 0.9, max: 1.05 },
+      verdict: 'gain',
+    },
+  ],
 };
 
 /** An engine whose legs take `legMs` and whose cores are busy while a leg runs. */
@@ -57,7 +73,9 @@ function fakeEngine(legMs = 5): Engine & EventEmitter {
 
 describe('study inputs', () => {
   it('accepts a compare of 1…256 units and refuses the rest in one line', () => {
-    expect(CompareSpecSchema.safeParse({ units: 2, work: 150 }).success).toBe(true);
+    expect(CompareSpecSchema.safeParse({ units: 2, work: 150, repeat: 5 }).success).toBe(true);
+    const rep = CompareSpecSchema.safeParse({ units: 2, repeat: 11 });
+    expect(rep.success || refusalOf(rep.error).message).toBe('repeat must be between 1 and 10');
     const r = CompareSpecSchema.safeParse({ units: 0 });
     expect(r.success || refusalOf(r.error).message).toBe('units must be between 1 and 256');
     expect(r.success || refusalOf(r.error).field).toBe('units');
@@ -79,21 +97,20 @@ describe('studies', () => {
     const studies = new Studies(fakeEngine());
     const events: StudyEvent[] = [];
     studies.on('study-event', (e) => events.push(e));
-    const { studyId } = studies.runCompare({ units: 2, work: 10 }, 0);
+    const { studyId } = studies.runCompare({ units: 2, work: 10, repeat: 2 }, 0);
     expect(() => studies.runMemoryCost({ units: [1, 2] })).toThrow(/already running/);
     await expect.poll(() => events.at(-1)?.type).toBe('compare-ended');
     expect(events.filter((e) => e.type === 'study-leg').map((e) => e.type === 'study-leg' && `${e.mode}:${e.units}`)).toEqual([
-      'process:1',
-      'process:2',
-      'thread:1',
-      'thread:2',
-      'async:1',
-      'async:2',
+      // round by round: every mode once, then again
+      ...['process:1', 'process:2', 'thread:1', 'thread:2', 'async:1', 'async:2'],
+      ...['process:1', 'process:2', 'thread:1', 'thread:2', 'async:1', 'async:2'],
     ]);
     const end = events.at(-1);
     if (end?.type !== 'compare-ended') throw new Error('no result');
     expect(end.studyId).toBe(studyId);
-    expect(end.report.legs).toHaveLength(6);
+    expect(end.report.legs).toHaveLength(12);
+    expect(end.report.repeats).toBe(2);
+    expect(end.report.results[0].speedupSpread).toEqual({ median: 1.67, min: 1.67, max: 1.67 });
     expect(end.report.legs?.[0].columns.every((c) => c.length === 2)).toBe(true);
     // a page opened now hears the start and the result
     expect(studies.replay().map((e) => e.type)).toEqual(['study-started', 'compare-ended']);
@@ -140,8 +157,10 @@ describe('study events over the socket', () => {
 describe('exports', () => {
   it('writes a compare as CSV, one row per mode, with the ideal speedup', () => {
     const lines = compareToCsv(report).trim().split('\n');
-    expect(lines[0]).toBe('mode,runtime,workload,units,work,logicalCores,baselineWallMs,wallMs,speedup,idealSpeedup,efficiency,cpuMs,perUnitBytes,memoryMeasure,spawnP50Ms,spawnMaxMs');
-    expect(lines[1]).toBe('process,node,cpu,2,150,2,1600,800,2,2,1,1600,40000000,pss,30,40');
+    expect(lines[0]).toBe(
+      'mode,runtime,workload,units,work,logicalCores,repeats,roundsRun,otherCores,baselineWallMs,baselineWallMinMs,baselineWallMaxMs,wallMs,wallMinMs,wallMaxMs,speedup,speedupMin,speedupMax,verdict,idealSpeedup,efficiency,efficiencyMin,efficiencyMax,cpuMs,perUnitBytes,memoryMeasure,spawnP50Ms,spawnMaxMs',
+    );
+    expect(lines[1]).toBe('process,node,cpu,2,150,2,3,4,0.05,1600,1500,1700,800,790,850,2,1.8,2.1,gain,2,1,0.9,1.05,1600,40000000,pss,30,40');
   });
   it('writes a memory study as CSV, one row per point with its fit', () => {
     const m: MemoryCostReport = {

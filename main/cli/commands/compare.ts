@@ -14,6 +14,7 @@ export interface CompareFlags {
   units?: string;
   work?: string;
   runtime?: string;
+  repeat?: string;
   python?: string;
   json?: boolean;
   csv?: boolean;
@@ -24,7 +25,9 @@ export async function compareCommand(flags: CompareFlags): Promise<number> {
   if (flags.units === undefined) throw new InvalidInput('units is required: --units N');
   if (flags.json && flags.csv) throw new InvalidInput('give either --json or --csv, not both');
   const quiet = flags.json === true || flags.csv === true;
-  const spec = parseCompareStudy(dropUndefined({ runtime: flags.runtime, units: toNumber(flags.units), work: toNumber(flags.work) }));
+  const spec = parseCompareStudy(
+    dropUndefined({ runtime: flags.runtime, units: toNumber(flags.units), work: toNumber(flags.work), repeat: toNumber(flags.repeat) }),
+  );
   const report = await withEngine({ python: pythonFlag(flags.python) }, (session) => compareModes(session.engine, spec, studyProgress(session, quiet)));
   if (flags.csv) process.stdout.write(compareToCsv(report));
   else console.log(flags.json ? JSON.stringify(report) : compareTable(report));

@@ -34,3 +34,17 @@ export function fitLine(xs: readonly number[], ys: readonly number[]): { slope: 
   const r2 = sxx === 0 || syy === 0 ? 1 : (sxy * sxy) / (sxx * syy);
   return { slope, intercept, r2 };
 }
+
+/** Sample standard deviation ÷ mean (0 for fewer than two values): run-to-run wobble as a fraction. */
+export function coefficientOfVariation(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const m = mean(values);
+  const variance = values.reduce((a, v) => a + (v - m) ** 2, 0) / (values.length - 1);
+  return m === 0 ? 0 : Math.sqrt(variance) / m;
+}
+
+/** Median, min and max of repeated measurements, rounded to `digits`. */
+export function spreadOf(values: readonly number[], digits = 1): { median: number; min: number; max: number } {
+  if (values.length === 0) return { median: 0, min: 0, max: 0 };
+  return { median: round(percentile(values, 50), digits), min: round(Math.min(...values), digits), max: round(Math.max(...values), digits) };
+}

@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { MODES } from '../../../contract/domain.js';
+import { COMPARE_REPEAT } from '../../../contract/limits.js';
 import { InvalidInput } from '../../../contract/refusal.js';
 import type { CompareSpecInput, MemoryCostSpecInput } from '../../../contract/schemas.js';
 import type { StudyEvent, StudyKind } from '../../../contract/studies.js';
@@ -35,14 +36,16 @@ export class Studies extends EventEmitter<{ 'study-event': [StudyEvent] }> {
     if (busy > 0 && !this.running)
       throw new InvalidInput(`stop the ${busy} run${busy > 1 ? 's' : ''} going first: a compare times its legs, and other runs would take their cores`);
     const id = this.claim('compare');
-    const legs = MODES.length * 2;
+    const legs = MODES.length * 2 * (spec.repeat ?? COMPARE_REPEAT.default);
     const heat = new HeatRecorder(this.engine);
     let index = 0;
     this.track(id, 'compare', legs, async () => {
       try {
         const report = await compareModes(this.engine, spec, (leg) => {
           heat.begin(leg.mode, leg.units);
-          this.send({ type: 'study-leg', studyId: id, kind: 'compare', mode: leg.mode, units: leg.units, index: index++, legs, t: Date.now() });
+          // a busy machine adds rounds (compare.ts): the count grows with them
+          this.send({ type: 'study-leg', studyId: id, kind: 'compare', mode: leg.mode, units: leg.units, index, legs: Math.max(legs, index + 1), t: Date.now() });
+          index++;
         });
         heat.end();
         return { type: 'compare-ended', studyId: id, kind: 'compare', report: { ...report, legs: heat.legs }, t: Date.now() };

@@ -12,8 +12,9 @@ import type { CompareSpec } from './compare.js';
 export function parseCompareStudy(input: unknown): CompareSpec {
   const given = parseOrRefuse(CompareSpecSchema, input);
   // the N-unit legs are validated exactly as `run` would be, in the strictest mode's limits
-  const spec = parseRunSpec({ mode: 'process', workload: 'cpu', ...given });
-  return { units: spec.units, work: spec.work, runtime: spec.runtime };
+  const { repeat, ...leg } = given;
+  const spec = parseRunSpec({ mode: 'process', workload: 'cpu', ...leg });
+  return { units: spec.units, work: spec.work, runtime: spec.runtime, repeat };
 }
 
 export interface MemoryStudySpec {

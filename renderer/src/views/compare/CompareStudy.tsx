@@ -4,11 +4,12 @@
  * unit and spawn latency per mode, as charts and as a table, and every leg's heat timeline.
  */
 import { useRef, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SystemInfo } from '../../../../contract/catalog.js';
 import type { Runtime } from '../../../../contract/domain.js';
+import { COMPARE_REPEAT } from '../../../../contract/limits.js';
 import type { CoreScopeApi } from '../../../../contract/methods.js';
-import type { CompareReport } from '../../../../contract/studies.js';
+import type { CompareReport, Spread } from '../../../../contract/studies.js';
 import { compareToCsv, toJson } from '../../../../lib/export.js';
 import { formatBytes, formatMs } from '../../../../lib/format.js';
 import type { StudyState } from '../../state/studies.js';
@@ -38,19 +39,21 @@ function checkWhole(text: string, name: string, lo: number, hi: number): string 
 export function CompareStudy({ api, system, study, otherRunning }: Props) {
   const [units, setUnits] = useState(String(Math.min(4, system?.logicalCores ?? 2)));
   const [work, setWork] = useState('300');
+  const [repeat, setRepeat] = useState(String(COMPARE_REPEAT.default));
   const [runtime, setRuntime] = useState<Runtime>('node');
   const [refused, setRefused] = useState<string | null>(null);
   const chartsRef = useRef<HTMLDivElement>(null);
   const limits = system?.limits;
   const unitsError = checkWhole(units, 'units', limits?.units.min ?? 1, limits?.units.max ?? 256);
   const workError = checkWhole(work, 'work', limits?.work.min ?? 1, limits?.work.max ?? 100_000);
+  const repeatError = checkWhole(repeat, 'rounds', COMPARE_REPEAT.min, COMPARE_REPEAT.max);
   const python = hasPython(system);
   const report = study.report;
 
   const run = () => {
     setRefused(null);
     api
-      .runCompare({ units: Number(units), work: Number(work), ...(python && runtime !== 'node' && { runtime }) })
+      .runCompare({ units: Number(units), work: Number(work), repeat: Number(repeat), ...(python && runtime !== 'node' && { runtime }) })
       .catch((e: unknown) => setRefused(e instanceof Error ? e.message : String(e)));
   };
 
@@ -75,9 +78,12 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
         <Field id="cmp-work" label="Total work (blocks)" hint="split over the N units; 300 ≈ 3 s on one core" error={workError}>
           <input id="cmp-work" type="number" min={1} value={work} onChange={(e) => setWork(e.target.value)} {...describedBy('cmp-work', true, workError)} />
         </Field>
+        <Field id="cmp-repeat" label="Rounds" hint="every leg this many times, modes interleaved: the bars show min–max" error={repeatError}>
+          <input id="cmp-repeat" type="number" min={COMPARE_REPEAT.min} max={COMPARE_REPEAT.max} value={repeat} onChange={(e) => setRepeat(e.target.value)} {...describedBy('cmp-repeat', true, repeatError)} />
+        </Field>
         {python && <RuntimeField id="cmp-runtime" value={runtime} onChange={setRuntime} />}
         <div className="study-go">
-          <button type="submit" className="btn btn-primary" disabled={study.running || otherRunning || !!unitsError || !!workError}>
+          <button type="submit" className="btn btn-primary" disabled={study.running || otherRunning || !!unitsError || !!workError || !!repeatError}>
             Run compare
           </button>
         </div>
@@ -96,7 +102,7 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
             <div className="results-head">
               <h3>
                 {report.workload} work {report.work} blocks · {report.units} units vs 1 · {report.logicalCores} cores · ideal speedup{' '}
-                {Math.min(report.units, report.logicalCores)}×
+                {Math.min(report.units, report.logicalCores)}× · median of {report.repeats} round{report.repeats > 1 ? 's' : ''}, bars min–max
               </h3>
               <SaveButtons
                 api={api}
@@ -106,6 +112,7 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
                 png={() => chartsRef.current}
               />
             </div>
+            <OtherPrograms report={report} />
             <CompareCharts report={report} />
             {report.legs && report.legs.length > 0 && (
               <>
@@ -157,21 +164,25 @@ function CompareCharts({ report }: { report: CompareReport }) {
   const data = report.results.map((r) => ({
     mode: r.mode,
     speedup: r.speedup,
+    speedupErr: errorOf(r.speedupSpread),
     efficiency: Math.round(r.efficiency * 100),
-    baseline: r.baselineWallMs / 1000,
-    wall: r.wallMs / 1000,
+    efficiencyErr: errorOf(r.efficiencySpread, 100),
+    baseline: r.baselineWall.median / 1000,
+    baselineErr: errorOf(r.baselineWall, 1 / 1000),
+    wall: r.wall.median / 1000,
+    wallErr: errorOf(r.wall, 1 / 1000),
     cpu: r.cpuMs / 1000,
   }));
-  const most = Math.max(ideal, ...data.map((d) => d.speedup)) * 1.15;
+  const most = Math.max(ideal, ...report.results.map((r) => r.speedupSpread.max)) * 1.15;
   const step = most <= 4 ? 0.5 : most <= 10 ? 1 : most <= 40 ? 5 : 10;
   const ticks = Array.from({ length: Math.ceil(most / step) + 1 }, (_, i) => i * step);
-  const longest = Math.max(...data.flatMap((d) => [d.baseline, d.wall, d.cpu])) * 1.05;
+  const longest = Math.max(...report.results.flatMap((r) => [r.baselineWall.max / 1000, r.wall.max / 1000, r.cpuMs / 1000])) * 1.05;
   const sStep = longest <= 3 ? 0.5 : longest <= 10 ? 1 : longest <= 30 ? 5 : longest <= 120 ? 20 : 60;
   const secondTicks = Array.from({ length: Math.ceil(longest / sStep) + 1 }, (_, i) => i * sStep);
   return (
     <div className="chart-row">
       <figure className="chart">
-        <figcaption>Speedup (1-unit wall ÷ {report.units}-unit wall); dashed: ideal, dotted: 1× = no gain</figcaption>
+        <figcaption>Speedup (1-unit wall ÷ {report.units}-unit wall), whiskers min–max; dashed: ideal, dotted: 1× = no gain</figcaption>
         <ResponsiveContainer width="100%" height={CHART_H}>
           <BarChart data={data} margin={{ top: 16, right: 58, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
@@ -189,7 +200,8 @@ function CompareCharts({ report }: { report: CompareReport }) {
               {data.map((d) => (
                 <Cell key={d.mode} fill={MODE_COLOR[d.mode]} />
               ))}
-              <LabelList dataKey="speedup" position="top" formatter={(v: unknown) => `${Number(v).toFixed(2)}×`} style={{ fontSize: 12, fontWeight: 700, fill: 'var(--text)' }} />
+              <ErrorBar dataKey="speedupErr" width={10} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
+              <LabelList dataKey="speedup" position="insideTop" formatter={(v: unknown) => `${Number(v).toFixed(2)}×`} style={{ fontSize: 12, fontWeight: 700, fill: '#fff' }} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>
@@ -207,13 +219,14 @@ function CompareCharts({ report }: { report: CompareReport }) {
               {data.map((d) => (
                 <Cell key={d.mode} fill={MODE_COLOR[d.mode]} />
               ))}
-              <LabelList dataKey="efficiency" position="top" formatter={(v: unknown) => `${Number(v)}%`} style={{ fontSize: 12, fontWeight: 700, fill: 'var(--text)' }} />
+              <ErrorBar dataKey="efficiencyErr" width={10} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
+              <LabelList dataKey="efficiency" position="insideTop" formatter={(v: unknown) => `${Number(v)}%`} style={{ fontSize: 12, fontWeight: 700, fill: '#fff' }} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>
       </figure>
       <figure className="chart">
-        <figcaption>Wall and CPU time (s)</figcaption>
+        <figcaption>Wall time (s, median, whiskers min–max) and CPU time of the median leg</figcaption>
         <ResponsiveContainer width="100%" height={CHART_H}>
           <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
@@ -221,8 +234,12 @@ function CompareCharts({ report }: { report: CompareReport }) {
             <YAxis domain={[0, secondTicks[secondTicks.length - 1]]} ticks={secondTicks} tickFormatter={(v: number) => `${v} s`} tick={axisStyle} stroke="var(--border)" width={44} />
             <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} formatter={(v, name) => [`${Number(v).toFixed(2)} s`, name]} cursor={{ fill: 'var(--grid)' }} />
             <Legend verticalAlign="top" height={36} itemSorter={null} wrapperStyle={{ fontSize: 11 }} />
-            <Bar dataKey="baseline" name="wall, 1 unit" fill="var(--lvl-idle)" isAnimationActive={false} />
-            <Bar dataKey="wall" name={`wall, ${report.units} units`} fill="var(--accent)" isAnimationActive={false} />
+            <Bar dataKey="baseline" name="wall, 1 unit" fill="var(--lvl-idle)" isAnimationActive={false}>
+              <ErrorBar dataKey="baselineErr" width={6} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
+            </Bar>
+            <Bar dataKey="wall" name={`wall, ${report.units} units`} fill="var(--accent)" isAnimationActive={false}>
+              <ErrorBar dataKey="wallErr" width={6} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
+            </Bar>
             <Bar dataKey="cpu" name={`CPU, ${report.units} units`} fill="var(--cpu)" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
@@ -236,7 +253,8 @@ function CompareTable({ report }: { report: CompareReport }) {
     <table className="study-table">
       <caption>
         Per mode, {report.units} units against its own 1-unit baseline: processes and threads can use every core; async tasks share one event
-        loop, so they stay near 1×. Memory per unit is {report.results[0]?.memory.measure.toUpperCase()}: for
+        loop, so they stay near 1×. Times, speedup and efficiency are the median of {report.repeats} rounds with their min–max; a speedup
+        whose min–max reaches 1 is no measurable gain. CPU time, memory and spawn are the median leg’s. Memory per unit is {report.results[0]?.memory.measure.toUpperCase()}: for
         processes each unit’s own; for threads and async (host − idle host) ÷ N.
       </caption>
       <thead>
@@ -259,12 +277,26 @@ function CompareTable({ report }: { report: CompareReport }) {
               <span className="mode-swatch" style={{ background: MODE_COLOR[r.mode] }} />
               {r.mode}
             </th>
-            <td>{formatMs(r.baselineWallMs)}</td>
-            <td>{formatMs(r.wallMs)}</td>
             <td>
-              <b data-testid={`speedup-${r.mode}`}>{r.speedup.toFixed(2)}</b>×
+              {formatMs(r.baselineWall.median)} <span className="range">{msRange(r.baselineWall)}</span>
             </td>
-            <td data-testid={`efficiency-${r.mode}`}>{Math.round(r.efficiency * 100)}%</td>
+            <td>
+              {formatMs(r.wall.median)} <span className="range">{msRange(r.wall)}</span>
+            </td>
+            <td>
+              <b data-testid={`speedup-${r.mode}`}>{r.speedup.toFixed(2)}</b>×{' '}
+              <span className="range" data-testid={`speedup-range-${r.mode}`}>
+                {r.speedupSpread.min.toFixed(2)}–{r.speedupSpread.max.toFixed(2)}
+              </span>
+              {r.verdict !== 'gain' && (
+                <div className="verdict" data-testid={`verdict-${r.mode}`}>
+                  {r.verdict}
+                </div>
+              )}
+            </td>
+            <td data-testid={`efficiency-${r.mode}`}>
+              {Math.round(r.efficiency * 100)}% <span className="range">{Math.round(r.efficiencySpread.min * 100)}–{Math.round(r.efficiencySpread.max * 100)}</span>
+            </td>
             <td>{formatMs(r.cpuMs)}</td>
             <td>{formatBytes(r.memory.perUnitBytes)}</td>
             <td>{formatMs(r.spawn.p50Ms)}</td>
@@ -275,3 +307,21 @@ function CompareTable({ report }: { report: CompareReport }) {
     </table>
   );
 }
+
+/** Says so when other programs took cores during the legs: the figures are then the machine's too. */
+function OtherPrograms({ report }: { report: CompareReport }) {
+  const ran = Math.max(...report.results.map((m) => m.roundsRun));
+  const other = Math.max(...report.results.map((m) => m.otherCores.median));
+  if (ran <= report.repeats && other <= 0.1) return null;
+  return (
+    <p className="note" data-testid="other-programs">
+      Other programs kept {other.toFixed(2)} cores busy during the kept rounds (median)
+      {ran > report.repeats && `; ${ran} rounds ran and the quietest ${report.repeats} were kept`}.
+    </p>
+  );
+}
+
+/** recharts' ErrorBar takes [below, above] the bar's value. */
+const errorOf = (s: Spread, scale = 1): [number, number] => [(s.median - s.min) * scale, (s.max - s.median) * scale];
+
+const msRange = (s: Spread) => `${formatMs(s.min)}–${formatMs(s.max)}`;
