@@ -50,6 +50,8 @@ export class Watch extends EventEmitter<{ exited: [] }> {
   private stopping = false;
   private readonly told = new Set<string>();
   private readonly timers: NodeJS.Timeout[] = [];
+  /** an attached process is no child of ours: this keeps CoreScope's loop alive while it is watched */
+  private readonly keepAlive = setInterval(() => undefined, 60_000);
 
   private constructor(
     readonly id: string,
@@ -178,6 +180,7 @@ export class Watch extends EventEmitter<{ exited: [] }> {
     this.done = true;
     this.endedAt = Date.now();
     for (const t of this.timers) clearTimeout(t);
+    clearInterval(this.keepAlive);
     this.scanner.close();
     if (this.watchdog?.stdin?.writable) this.watchdog.stdin.end('detach\n');
     this.emit('exited');
