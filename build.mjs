@@ -38,6 +38,8 @@ await Promise.all([
       'scenario-thread-unit': 'workloads/hosts/scenario/scenario-thread-unit.ts',
       'scenario-process-unit': 'workloads/hosts/scenario/scenario-process-unit.ts',
       'slow-http-server': 'workloads/hosts/scenario/slow-http-server.ts',
+      // kills a watched command's tree if CoreScope dies without ending it (watch -- CMD)
+      'tree-watchdog': 'workloads/hosts/tree-watchdog.ts',
     },
     outdir: 'dist/workloads/hosts',
   }),

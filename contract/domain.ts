@@ -31,3 +31,10 @@ export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** The optional knobs of a scenario spec, by their API names (each scenario takes some of them). */
 export type ScenarioFlag = 'variant' | 'limit' | 'jobs' | 'jobSeconds' | 'tasks' | 'sleepS' | 'workload';
+
+/**
+ * A watched program's threads as the kernel tells them (/proc/<pid>/task/<tid>/stat field 3): running,
+ * sleeping, disk wait, stopped, zombie. Other letters are read as the nearest of these.
+ */
+export const OS_STATES = ['R', 'S', 'D', 'T', 'Z'] as const;
+export type OsState = (typeof OS_STATES)[number];

@@ -21,6 +21,7 @@ import {
 } from './schemas.js';
 import type { Snapshot } from './snapshot.js';
 import type { StudyEvent } from './studies.js';
+import { ProcessQuerySchema, WatchCommandSchema, WatchPidSchema, type ProcessInfo } from './watch.js';
 
 export type Transport = 'ipc' | 'ws';
 /** 'control' starts, stops or changes something; 'read' only answers (a view-only client may call it) */
@@ -67,6 +68,15 @@ export const METHODS = {
   runCompare: method<{ studyId: string }>()(CompareSpecSchema, { access: 'control' }),
   /** each mode's memory at several N of idle units; progress and result on studyEvent */
   runMemoryCost: method<{ studyId: string }>()(MemoryCostSpecSchema, { access: 'control' }),
+  /** watch a running process's tree as a run (stopRun detaches and leaves it running) */
+  watchPid: method<{ runId: string }>()(WatchPidSchema, { access: 'control' }),
+  /**
+   * desktop only: start a command and watch its tree (stopRun ends the tree). Never on the socket:
+   * a page that can reach the dashboard must not be able to run programs on this machine.
+   */
+  watchCommand: method<{ runId: string }>()(WatchCommandSchema, { transports: ['ipc'], access: 'control' }),
+  /** this machine's processes for the picker (pid, name, user, CPU %), busiest first, filtered by a search text */
+  listProcesses: method<ProcessInfo[]>()(ProcessQuerySchema),
   /** desktop only: capture a region of the window and save it as PNG where the user picks; null: cancelled */
   savePng: method<{ saved: string | null }>()(CaptureSchema, { transports: ['ipc'], servedBy: 'shell' }),
 } as const;

@@ -2,6 +2,7 @@
 import type { MemoryMeasure, Mode, Runtime, ScenarioName, UnitState, Workload } from './domain.js';
 import type { ScenarioOptions, ScenarioOutcome, UnitDetail } from './host-protocol.js';
 import type { RunSpec } from './schemas.js';
+import type { WatchInfo, WatchSummary } from './watch.js';
 
 export interface UnitResult {
   id: number;
@@ -73,7 +74,8 @@ export interface ScenarioResult {
 
 export type RunEvent =
   /** `scenario` is set for a scenario run: what was asked for, and the name of each unit (by unitId) */
-  | { type: 'run-started'; runId: string; spec: RunSpec; t: number; scenario?: { spec: ResolvedScenarioSpec; unitNames: string[] } }
+  /** `watch` is set for a watched program (its spec then only sizes the lane: WATCH_LIMITS.threads units) */
+  | { type: 'run-started'; runId: string; spec: RunSpec; t: number; scenario?: { spec: ResolvedScenarioSpec; unitNames: string[] }; watch?: WatchInfo }
   /**
    * t is when the unit reported the change (epoch ms, the unit's clock). In scenario runs whose units
    * take locks, `detail` says what the unit holds and waits for, and `waitFor` is the whole graph after
@@ -91,4 +93,4 @@ export type RunEvent =
       waitFor?: WaitForGraph;
     }
   /** `scenario` is set for a scenario run: its outcome and timeline (the JSON of `scenario --json`) */
-  | { type: 'run-ended'; runId: string; summary: RunSummary; t: number; scenario?: ScenarioResult };
+  | { type: 'run-ended'; runId: string; summary: RunSummary; t: number; scenario?: ScenarioResult; watch?: WatchSummary };

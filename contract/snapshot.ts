@@ -1,5 +1,5 @@
 /** The one model of a sample: the whole machine plus every live unit, as the sampler produces it. */
-import type { UnitState } from './domain.js';
+import type { OsState, UnitState } from './domain.js';
 
 /** One unit at one sample. cpuPct is % of ONE core (100 = a full core). */
 export interface UnitSample {
@@ -11,6 +11,8 @@ export interface UnitSample {
   bytes: number;
   core: number | null;
   state: UnitState;
+  /** a watched program's thread: its name (comm), its process's parent, and its state as the kernel tells it */
+  watch?: { name: string; ppid: number; os: OsState };
 }
 
 export interface Snapshot {

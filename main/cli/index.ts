@@ -12,6 +12,7 @@ import { runCommand } from './commands/run.js';
 import { sampleCommand } from './commands/sample.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { serveCommand } from './commands/serve.js';
+import { watchCommand } from './commands/watch.js';
 import { PYTHON_FLAG_HELP } from './python-flag.js';
 
 const BAD_INPUT = 2;
@@ -20,6 +21,7 @@ function program(): Command {
   const cli = new Command('corescope')
     .description('See concurrency: run workloads as processes, worker threads or async tasks and watch every core.')
     .exitOverride()
+    .enablePositionalOptions()
     .showSuggestionAfterError(false)
     .configureOutput({ outputError: (msg, write) => write(`corescope: ${msg.replace(/^error: /, '').trim().split('\n')[0]}\n`) });
 
@@ -78,6 +80,17 @@ function program(): Command {
     .option('--workload <name>', 'gather: io-sleep (a timer) or http (a slow local HTTP server)')
     .option('--json', 'print only the scenario result as JSON')
     .action(async (name: string, flags) => exit(await scenarioCommand(name, flags)));
+
+  cli
+    .command('watch')
+    .usage('[--interval MS] [--json] -- CMD [ARGS…]  |  --pid N')
+    .argument('[command...]', 'the command to start and watch, after --')
+    .description("watch any program's process tree on the cores: start CMD, or attach to a running pid")
+    .option('--pid <n>', 'attach to a running process (Ctrl-C detaches and leaves it running)')
+    .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
+    .option('--json', "print only the watch summary as JSON (the command's output goes to stderr)")
+    .passThroughOptions()
+    .action(async (command: string[], flags) => exit(await watchCommand(command, flags)));
 
   cli
     .command('sample')

@@ -57,6 +57,9 @@ export class ApiService implements ApiEndpoint {
       setPython: (path) => engine.setPython(path),
       runCompare: (spec) => engine.runCompare(spec),
       runMemoryCost: (spec) => engine.runMemoryCost(spec),
+      watchPid: (spec) => ({ runId: engine.watchPid(spec).id }),
+      watchCommand: (spec) => ({ runId: engine.watchCommand(spec).id }),
+      listProcesses: (q) => engine.listProcesses(q),
     };
   }
 

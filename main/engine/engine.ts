@@ -31,6 +31,12 @@ import { summarizeRun } from './runs/run-summary.js';
 import { Sampler } from './sampler.js';
 import { Studies } from './studies/studies.js';
 import { versionInfo } from './version.js';
+import type { Watch } from './watch/watch.js';
+import { asRunSummary, summarizeWatch } from './watch/watch-summary.js';
+import { Watches } from './watch/watches.js';
+import { listProcesses } from './watch/process-list.js';
+import type { StdioOptions } from 'node:child_process';
+import { ProcessQuerySchema, WatchCommandSchema, WatchPidSchema, type ProcessInfo, type WatchSummary } from '../../contract/watch.js';
 
 export interface EngineOptions {
   intervalMs?: number;
@@ -44,6 +50,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   private readonly runs: RunManager;
   private readonly sampler: Sampler;
   private readonly studies: Studies;
+  private readonly watches = new Watches();
   /** the Python runs use, as last checked; until the first check ends, none */
   private python: Verdict = { ok: false, reason: 'python is still being checked; try again in a moment' };
   private readonly pythonChecked: Promise<void>;
@@ -59,7 +66,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       () => this.pythonPath(),
       () => this.sampler.latest?.memory.availableBytes ?? os.freemem(),
     );
-    this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs });
+    this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs, moreUnits: () => this.watches.sample() });
     this.studies = new Studies(this);
     this.sampler.on('snapshot', (s) => {
       for (const span of this.spans.values()) span.push({ t: s.t, intervalMs: s.intervalMs, cores: s.cores });
@@ -69,6 +76,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.sampler.on('error', (e) => this.emit('notice', { kind: 'sampler-error', message: e instanceof Error ? e.message : String(e), t: Date.now() }));
     this.runs.on('event', (e) => this.emit('run-event', e));
     this.runs.on('exited', (run) => this.summaries.set(run.id, this.finish(run)));
+    this.watches.on('event', (e) => this.emit('run-event', e));
+    this.watches.on('exited', (w) => this.watches.keepSummary(w.id, this.finishWatch(w)));
     this.studies.on('study-event', (e) => this.emit('study-event', e));
   }
 
@@ -145,17 +154,45 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   stopRun(id: string): Promise<void> {
-    return this.runs.stop(id);
+    const watch = this.watches.get(id);
+    return watch ? watch.stop() : this.runs.stop(id);
   }
 
-  /** Stop every run going; resolves when each has ended. */
-  stopAll(): Promise<void> {
-    return this.runs.stopAll();
+  /** Stop every run and watch going; resolves when each has ended. */
+  async stopAll(): Promise<void> {
+    await Promise.all([this.runs.stopAll(), this.watches.stopAll()]);
   }
 
-  /** How many runs are going now. */
+  /** How many runs (watches included) are going now. */
   activeRuns(): number {
-    return this.runs.active().length;
+    return this.runs.active().length + this.watches.active().length;
+  }
+
+  /**
+   * Watch a command CoreScope starts (argv, no shell): its whole tree, ended when the watch is
+   * stopped. stdio: what the command inherits (the CLI passes the terminal; default: nothing).
+   */
+  watchCommand(input: unknown, stdio?: StdioOptions): Watch {
+    const { argv } = parseOrRefuse(WatchCommandSchema, input);
+    this.checkWatchRoom();
+    return this.trackWatch(this.watches.start(this.runs.newId(), argv, stdio));
+  }
+
+  /** Watch a running process and its tree; stopping detaches and leaves it running. */
+  watchPid(input: unknown): Watch {
+    const { pid } = parseOrRefuse(WatchPidSchema, input);
+    this.checkWatchRoom();
+    return this.trackWatch(this.watches.attach(this.runs.newId(), pid));
+  }
+
+  /** The processes of this machine for the picker, busiest first, filtered by pid, name, user or command. */
+  listProcesses(input?: unknown): Promise<ProcessInfo[]> {
+    return listProcesses(parseOrRefuse(ProcessQuerySchema, input)?.query ?? '');
+  }
+
+  /** A watch's summary, once it has ended. */
+  watchSummary(watch: Watch): Promise<WatchSummary> {
+    return this.watches.summary(watch);
   }
 
   /** The run's summary, once every one of its units has ended. */
@@ -204,25 +241,46 @@ export class Engine extends EventEmitter<EngineEvents> {
       return () => void this.off(event, listener as never);
     };
     if (stream === 'snapshot') return listen('snapshot', []);
-    if (stream === 'runEvent') return listen('run-event', this.runs.replay());
+    if (stream === 'runEvent') return listen('run-event', [...this.runs.replay(), ...this.watches.replay()]);
     if (stream === 'studyEvent') return listen('study-event', this.studies.replay());
     return listen('notice', []);
   }
 
   /** Stop every run and the sampler; resolves when every unit has ended. */
   async close(): Promise<void> {
-    await this.runs.stopAll();
+    await this.stopAll();
     this.sampler.stop();
   }
 
   /** Last resort on the way out (uncaught error, signal): no unit may outlive us. */
   killAll(): void {
     this.runs.killAll();
+    this.watches.killAll();
   }
 
   private track(run: Run): Run {
     this.spans.set(run.id, []);
     return run;
+  }
+
+  private checkWatchRoom(): void {
+    if (process.platform !== 'linux') throw new InvalidInput('watching a program reads /proc: Linux only for now');
+    if (this.activeRuns() >= LIMITS.concurrentRuns) throw new InvalidInput(`at most ${LIMITS.concurrentRuns} runs at once; stop one first`);
+  }
+
+  private trackWatch(watch: Watch): Watch {
+    if (!this.spans.has(watch.id)) this.spans.set(watch.id, []);
+    void this.sampler.sampleNow(); // the tree's first reading now: the rates count from here
+    return watch;
+  }
+
+  private async finishWatch(watch: Watch): Promise<WatchSummary> {
+    await this.sampler.sampleNow();
+    const facts = { runId: watch.id, info: watch.info, state: watch.state, endAt: watch.endedAt, threadsLeftOut: watch.threadsLeftOut };
+    const summary = summarizeWatch(facts, this.spans.get(watch.id) ?? [], memoryMeasure);
+    this.spans.delete(watch.id);
+    this.emit('run-event', { type: 'run-ended', runId: watch.id, summary: asRunSummary(summary, memoryMeasure), t: Date.now(), watch: summary });
+    return summary;
   }
 
   private async finish(run: Run): Promise<RunSummary> {

@@ -19,7 +19,7 @@ function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
 
 const unpacked = (p: string) => p.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
 
-export type HostScript = 'loop-host' | 'thread-host' | 'scenario-host' | 'python-host';
+export type HostScript = 'loop-host' | 'thread-host' | 'scenario-host' | 'python-host' | 'tree-watchdog';
 
 export function hostScript(name: HostScript): string {
   // the Python host is not built: it runs from its sources in workloads/python

@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { LIMITS } from '../../contract/limits.js';
-import { type Snapshot } from '../../contract/snapshot.js';
+import { type Snapshot, type UnitSample } from '../../contract/snapshot.js';
 import { createCoreLoadReader, type CoreLoadReader } from './readers/core-load.js';
 import { readMachineMemory } from './readers/memory-reader.js';
 import { SelfCost } from './readers/self-cost.js';
@@ -15,6 +15,8 @@ import type { UnitRef } from './runs/unit-ref.js';
 export interface SamplerOptions {
   intervalMs?: number;
   cores?: CoreLoadReader;
+  /** units read by someone else at each sample (watched programs read their own trees) */
+  moreUnits?: () => Promise<UnitSample[]>;
 }
 
 export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknown] }> {
@@ -22,6 +24,7 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
   private readonly cores: CoreLoadReader;
   private readonly units = new UnitReader();
   private readonly self = new SelfCost();
+  private readonly moreUnits: () => Promise<UnitSample[]>;
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<Snapshot> | null = null;
   private lastAt = Date.now();
@@ -37,6 +40,7 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
     super();
     this.intervalMs = options.intervalMs ?? LIMITS.intervalMs.default;
     this.cores = options.cores ?? createCoreLoadReader();
+    this.moreUnits = options.moreUnits ?? (() => Promise.resolve([]));
   }
 
   get interval(): number {
@@ -100,9 +104,9 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
 
   private async collect(): Promise<Snapshot> {
     const refs = this.liveUnits();
-    const [cores, memory, units] = await Promise.all([this.cores.read(), readMachineMemory(), this.units.read(refs)]);
+    const [cores, memory, units, more] = await Promise.all([this.cores.read(), readMachineMemory(), this.units.read(refs), this.moreUnits()]);
     const t = Date.now();
-    const snapshot: Snapshot = { t, intervalMs: Math.max(1, t - this.lastAt), cores, memory, units, self: this.self.read() };
+    const snapshot: Snapshot = { t, intervalMs: Math.max(1, t - this.lastAt), cores, memory, units: more.length ? [...units, ...more] : units, self: this.self.read() };
     this.lastAt = t;
     this.latest = snapshot;
     this.emit('snapshot', snapshot);

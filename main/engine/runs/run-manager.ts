@@ -93,6 +93,11 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     });
   }
 
+  /** A run id for something else that shows as a run (a watched program): one sequence for all. */
+  newId(): string {
+    return `r${this.nextId++}`;
+  }
+
   private checkRoom(next: RunSpec): void {
     if (this.active().length >= LIMITS.concurrentRuns)
       throw new InvalidInput(`at most ${LIMITS.concurrentRuns} runs at once; stop one first`);

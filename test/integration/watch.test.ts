@@ -1,0 +1,117 @@
+/**
+ * `corescope watch`: a real program's tree, read from /proc while it runs. A multiprocessing pool
+ * fills both cores as 3+ processes; two Python threads stay at about one core (the GIL); children too
+ * short-lived for any sample are still counted; kill -9 of CoreScope ends a started tree; --pid leaves
+ * the process running.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { WatchSummary } from '../../contract/watch.js';
+import { MEASURES_CPU, alive, runCli, startCli, waitFor } from './helpers.js';
+
+// the interpreter itself, not a version manager's shim (whose own helper processes would join the tree)
+const PYTHON = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+
+const POOL = `
+import multiprocessing as mp, time
+def spin(_):
+    t = time.time(); n = 0
+    while time.time() - t < 3: n += 1
+    return n
+if __name__ == '__main__':
+    with mp.Pool(2) as p: print(sum(p.map(spin, range(2))))
+`;
+const THREADS = `
+import threading, time
+def spin():
+    t = time.time(); n = 0
+    while time.time() - t < 3: n += 1
+ts = [threading.Thread(target=spin) for _ in range(2)]
+[t.start() for t in ts]; [t.join() for t in ts]
+`;
+/** 40 children, each a fixed piece of CPU work of about 50 ms: far shorter than the 500 ms between samples */
+const SHORT_CHILDREN = ['sh', '-c', "for i in $(seq 40); do awk 'BEGIN { for (i = 0; i < 1000000; i++) s += i }'; done"];
+
+async function watchJson(args: string[]): Promise<WatchSummary> {
+  const r = await runCli(['watch', '--json', '--', ...args], 90_000);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as WatchSummary;
+}
+
+describe('watch -- CMD', () => {
+  it('sees a multiprocessing pool fill both cores as the parent and two workers', MEASURES_CPU, async () => {
+    const s = await watchJson([PYTHON, '-c', POOL]);
+    expect(s.processes.length).toBeGreaterThanOrEqual(3);
+    expect(s.processes.filter((p) => p.cpuMs >= 2000).length, JSON.stringify(s.processes.map((p) => p.cpuMs))).toBe(2);
+    expect(Math.min(...s.cores.busyPct)).toBeGreaterThanOrEqual(60);
+    expect(s.exitCode).toBe(0);
+  });
+
+  it('sees two Python threads share about one core in one process', MEASURES_CPU, async () => {
+    const s = await watchJson([PYTHON, '-c', THREADS]);
+    expect(s.processes).toHaveLength(1);
+    expect(s.processes[0].threads.length).toBeGreaterThanOrEqual(3);
+    // 3 s on one core; two cores would be ~6,000 ms
+    expect(s.cpuMs).toBeGreaterThanOrEqual(2000);
+    expect(s.cpuMs).toBeLessThanOrEqual(4500);
+  });
+
+  it('counts children that live between two samples: ≥ 80 % of what /usr/bin/time measures', MEASURES_CPU, async () => {
+    const timed = spawn('/usr/bin/time', ['-f', '%U %S', ...SHORT_CHILDREN], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    timed.stderr.on('data', (d) => (err += d));
+    await new Promise((r) => timed.on('exit', r));
+    const [user, sys] = err.trim().split('\n').pop()!.split(' ').map(Number);
+    const s = await watchJson(SHORT_CHILDREN);
+    const timeMs = (user + sys) * 1000;
+    expect(timeMs).toBeGreaterThan(500); // the work is real
+    expect(s.endedBetweenSamples.cpuMs).toBeGreaterThan(0);
+    expect(s.cpuMs / timeMs, `watch ${s.cpuMs} ms, time ${timeMs} ms`).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('exits with the command’s exit code and refuses a program that is not there', async () => {
+    expect((await runCli(['watch', '--json', '--', 'sh', '-c', 'exit 7'])).code).toBe(7);
+    const missing = await runCli(['watch', '--', 'no-such-program-here']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('ends the whole tree within 3 s when CoreScope is killed with SIGKILL', async () => {
+    const cli = startCli(['watch', '--json', '--', 'sh', '-c', `sleep 40 & ${PYTHON} -c "import time; time.sleep(40)" & wait`]);
+    const kids = await waitFor(() => {
+      try {
+        const sh = execFileSync('pgrep', ['-f', 'sleep 40 & '], { encoding: 'utf8' }).trim().split('\n').map(Number);
+        const all = sh.flatMap((p) => [p, ...childrenOf(p)]);
+        return all.length >= 3 && all;
+      } catch {
+        return false;
+      }
+    }, 10_000);
+    expect(kids, 'the tree did not start').toBeTruthy();
+    cli.kill('SIGKILL');
+    const gone = await waitFor(() => (kids as number[]).every((p) => !alive(p)), 3000);
+    expect(gone, `still alive: ${(kids as number[]).filter(alive)}`).toBe(true);
+  });
+
+  it('--pid, then Ctrl-C: CoreScope detaches and the process goes on', async () => {
+    const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
+    const cli = startCli(['watch', '--json', '--pid', String(sleeper.pid)]);
+    let out = '';
+    cli.stdout?.on('data', (d) => (out += d));
+    await new Promise((r) => setTimeout(r, 1500));
+    const exited = new Promise((r) => cli.on('exit', r));
+    cli.kill('SIGINT');
+    await exited;
+    expect(alive(sleeper.pid as number)).toBe(true);
+    expect((JSON.parse(out) as WatchSummary).attached).toBe(true);
+    sleeper.kill();
+  });
+});
+
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
