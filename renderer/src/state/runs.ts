@@ -25,7 +25,7 @@ export interface RunLane {
   crashes: readonly UnitCrash[];
 }
 
-export interface UnitCrash {
+interface UnitCrash {
   unitId: number;
   state: UnitState;
   reason: string;
