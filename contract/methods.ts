@@ -6,6 +6,7 @@
  * a method added here appears everywhere and the compiler points at every place that must serve it.
  */
 import type { z } from 'zod';
+import type { EngineHealth } from './health.js';
 import type { PythonInfo, ScenarioInfo, SystemInfo, VersionInfo, WorkloadInfo } from './catalog.js';
 import type { RunEvent } from './run-events.js';
 import {
@@ -56,6 +57,8 @@ function method<R>() {
 export const METHODS = {
   version: method<VersionInfo>()(NoParamsSchema),
   system: method<SystemInfo>()(NoParamsSchema),
+  /** the engine process's memory, fds, event-loop delay and listeners: what a long-running monitor keeps flat */
+  health: method<EngineHealth>()(NoParamsSchema),
   workloads: method<WorkloadInfo[]>()(NoParamsSchema),
   scenarios: method<ScenarioInfo[]>()(NoParamsSchema),
   startRun: method<{ runId: string }>()(RunSpecSchema, { access: 'control' }),

@@ -13,6 +13,11 @@ export interface UnitResult {
   startMs: number | null;
   endMs: number | null;
   state: UnitState;
+  /**
+   * Why a unit ended 'failed' or 'killed' on its own (not by a stop): its error's message, or how its
+   * host ended (exit code or signal) and the last lines of its stderr. Absent when there is nothing to say.
+   */
+  reason?: string;
 }
 
 export interface RunSummary {
@@ -91,6 +96,8 @@ export type RunEvent =
       t: number;
       detail?: UnitDetail;
       waitFor?: WaitForGraph;
+      /** with 'failed' or 'killed': why (as UnitResult.reason) */
+      reason?: string;
     }
   /** `scenario` is set for a scenario run: its outcome and timeline (the JSON of `scenario --json`) */
   | { type: 'run-ended'; runId: string; summary: RunSummary; t: number; scenario?: ScenarioResult; watch?: WatchSummary };

@@ -11,6 +11,9 @@ export function runSummaryTable(s: RunSummary): string {
   for (const u of s.unitResults.slice(0, MAX_ROWS))
     units.push([u.id, u.pid, u.tid ?? '–', u.state, formatMs(u.cpuMs), formatBytes(u.peakBytes), fmt(u.startMs), fmt(u.endMs)]);
   const more = s.unitResults.length > MAX_ROWS ? `… and ${s.unitResults.length - MAX_ROWS} more units\n` : '';
+  // a unit that failed or was killed on its own says why, below its row's table (reasons are long)
+  const crashed = s.unitResults.filter((u) => u.reason).slice(0, MAX_ROWS);
+  const reasons = crashed.map((u) => `unit ${u.id} ${u.state}: ${u.reason}\n`).join('');
   const totals = new Table({ style: tableStyle() });
   totals.push(
     { wall: formatMs(s.wallMs) },
@@ -20,7 +23,7 @@ export function runSummaryTable(s: RunSummary): string {
     { 'memory peak (all hosts)': formatBytes(s.memory.peakTotalBytes) },
     { 'spawn p50 / max': `${formatMs(s.spawn.p50Ms)} / ${formatMs(s.spawn.maxMs)}` },
   );
-  return `${units.toString()}\n${more}${totals.toString()}`;
+  return `${units.toString()}\n${more}${reasons}${totals.toString()}`;
 }
 
 export function compareTable(r: CompareReport): string {

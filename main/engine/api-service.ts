@@ -42,6 +42,7 @@ export class ApiService implements ApiEndpoint {
     this.handlers = {
       version: () => engine.version(),
       system: () => engine.system(),
+      health: () => engine.health(),
       workloads: () => WORKLOAD_CATALOG,
       scenarios: () => SCENARIO_CATALOG,
       startRun: (spec) => ({ runId: engine.startRun(spec).id }),

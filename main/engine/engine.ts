@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import type { PythonInfo, SystemInfo, VersionInfo } from '../../contract/catalog.js';
 import type { Runtime } from '../../contract/domain.js';
+import type { EngineHealth } from '../../contract/health.js';
 import { LIMITS } from '../../contract/limits.js';
 import type { EngineNotice, StreamName, Streams } from '../../contract/methods.js';
 import { InvalidInput, parseOrRefuse } from '../../contract/refusal.js';
@@ -23,6 +24,7 @@ import {
 import type { Snapshot } from '../../contract/snapshot.js';
 import type { StudyEvent } from '../../contract/studies.js';
 import type { CoreSample } from './core-span.js';
+import { LoopDelayWindow, readHealth } from './health.js';
 import { memoryMeasure } from './readers/unit-reader.js';
 import { checkPython, type Verdict } from './runs/python-runtime.js';
 import type { Run } from './runs/run.js';
@@ -56,7 +58,9 @@ export class Engine extends EventEmitter<EngineEvents> {
   private readonly pythonChecked: Promise<void>;
   /** per active run, the core samples since it started, for its summary */
   private readonly spans = new Map<string, CoreSample[]>();
-  private readonly summaries = new Map<string, Promise<RunSummary>>();
+  /** keyed by the run itself: a summary lives as long as whoever holds its run, not for the engine's lifetime */
+  private readonly summaries = new WeakMap<Run, Promise<RunSummary>>();
+  private readonly loop = new LoopDelayWindow();
   private readonly scenarioResults = new Map<string, ScenarioResult>();
 
   constructor(options: EngineOptions = {}) {
@@ -75,7 +79,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     // a failed sample is skipped (the loop goes on at the next tick); clients hear why
     this.sampler.on('error', (e) => this.emit('notice', { kind: 'sampler-error', message: e instanceof Error ? e.message : String(e), t: Date.now() }));
     this.runs.on('event', (e) => this.emit('run-event', e));
-    this.runs.on('exited', (run) => this.summaries.set(run.id, this.finish(run)));
+    this.runs.on('exited', (run) => this.summaries.set(run, this.finish(run)));
     this.watches.on('event', (e) => this.emit('run-event', e));
     this.watches.on('exited', (w) => this.watches.keepSummary(w.id, this.finishWatch(w)));
     this.studies.on('study-event', (e) => this.emit('study-event', e));
@@ -145,7 +149,15 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   startRun(spec: RunSpecInput): Run {
-    return this.track(this.runs.start(spec));
+    const run = this.track(this.runs.start(spec));
+    // a deliberately leaking build, to prove the soak catches one: a listener per run that holds the run
+    if (process.env.CORESCOPE_LEAK_PER_RUN === '1') this.sampler.on('snapshot', () => void run.id);
+    return run;
+  }
+
+  /** This process's memory, fds, event-loop delay and listener counts: what must stay flat for hours. */
+  health(): EngineHealth {
+    return readHealth(this.loop, [this, this.runs, this.sampler, this.studies], { active: this.runs.active().length, held: this.runs.held() });
   }
 
   /** Start one of the article's scenarios (throws InvalidInput with a one-line reason). */
@@ -198,7 +210,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** The run's summary, once every one of its units has ended. */
   async summary(run: Run): Promise<RunSummary> {
     await run.ended;
-    return this.summaries.get(run.id) ?? this.finish(run);
+    return this.summaries.get(run) ?? this.finish(run);
   }
 
   /** Start a run and wait for its summary. */
@@ -250,6 +262,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   async close(): Promise<void> {
     await this.stopAll();
     this.sampler.stop();
+    this.loop.stop();
   }
 
   /** Last resort on the way out (uncaught error, signal): no unit may outlive us. */

@@ -4,6 +4,7 @@
  */
 import type { UnitStateName } from '../../contract/host-protocol.js';
 import { processCpuMs, startHost } from './host-lifecycle.js';
+import { crashHostIfAsked } from './fault.js';
 import { runUnit } from './unit.js';
 
 const abort = new AbortController();
@@ -23,6 +24,7 @@ const report = (unitId: number) => (state: UnitStateName, extra: { cpuMs?: numbe
     cpuMs: ownsProcess ? processCpuMs() : extra.cpuMs,
   });
 
+crashHostIfAsked(); // tests only
 await Promise.all(
   spec.unitIds.map((unitId, index) => runUnit({ unitId, index, spec, signal: abort.signal, report: report(unitId) })),
 );

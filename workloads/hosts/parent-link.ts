@@ -29,6 +29,9 @@ export function watchParent(onStop: () => void, onOrphaned: () => void = () => p
     if (process.ppid !== parent) onOrphaned();
   }, PARENT_CHECK_MS);
   timer.unref();
+  // killed while this process was still starting: its 'disconnect' was emitted before anyone listened,
+  // and its new parent is the pid read above, so neither check would ever fire (the kill matrix found it)
+  if (process.send && !process.connected) setImmediate(onOrphaned);
   process.on('message', (m: EngineMessage) => {
     if (m?.kind === 'stop') onStop();
   });

@@ -8,6 +8,7 @@ import { HEARTBEAT_MS, type HostSpec, type UnitStateName } from '../../contract/
 import { runCpu } from '../kernels/cpu.js';
 import { runIoSleep } from '../kernels/io-sleep.js';
 import { allocateTouched, holdMemory } from '../kernels/mem.js';
+import { injectedFault } from './fault.js';
 
 export interface UnitContext {
   unitId: number;
@@ -36,6 +37,7 @@ export async function runUnit(ctx: UnitContext): Promise<void> {
     switch (spec.workload) {
       case 'cpu':
         report('running');
+        if (injectedFault() === 'unit-throws') throw new Error('injected fault: the unit threw');
         await runCpu({ blocks: spec.workPerUnit?.[ctx.index], durationS }, signal, () => yieldToLoop(), onSlice);
         break;
       case 'io-sleep':

@@ -11,6 +11,7 @@ import signal
 import sys
 
 import link
+from fault import crash_host_if_asked
 from kernels import process_cpu_ms
 from memory import PeakWatch, own_memory
 from reporter import Reporter
@@ -47,6 +48,7 @@ def main():
     baseline, measure = own_memory()
     link.send({'kind': 'hello', 'pid': os.getpid(), 'baselineBytes': baseline, 'measure': measure})
     peak = PeakWatch()
+    crash_host_if_asked()  # tests only: an uncaught exception, its traceback on stderr
     run(spec, reporter, stops)
     reporter.flush()
     link.send({'kind': 'bye', 'peakBytes': peak.stop(), 'cpuMs': process_cpu_ms(with_children=True)})

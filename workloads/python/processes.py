@@ -10,7 +10,7 @@ from kernels import process_cpu_ms
 from memory import own_memory
 from reporter import FINAL, now_ms
 from unit import run_unit
-from unit_process import become_unit_process
+from unit_process import become_unit_process, gone_without_saying
 
 # fork, as on Linux by default: a unit starts in milliseconds and needs nothing re-imported
 context = multiprocessing.get_context('fork')
@@ -56,5 +56,5 @@ def run_processes(spec, reporter, stops):
     relaying.join()
     for u, p in units:  # gone without saying how it ended: killed (or crashed)
         if u not in ended:
-            state = 'killed' if stopping.is_set() else 'failed'
-            reporter.push({'unitId': u, 'state': state, 't': now_ms(), 'pid': p.pid, 'tid': p.pid, 'error': f'exit code {p.exitcode}'})
+            state, reason = gone_without_saying(p.exitcode, stopping.is_set())
+            reporter.push({'unitId': u, 'state': state, 't': now_ms(), 'pid': p.pid, 'tid': p.pid, 'error': reason})

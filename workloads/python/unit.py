@@ -5,6 +5,7 @@ multiprocessing.Event: set when the run is stopped.
 """
 import time
 
+from fault import raise_if_unit_fault
 from kernels import allocate_touched, cpu_block
 from reporter import HEARTBEAT_S
 
@@ -32,6 +33,7 @@ def run_unit(spec, index, stopping, report):
     try:
         if spec['workload'] == 'cpu':
             report('running')
+            raise_if_unit_fault()
             blocks = spec['workPerUnit'][index] if spec.get('workPerUnit') else None
             run_cpu(blocks, duration_s, stopping, lambda: report('running'))
         elif spec['workload'] == 'io-sleep':

@@ -8,6 +8,20 @@ from link import HOST_PID, channel_fd
 PR_SET_PDEATHSIG = 1
 
 
+def gone_without_saying(exitcode, stopping):
+    """
+    The state and reason of a unit process that ended without reporting how: a signal (kill -9, the
+    OOM killer) is a kill whoever sent it; any other end is a failure unless the run was being stopped.
+    """
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f'signal {-exitcode}'
+        return 'killed', f'killed by {name}'
+    return ('killed' if stopping else 'failed'), f'exit code {exitcode}'
+
+
 def become_unit_process(name):
     os.close(channel_fd())  # only the host speaks to the engine
     try:

@@ -88,7 +88,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
       const started = this.startedEvents.get(run.id);
       const units: RunEvent[] = run.units
         .filter((u) => u.state !== 'starting')
-        .map((u) => ({ type: 'unit-state', runId: run.id, unitId: u.unitId, pid: u.pid, tid: u.tid, state: u.state, t: u.stateAt }));
+        .map((u) => ({ type: 'unit-state', runId: run.id, unitId: u.unitId, pid: u.pid, tid: u.tid, state: u.state, t: u.stateAt, ...(u.reason && { reason: u.reason }) }));
       return started ? [started, ...units] : units;
     });
   }
@@ -121,6 +121,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
         t: u.stateAt,
         ...(u.detail && { detail: u.detail }),
         ...(waitFor && { waitFor }),
+        ...(u.reason && { reason: u.reason }),
       });
     });
     run.once('exited', () => this.emit('exited', run));
@@ -134,6 +135,11 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
   /** The recorder of a scenario run (until the run is released). */
   scenarioOf(id: string): ScenarioRecorder | undefined {
     return this.scenarios.get(id);
+  }
+
+  /** how many runs the manager still holds (going, or ended and not yet released) */
+  held(): number {
+    return this.runs.size;
   }
 
   active(): Run[] {

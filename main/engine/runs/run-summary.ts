@@ -32,6 +32,7 @@ export function summarizeRun(run: Run, samples: readonly CoreSample[], measure: 
     startMs: u.firstReportAt === null ? null : round(u.firstReportAt - t0),
     endMs: u.endAt === null ? null : round(u.endAt - t0),
     state: u.state,
+    ...(u.reason && { reason: u.reason }),
   }));
 
   return {

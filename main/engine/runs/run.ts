@@ -13,6 +13,22 @@ import { launchHost, type HostProgram } from './host-launch.js';
 import type { UnitRef } from './unit-ref.js';
 
 const STOP_GRACE_MS = 1000;
+/** A host's stderr is kept as a ring of its last characters: enough for a traceback's last lines, bounded however much it writes. */
+const STDERR_TAIL_CHARS = 2000;
+/** how many of those lines a crash's reason quotes */
+const REASON_LINES = 3;
+
+/** Why a host ended by itself: the signal that killed it, or its exit code, and the last lines it wrote to stderr. */
+export function exitReason(code: number | null, signal: NodeJS.Signals | null, stderrTail: string): string {
+  const how = signal ? `killed by ${signal}` : `exit code ${code}`;
+  // a Node stack's frames and version line say little; its message and the line that threw say it
+  const lines = stderrTail
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^at\s|^Node\.js v|^\^+$/.test(l))
+    .slice(-REASON_LINES);
+  return lines.length ? `${how}: ${lines.join(' | ')}` : how;
+}
 
 export interface HostRecord {
   child: ChildProcess;
@@ -35,7 +51,8 @@ export interface UnitRecord {
   firstReportAt: number | null;
   endAt: number | null;
   cpuMs: number;
-  error?: string;
+  /** why it failed or was killed, when not by a stop (UnitResult.reason) */
+  reason?: string;
   /** when the current state began (epoch ms, as the unit reported it) */
   stateAt: number;
   /** scenario units that take locks: what it holds and waits for */
@@ -128,11 +145,11 @@ export class Run extends EventEmitter<RunEvents> {
         stateAt: this.t0,
       };
     child.stderr?.on('data', (d: Buffer) => {
-      host.stderrTail = (host.stderrTail + d.toString()).slice(-2000);
+      host.stderrTail = (host.stderrTail + d.toString()).slice(-STDERR_TAIL_CHARS);
     });
     child.on('message', (m: HostMessage) => this.onMessage(host, m));
     child.on('error', (e) => {
-      host.stderrTail += `\n${e.message}`;
+      host.stderrTail = `${host.stderrTail}\n${e.message}`.slice(-STDERR_TAIL_CHARS);
     });
     child.on('exit', (code, signal) => this.onExit(host, code, signal));
   }
@@ -166,7 +183,7 @@ export class Run extends EventEmitter<RunEvents> {
     u.tid = r.tid;
     if (r.cpuMs !== undefined) u.cpuMs = r.cpuMs;
     if (r.peakBytes !== undefined) u.peakBytes = Math.max(u.peakBytes ?? 0, r.peakBytes);
-    if (r.error) u.error = r.error;
+    if (r.error) u.reason = r.error;
     if (r.state === u.state && sameDetail(r.detail, u.detail)) return; // a heartbeat
     u.state = r.state;
     u.detail = r.detail;
@@ -180,11 +197,12 @@ export class Run extends EventEmitter<RunEvents> {
     host.exitedAt = epochNow();
     for (const u of this.units) {
       if (u.host !== host || isFinal(u.state)) continue;
+      // a signal is a kill whoever sent it (kill -9, the OOM killer); a host that exits by itself mid-run failed
       u.state = this.stopRequested || signal ? 'killed' : 'failed';
       u.endAt = host.exitedAt;
       u.stateAt = host.exitedAt;
       u.detail = undefined;
-      if (u.state === 'failed') u.error ??= `host exited with code ${code}: ${host.stderrTail.trim().split('\n').pop() ?? ''}`;
+      if (!this.stopRequested) u.reason ??= exitReason(code, signal, host.stderrTail);
       this.emit('unit-state', u);
     }
     if (--this.remaining === 0) this.emit('exited');

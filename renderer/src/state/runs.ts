@@ -21,6 +21,22 @@ export interface RunLane {
   unitsEnded: number;
   endedAt: number | null;
   summary: RunSummary | null;
+  /** units that failed or were killed on their own, with why: the first MAX_CRASHES of them, never a silent disappearance */
+  crashes: readonly UnitCrash[];
+}
+
+interface UnitCrash {
+  unitId: number;
+  state: UnitState;
+  reason: string;
+}
+
+/** A 10,000-task run that fails fails alike: the first few reasons say it, the count says the rest. */
+export const MAX_CRASHES = 5;
+
+function noteCrash(lane: RunLane, unitId: number, state: UnitState, reason: string | undefined): void {
+  if (!reason || lane.crashes.length >= MAX_CRASHES || lane.crashes.some((c) => c.unitId === unitId)) return;
+  lane.crashes = [...lane.crashes, { unitId, state, reason }];
 }
 
 export interface RunsState {
@@ -70,6 +86,7 @@ function newLane(runId: string, spec: RunSpec, t: number, lanes: readonly RunLan
     unitsEnded: 0,
     endedAt: null,
     summary: null,
+    crashes: [],
   };
 }
 
@@ -108,6 +125,7 @@ function applyEvents(state: RunsState, events: readonly RunEvent[]): RunsState {
       const lane = writable(i);
       if (e.unitId < 0 || e.unitId >= lane.unitStates.length) continue;
       lane.unitStates[e.unitId] = UNIT_STATES.indexOf(e.state) + 1;
+      noteCrash(lane, e.unitId, e.state, e.reason);
       recount.add(e.runId);
     } else {
       const lane = i < 0 ? newLane(e.runId, specOfSummary(e.summary), e.t - e.summary.wallMs, lanes) : writable(i);
@@ -118,8 +136,10 @@ function applyEvents(state: RunsState, events: readonly RunEvent[]): RunsState {
       lane.endedAt = e.t;
       lane.summary = e.summary;
       // the summary's unit results are the final word on every unit's state
-      for (const u of e.summary.unitResults)
+      for (const u of e.summary.unitResults) {
         if (u.id >= 0 && u.id < lane.unitStates.length) lane.unitStates[u.id] = UNIT_STATES.indexOf(u.state) + 1;
+        noteCrash(lane, u.id, u.state, u.reason);
+      }
       recount.add(e.runId);
     }
   }

@@ -29,6 +29,23 @@ export interface LaunchedUnit {
   cancel(): void;
   /** end it now, listening or not (worker.terminate(), SIGKILL) */
   kill(): void;
-  /** the unit's thread or process is gone (or its task has returned) */
-  exited: Promise<void>;
+  /** the unit's thread or process is gone (or its task has returned), and how */
+  exited: Promise<UnitExit>;
+}
+
+/** How a unit's thread or process ended: its exit code, the signal that killed it, an uncaught error. */
+export interface UnitExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  error?: string;
+}
+
+/**
+ * The state and reason of a unit gone without saying how it ended: a signal (kill -9, the OOM killer)
+ * is a kill whoever sent it; any other end is a failure unless the run was being stopped.
+ */
+export function goneWithoutSaying(exit: UnitExit, stopping: boolean): { state: 'killed' | 'failed'; reason: string } {
+  if (exit.signal) return { state: 'killed', reason: `killed by ${exit.signal}` };
+  const reason = exit.error ? `${exit.error} (exit code ${exit.code})` : `exit code ${exit.code}`;
+  return { state: stopping ? 'killed' : 'failed', reason };
 }

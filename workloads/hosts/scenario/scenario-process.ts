@@ -2,7 +2,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CoordinatorToUnit, UnitToCoordinator } from '../../../contract/host-protocol.js';
-import type { LaunchedUnit, UnitListener, UnitStart } from './scenario-launch.js';
+import type { LaunchedUnit, UnitExit, UnitListener, UnitStart } from './scenario-launch.js';
 
 export interface ProcessUnitData extends UnitStart {
   /** the folder of the file commons */
@@ -19,7 +19,7 @@ export function startProcessUnit(start: UnitStart, dir: string, listener: UnitLi
   child.on('message', (m: UnitToCoordinator) => (m.kind === 'report' ? listener.onReport(m.report) : listener.onArrive()));
   child.on('error', () => undefined); // its end is reported by the coordinator from 'exit'
   // 'close', not 'exit': it comes after the last IPC message has been read
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const exited = new Promise<UnitExit>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
   const tell = (m: CoordinatorToUnit) => {
     if (child.connected) child.send(m, () => undefined);
   };

@@ -10,7 +10,7 @@ import { fileCommons, newCommonsFolder } from '../../sync/file-commons.js';
 import type { Commons, CommonsPlan, CommonsReadout } from '../../sync/commons.js';
 import type { Placement, ScenarioDef, Stage, StartOptions, TimelinePoint, UnitHandle } from '../../scenarios/scenario.js';
 import type { Reporter } from '../reporter.js';
-import type { LaunchedUnit, UnitListener, UnitStart } from './scenario-launch.js';
+import { goneWithoutSaying, type LaunchedUnit, type UnitListener, type UnitStart } from './scenario-launch.js';
 import { startProcessUnit } from './scenario-process.js';
 import { startTaskUnit } from './scenario-task.js';
 import { startThreadUnit } from './scenario-thread.js';
@@ -104,7 +104,11 @@ export class ScenarioStage implements Stage {
       : startProcessUnit(unit, this.folderDir(), listener);
     this.started.push(record);
     // a thread or process that is gone without saying how it ended was killed, or crashed (a task always says)
-    if (placement !== 'async') void record.launched.exited.then(() => this.endQuietly(record, this.abort.signal.aborted ? 'killed' : 'failed'));
+    if (placement !== 'async')
+      void record.launched.exited.then((exit) => {
+        const { state, reason } = goneWithoutSaying(exit, this.abort.signal.aborted);
+        this.endQuietly(record, state, reason);
+      });
     const cancel = () => {
       if (placement === 'async' && !cancellable) throw new Error(`${unit.name} shares the run's abort: start it with cancellable: true`);
       record.launched.cancel();
@@ -141,9 +145,9 @@ export class ScenarioStage implements Stage {
     }
   }
 
-  private endQuietly(record: Started, state: UnitStateName): void {
+  private endQuietly(record: Started, state: UnitStateName, reason?: string): void {
     const t = performance.timeOrigin + performance.now();
-    this.onReport({ unitId: record.index, state, t, pid: record.pid, tid: record.tid }, record);
+    this.onReport({ unitId: record.index, state, t, pid: record.pid, tid: record.tid, ...(reason && { error: reason }) }, record);
   }
 
   private onArrive(): void {

@@ -15,7 +15,7 @@ export function startTaskUnit(start: UnitStart, commons: Commons, listener: Unit
     emit: listener.onReport,
     arrive: listener.onArrive,
   });
-  const exited = unit.run();
+  const exited = unit.run().then(() => ({ code: 0, signal: null }));
   const stop = () => abort.abort();
   // a task can't be killed: aborting is all there is (a task stuck on a lock is left behind with its host)
   return { go: unit.go, cancel: stop, kill: stop, exited };

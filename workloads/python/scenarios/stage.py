@@ -12,7 +12,7 @@ from kernels import name_own_thread, process_cpu_ms, thread_cpu_ms
 from processes import context
 from reporter import FINAL, now_ms
 from scenarios.kit import Cancelled, current_unit
-from unit_process import become_unit_process
+from unit_process import become_unit_process, gone_without_saying
 
 
 class Unit:
@@ -123,8 +123,8 @@ class Stage:
         while process.unit_index not in self.ended and time.monotonic() < deadline:
             time.sleep(0.01)
         if process.unit_index not in self.ended:
-            state = 'killed' if self.stopping.is_set() else 'failed'
-            self.emit({'unitId': process.unit_index, 'state': state, 't': now_ms(), 'pid': process.pid, 'tid': process.pid})
+            state, reason = gone_without_saying(process.exitcode, self.stopping.is_set())
+            self.emit({'unitId': process.unit_index, 'state': state, 't': now_ms(), 'pid': process.pid, 'tid': process.pid, 'error': reason})
 
     def task(self, index, coroutine, quiet_start=False):
         """asyncio.create_task(coroutine) as a unit; quiet_start: its body reports first (10,000 tasks, one report each)."""

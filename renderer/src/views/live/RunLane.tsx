@@ -103,6 +103,15 @@ export function RunLane({ lane, totals, now, api, onDismiss }: Props) {
       )}
       {!ended && states.length > 0 && <div className="lane-states">{states.join(' · ')}</div>}
       {lane.summary && <RunSummaryView summary={lane.summary} />}
+      {lane.crashes.length > 0 && (
+        <ul className="lane-crashes" aria-label={`Units of run ${lane.runId} that failed or were killed`}>
+          {lane.crashes.map((c) => (
+            <li key={c.unitId} className={`state-${c.state}`}>
+              unit {c.unitId} {c.state}: {c.reason}
+            </li>
+          ))}
+        </ul>
+      )}
 
       {error && (
         <p className="field-error" role="alert">

@@ -1,0 +1,143 @@
+/**
+ * The soak: a real `corescope serve` driven for M minutes through its socket by a busy user and four
+ * dashboard clients. Once a minute the user stops what is going and the server is read at rest: its
+ * RSS, open fds and live children from /proc (outside), its heap, event-loop delay and listener counts
+ * from the `health` method, and the sampler's interval drift from the snapshots' own timestamps. The
+ * verdict (judge.ts): after the warm-up nothing may grow, no child may outlive its run, the loop stays quick.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { EngineHealth } from '../../contract/health.js';
+import type { SystemInfo } from '../../contract/catalog.js';
+import { BusyUser, OUTLIVE_MS } from './busy-user.js';
+import { DashboardClients } from './dashboard-clients.js';
+import { judge, type Reading } from './judge.js';
+import { fdsOf, liveDescendants, rssOf } from './proc-readings.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MINUTE_MS = 60_000;
+/** the user acts this often: busy, as a person clicking through the app would be */
+const STEP_MS = 1500;
+const QUIESCE_MS = 30_000;
+const STUDY_TIMEOUT_MS = 120_000;
+
+export interface SoakOptions {
+  minutes: number;
+  /** readings before this minute are the warm-up (default: 5, or a third of a short soak) */
+  warmupMinutes?: number;
+  /** a study every this many minutes (default 3; a short soak fits one of each) */
+  studyEveryMinutes?: number;
+  /** extra environment for the server (CORESCOPE_LEAK_PER_RUN=1: the deliberately leaking build) */
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+export interface SoakReport {
+  minutes: number;
+  warmupMinutes: number;
+  passed: boolean;
+  failures: string[];
+  readings: Reading[];
+  activity: { runsStarted: number; runsEnded: number; refused: number; studies: number; reconnects: number; drops: number };
+  startedAt: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const p99 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] : 0);
+
+function startServe(env: Record<string, string>): Promise<{ pid: number; url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [`${ROOT}bin/corescope.js`, 'serve', '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    child.kill('SIGINT');
+    await Promise.race([exited, sleep(10_000)]);
+    child.kill('SIGKILL');
+  };
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`corescope serve printed no URL: ${out}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const url = /http:\/\/\S+/.exec(out)?.[0];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ pid: child.pid as number, url, stop });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`corescope serve exited (${code}): ${out}`)));
+  });
+}
+
+export async function soak(options: SoakOptions): Promise<SoakReport> {
+  const { minutes, env = {}, log = () => undefined } = options;
+  const warmupMinutes = options.warmupMinutes ?? Math.min(5, Math.max(1, Math.floor(minutes / 3)));
+  const studyEvery = options.studyEveryMinutes ?? 3;
+  const startedAt = new Date().toISOString();
+  const serve = await startServe(env);
+  const clients = new DashboardClients(serve.url);
+  const readings: Reading[] = [];
+  try {
+    const c = await clients.open();
+    const python = (await c.call<SystemInfo>('system')).python !== null;
+    const user = new BusyUser(c, python);
+    // the sampler's drift: how far each snapshot's own timestamp is from one interval after the last
+    let drifts: number[] = [];
+    let lastT = 0;
+    c.onPush((p) => {
+      if (p.push !== 'snapshot') return;
+      if (lastT) drifts.push(Math.abs(p.data.t - lastT - p.data.intervalMs));
+      lastT = p.data.t;
+    });
+
+    const read = async (minute: number) => {
+      await user.quiesce(QUIESCE_MS);
+      await sleep(OUTLIVE_MS + 500); // every run's processes have had their 2 s
+      const health = await c.call<EngineHealth>('health');
+      const r: Reading = {
+        minute,
+        rssBytes: rssOf(serve.pid),
+        heapUsedBytes: health.heapUsedBytes,
+        fds: fdsOf(serve.pid),
+        children: liveDescendants(serve.pid).length,
+        loopP99Ms: health.loopDelayMs.p99,
+        loopMaxMs: health.loopDelayMs.max,
+        samplerDriftP99Ms: p99(drifts),
+        listeners: health.listeners,
+        heldRuns: health.heldRuns,
+        runsStarted: user.started,
+      };
+      drifts = [];
+      readings.push(r);
+      log(`minute ${minute}: rss ${(r.rssBytes / 2 ** 20).toFixed(1)} MB, heap ${(r.heapUsedBytes / 2 ** 20).toFixed(1)} MB, fds ${r.fds}, children ${r.children}, loop p99 ${r.loopP99Ms} ms, drift p99 ${r.samplerDriftP99Ms} ms, listeners ${r.listeners}, runs ${user.started}`);
+    };
+
+    await read(0);
+    for (let minute = 1; minute <= minutes; minute++) {
+      const end = Date.now() + MINUTE_MS - (OUTLIVE_MS + 500);
+      if (minute % studyEvery === 1 || studyEvery === 1) await user.runStudy(STUDY_TIMEOUT_MS);
+      while (Date.now() < end) {
+        await user.step();
+        await sleep(STEP_MS);
+      }
+      await read(minute);
+      await clients.reconnect();
+    }
+    const failures = judge(readings, warmupMinutes, user.violations);
+    return {
+      minutes,
+      warmupMinutes,
+      passed: failures.length === 0,
+      failures,
+      readings,
+      activity: { runsStarted: user.started, runsEnded: user.ended, refused: user.refused, studies: user.studies, reconnects: clients.reconnects, drops: clients.drops },
+      startedAt,
+    };
+  } finally {
+    await clients.close();
+    await serve.stop();
+  }
+}
