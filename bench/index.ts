@@ -8,7 +8,8 @@ import { writeLatestResults } from './results-file.js';
 import { benchSamplerCost } from './sampler-cost.js';
 import { benchSpawnLatency } from './spawn-latency.js';
 import { benchRendererCost } from './renderer-cost.js';
-import { coreLoadTable, machineLine, rendererTable, samplerTable, spawnTable } from './table.js';
+import { benchRecordingSize } from './recording-size.js';
+import { coreLoadTable, machineLine, recordingTable, rendererTable, samplerTable, spawnTable } from './table.js';
 
 const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
@@ -24,9 +25,10 @@ const coreLoad = await step('per-core load readers', benchCoreLoad);
 const samplerCost = await step('sampler cost', benchSamplerCost);
 const spawnLatency = await step('spawn latency', benchSpawnLatency);
 const rendererCost = await step('renderer cost', benchRendererCost);
+const recordingSize = await step('recording size', benchRecordingSize);
 const totalS = Math.round((performance.now() - t0) / 100) / 10;
 
-const file = await writeLatestResults({ machine, totalS, samplerCost, coreLoad, spawnLatency, rendererCost });
+const file = await writeLatestResults({ machine, totalS, samplerCost, coreLoad, spawnLatency, rendererCost, recordingSize });
 console.log(
-  [machineLine(machine), '', samplerTable(samplerCost), '', coreLoadTable(coreLoad), '', spawnTable(spawnLatency), '', rendererTable(rendererCost), '', `Figures: ${file} (${totalS} s in all)`].join('\n'),
+  [machineLine(machine), '', samplerTable(samplerCost), '', coreLoadTable(coreLoad), '', spawnTable(spawnLatency), '', rendererTable(rendererCost), '', recordingTable(recordingSize), '', `Figures: ${file} (${totalS} s in all)`].join('\n'),
 );

@@ -6,6 +6,7 @@ import type { SamplerCostResult } from './sampler-cost.js';
 import type { SpawnLatencyResult } from './spawn-latency.js';
 import type { RawSeries } from './raw-spawn.js';
 import type { RendererCostResult } from './renderer-cost.js';
+import type { RecordingSizeResult } from './recording-size.js';
 
 const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
 const ms = (v: number) => v.toFixed(v < 1 ? 3 : v < 10 ? 2 : 1);
@@ -63,4 +64,11 @@ export function rendererTable(r: RendererCostResult): string {
   for (const c of r.cases)
     t.push([c.cores, `${c.rateHz} Hz × ${c.seconds} s`, pct(c.mainThreadBusyPct), c.frames, ms(c.frameP95Ms), ms(c.frameMaxMs), c.longTasks]);
   return `Renderer cost (whole dashboard in headless chromium, 1440×900, synthetic snapshot stream; targets: ≤ 10 % at 16 cores, ≤ 25 % at 64, frames p95 ≤ 17 ms, none > 100 ms)\n${t.toString()}`;
+}
+
+export function recordingTable(r: RecordingSizeResult): string {
+  const t = table(['recording', 'frames', 'file', 'raw JSON', 'ratio', 'write ms', 'read ms', 'perfetto ms']);
+  const { cores, hz, seconds, units } = r.shape;
+  t.push([`${seconds} s · ${cores} cores · ${hz} Hz · ${units} units`, r.frames, `${(r.bytes / 1024).toFixed(0)} KB`, `${(r.rawBytes / 1024 / 1024).toFixed(1)} MB`, times(r.rawBytes / r.bytes), ms(r.writeMs), ms(r.readMs), ms(r.perfettoMs)]);
+  return `Recording size (synthetic stream through the real writer; budget ≤ 1 MB a minute)\n${t.toString()}`;
 }

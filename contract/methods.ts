@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { PythonInfo, ScenarioInfo, SystemInfo, VersionInfo, WorkloadInfo } from './catalog.js';
+import { RecordingNameSchema, type RecordingInfo } from './recording.js';
 import type { RunEvent } from './run-events.js';
 import {
   CaptureSchema,
@@ -67,6 +68,11 @@ export const METHODS = {
   runCompare: method<{ studyId: string }>()(CompareSpecSchema, { access: 'control' }),
   /** each mode's memory at several N of idle units; progress and result on studyEvent */
   runMemoryCost: method<{ studyId: string }>()(MemoryCostSpecSchema, { access: 'control' }),
+  /** record what every stream carries into NAME.corescope in the engine's recordings folder (default name: the time) */
+  startRecording: method<RecordingInfo>()(RecordingNameSchema, { access: 'control' }),
+  stopRecording: method<RecordingInfo>()(NoParamsSchema, { access: 'control' }),
+  /** the recording going now, or null */
+  recording: method<RecordingInfo | null>()(NoParamsSchema),
   /** desktop only: capture a region of the window and save it as PNG where the user picks; null: cancelled */
   savePng: method<{ saved: string | null }>()(CaptureSchema, { transports: ['ipc'], servedBy: 'shell' }),
 } as const;

@@ -53,6 +53,9 @@ export class ApiService implements ApiEndpoint {
       setPython: (path) => engine.setPython(path),
       runCompare: (spec) => engine.runCompare(spec),
       runMemoryCost: (spec) => engine.runMemoryCost(spec),
+      startRecording: (p) => engine.startRecording(p?.name),
+      stopRecording: () => engine.stopRecording(),
+      recording: () => engine.recording(),
     };
   }
 
