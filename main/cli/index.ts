@@ -11,9 +11,12 @@ import { runCommand } from './commands/run.js';
 import { sampleCommand } from './commands/sample.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { serveCommand } from './commands/serve.js';
+import { exportCommand } from './commands/export.js';
+import { replayCommand } from './commands/replay.js';
 import { PYTHON_FLAG_HELP } from './python-flag.js';
 
 const BAD_INPUT = 2;
+const RECORD_HELP = 'record everything the session shows into FILE (.corescope; replay or export it later)';
 
 function program(): Command {
   const cli = new Command('corescope')
@@ -35,6 +38,7 @@ function program(): Command {
     .option('--mb <m>', 'mem: MB each unit allocates, touches and holds')
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
     .option('--json', 'print only the run summary as JSON')
+    .option('--record <file>', RECORD_HELP)
     .action(async (flags) => exit(await runCommand(flags)));
 
   cli
@@ -47,6 +51,7 @@ function program(): Command {
     .option('--python <path>', PYTHON_FLAG_HELP)
     .option('--json', 'print only the comparison as JSON')
     .option('--csv', 'print only the comparison as CSV, one row per mode')
+    .option('--record <file>', RECORD_HELP)
     .action(async (flags) => exit(await compareCommand(flags)));
 
   cli
@@ -75,6 +80,7 @@ function program(): Command {
     .option('--sleep <s>', 'gather: seconds each task waits (0.1…60, default 5)')
     .option('--workload <name>', 'gather: io-sleep (a timer) or http (a slow local HTTP server)')
     .option('--json', 'print only the scenario result as JSON')
+    .option('--record <file>', RECORD_HELP)
     .action(async (name: string, flags) => exit(await scenarioCommand(name, flags)));
 
   cli
@@ -91,7 +97,23 @@ function program(): Command {
     .option('--host <host>', 'address to bind (keep loopback unless you mean it)', '127.0.0.1')
     .option('--port <port>', 'port (0 = any free one)', '0')
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
+    .option('--recordings <dir>', "where the dashboard's Record button saves (default ~/CoreScope/recordings)")
     .action(async (flags) => exit(await serveCommand(flags)));
+
+  cli
+    .command('replay')
+    .argument('<file>', 'a .corescope recording')
+    .description('replay a recording in the dashboard (scrub, play, ×0.5…×8); nothing can be started')
+    .option('--port <port>', 'port (0 = any free one)', '0')
+    .option('--json', "print only what the file holds: header, frame count, time span, damage")
+    .action(async (file: string, flags) => exit(await replayCommand(file, flags)));
+
+  cli
+    .command('export')
+    .argument('<file>', 'a .corescope recording')
+    .description('a recording as Perfetto / Chrome Trace Event JSON or as CSV (one row per sample per core), on stdout')
+    .option('--format <format>', 'perfetto|csv')
+    .action(async (file: string, flags) => exit(await exportCommand(file, flags)));
 
   return cli;
 }

@@ -16,6 +16,7 @@ export interface CompareFlags {
   runtime?: string;
   python?: string;
   json?: boolean;
+  record?: string;
   csv?: boolean;
 }
 
@@ -25,7 +26,7 @@ export async function compareCommand(flags: CompareFlags): Promise<number> {
   if (flags.json && flags.csv) throw new InvalidInput('give either --json or --csv, not both');
   const quiet = flags.json === true || flags.csv === true;
   const spec = parseCompareStudy(dropUndefined({ runtime: flags.runtime, units: toNumber(flags.units), work: toNumber(flags.work) }));
-  const report = await withEngine({ python: pythonFlag(flags.python) }, (session) => compareModes(session.engine, spec, studyProgress(session, quiet)));
+  const report = await withEngine({ python: pythonFlag(flags.python), record: flags.record }, (session) => compareModes(session.engine, spec, studyProgress(session, quiet)));
   if (flags.csv) process.stdout.write(compareToCsv(report));
   else console.log(flags.json ? JSON.stringify(report) : compareTable(report));
   return 0;

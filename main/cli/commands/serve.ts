@@ -1,6 +1,6 @@
 /** `corescope serve`: the browser dashboard: prints its URL (with the control token) and serves until Ctrl-C. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LIMITS } from '../../../contract/limits.js';
 import { parseOrRefuse } from '../../../contract/refusal.js';
@@ -14,6 +14,7 @@ export interface ServeFlags {
   host?: string;
   port?: string;
   interval?: string;
+  recordings?: string;
 }
 
 const ServeSchema = z.object({
@@ -33,7 +34,7 @@ export async function serveCommand(flags: ServeFlags, announce = (line: string) 
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`the dashboard is not built (${dir}); run "npm run build"`);
 
   // the server holds the process open; Ctrl-C or SIGTERM stops every run, then the server
-  await withEngine({ intervalMs }, async ({ engine, untilInterrupted }) => {
+  await withEngine({ intervalMs, ...(flags.recordings !== undefined && { recordingsDir: resolve(flags.recordings) }) }, async ({ engine, untilInterrupted }) => {
     const dashboard = await startDashboard(new ApiService(engine), { ...where, rendererDir: dir });
     if (!LOOPBACK.has(where.host)) console.error(`corescope: listening on ${where.host}: other machines can reach it; control still needs the token`);
     announce(`CoreScope dashboard: ${dashboard.url}`);
