@@ -7,6 +7,7 @@ import type { StreamName, Streams } from '../contract/methods.js';
 import type { RecordingHeader, RecordingInfo } from '../contract/recording.js';
 import type { Snapshot, UnitSample } from '../contract/snapshot.js';
 import { LIMITS } from '../contract/limits.js';
+import { WORKLOAD_CATALOG } from '../main/engine/runs/workload-catalog.js';
 import { recordStreams, type StreamSource } from '../main/engine/recording/recording-writer.js';
 
 export interface SyntheticShape {
@@ -38,7 +39,7 @@ export function syntheticHeader(shape: SyntheticShape, startedAt: number, interv
     formatVersion: 1,
     corescope: { app: 'synthetic', contract: 1, node: process.versions.node },
     system: { platform: 'linux', cpuModel: 'synthetic', logicalCores: shape.cores, totalMemoryBytes: 32 * 1024 ** 3, intervalMs, limits: LIMITS, python: null },
-    workloads: [],
+    workloads: WORKLOAD_CATALOG,
     scenarios: [],
     startedAt,
   };
