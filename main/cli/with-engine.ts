@@ -33,7 +33,16 @@ export async function withEngine<T>(options: SessionOptions, body: (session: Eng
   let recording: ActiveRecording | null = null;
   try {
     await engine.start();
-    if (options.record) recording = recordEngine(engine, options.record);
+    if (options.record) {
+      recording = recordEngine(engine, options.record);
+      // one sample before anything starts, so a replay opens on the machine as it was before (costs one interval)
+      await new Promise<void>((resolve) => {
+        const off = engine.subscribe('snapshot', () => {
+          off();
+          resolve();
+        });
+      });
+    }
     return await body({
       engine,
       get interrupted() {

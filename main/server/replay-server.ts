@@ -14,7 +14,7 @@ export interface ReplayServer {
   close(): Promise<void>;
 }
 
-export async function startReplayServer(recording: Uint8Array, options: { host: string; port: number; rendererDir: string }): Promise<ReplayServer> {
+export async function startReplayServer(recording: Uint8Array, options: { host: string; port: number; rendererDir: string; name: string }): Promise<ReplayServer> {
   const token = newToken();
   const page = staticHandler(options.rendererDir);
   const server = createServer((req, res) => {
@@ -30,7 +30,7 @@ export async function startReplayServer(recording: Uint8Array, options: { host: 
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${shownHost}:${port}/?replay&token=${token}`,
+    url: `http://${shownHost}:${port}/?replay=${encodeURIComponent(options.name)}&token=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

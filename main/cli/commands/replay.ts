@@ -3,7 +3,7 @@
  * until Ctrl-C); with --json, what the file holds: its header, frame count and time span.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { InvalidInput } from '../../../contract/refusal.js';
 import { timeSpan } from '../../../lib/recording/decode.js';
 import { rendererDir } from '../../engine/paths.js';
@@ -31,7 +31,7 @@ export async function replayCommand(file: string, flags: { json?: boolean; port?
   }
   const dir = rendererDir();
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`the dashboard is not built (${dir}); run "npm run build"`);
-  const server = await startReplayServer(bytes, { host: '127.0.0.1', port, rendererDir: dir });
+  const server = await startReplayServer(bytes, { host: '127.0.0.1', port, rendererDir: dir, name: basename(file) });
   announce(`CoreScope replay of ${file}: ${server.url}`);
   await new Promise<void>((resolve) => {
     const release = whenInterrupted(() => {
