@@ -76,9 +76,14 @@ export function decodeRecording(bytes: Uint8Array): DecodedRecording {
   return { header, frames, chunks, indexed: index !== null, damage };
 }
 
-/** The first and last frame times (epoch ms), or the header's start for an empty recording. */
+/** The first and last frame times (epoch ms): a replay runs from the one to the other (an empty recording: its start). */
 export function timeSpan(rec: DecodedRecording): { startT: number; endT: number } {
-  let endT = rec.header.startedAt;
-  for (const f of rec.frames) if (f.t > endT) endT = f.t;
-  return { startT: rec.header.startedAt, endT };
+  if (!rec.frames.length) return { startT: rec.header.startedAt, endT: rec.header.startedAt };
+  let startT = Infinity;
+  let endT = -Infinity;
+  for (const f of rec.frames) {
+    startT = Math.min(startT, f.t);
+    endT = Math.max(endT, f.t);
+  }
+  return { startT, endT };
 }
