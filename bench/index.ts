@@ -9,7 +9,8 @@ import { writeLatestResults } from './results-file.js';
 import { benchSamplerCost } from './sampler-cost.js';
 import { benchSpawnLatency } from './spawn-latency.js';
 import { benchRendererCost } from './renderer-cost.js';
-import { coreLoadTable, kernelSpreadTable, machineLine, rendererTable, samplerTable, spawnTable } from './table.js';
+import { benchRecordingSize } from './recording-size.js';
+import { coreLoadTable, kernelSpreadTable, machineLine, recordingTable, rendererTable, samplerTable, spawnTable } from './table.js';
 
 const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
@@ -26,9 +27,26 @@ const samplerCost = await step('sampler cost', benchSamplerCost);
 const spawnLatency = await step('spawn latency', benchSpawnLatency);
 const rendererCost = await step('renderer cost', benchRendererCost);
 const kernelSpread = await step('cpu kernel spread per Node', benchKernelSpread);
+const recordingSize = await step('recording size', benchRecordingSize);
 const totalS = Math.round((performance.now() - t0) / 100) / 10;
 
-const file = await writeLatestResults({ machine, totalS, samplerCost, coreLoad, spawnLatency, rendererCost, kernelSpread });
+const file = await writeLatestResults({ machine, totalS, samplerCost, coreLoad, spawnLatency, rendererCost, kernelSpread, recordingSize });
 console.log(
-  [machineLine(machine), '', samplerTable(samplerCost), '', coreLoadTable(coreLoad), '', spawnTable(spawnLatency), '', rendererTable(rendererCost), '', kernelSpreadTable(kernelSpread), '', `Figures: ${file} (${totalS} s in all)`].join('\n'),
+  [
+    machineLine(machine),
+    '',
+    samplerTable(samplerCost),
+    '',
+    coreLoadTable(coreLoad),
+    '',
+    spawnTable(spawnLatency),
+    '',
+    rendererTable(rendererCost),
+    '',
+    kernelSpreadTable(kernelSpread),
+    '',
+    recordingTable(recordingSize),
+    '',
+    `Figures: ${file} (${totalS} s in all)`,
+  ].join('\n'),
 );

@@ -7,6 +7,7 @@ import type { SpawnLatencyResult } from './spawn-latency.js';
 import type { RawSeries } from './raw-spawn.js';
 import type { RendererCostResult } from './renderer-cost.js';
 import type { KernelSpreadResult } from './kernel-spread.js';
+import type { RecordingSizeResult } from './recording-size.js';
 
 const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
 const ms = (v: number) => v.toFixed(v < 1 ? 3 : v < 10 ? 2 : 1);
@@ -78,4 +79,11 @@ export function kernelSpreadTable(r: KernelSpreadResult): string {
       pct(v.medianBlockMs.cvPct),
     ]);
   return [t.toString(), ...r.skipped.map((s) => `skipped ${s}`)].join('\n');
+}
+
+export function recordingTable(r: RecordingSizeResult): string {
+  const t = table(['recording', 'frames', 'file', 'raw JSON', 'ratio', 'write ms', 'read ms', 'perfetto ms']);
+  const { cores, hz, seconds, units } = r.shape;
+  t.push([`${seconds} s · ${cores} cores · ${hz} Hz · ${units} units`, r.frames, `${(r.bytes / 1024).toFixed(0)} KB`, `${(r.rawBytes / 1024 / 1024).toFixed(1)} MB`, times(r.rawBytes / r.bytes), ms(r.writeMs), ms(r.readMs), ms(r.perfettoMs)]);
+  return `Recording size (synthetic stream through the real writer; budget ≤ 1 MB a minute)\n${t.toString()}`;
 }

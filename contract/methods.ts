@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { EngineHealth } from './health.js';
 import type { PythonInfo, ScenarioInfo, SystemInfo, VersionInfo, WorkloadInfo } from './catalog.js';
+import { RecordingNameSchema, type RecordingInfo } from './recording.js';
 import type { RunEvent } from './run-events.js';
 import {
   CaptureSchema,
@@ -80,6 +81,11 @@ export const METHODS = {
   watchCommand: method<{ runId: string }>()(WatchCommandSchema, { transports: ['ipc'], access: 'control' }),
   /** this machine's processes for the picker (pid, name, user, CPU %), busiest first, filtered by a search text */
   listProcesses: method<ProcessInfo[]>()(ProcessQuerySchema),
+  /** record what every stream carries into NAME.corescope in the engine's recordings folder (default name: the time) */
+  startRecording: method<RecordingInfo>()(RecordingNameSchema, { access: 'control' }),
+  stopRecording: method<RecordingInfo>()(NoParamsSchema, { access: 'control' }),
+  /** the recording going now, or null */
+  recording: method<RecordingInfo | null>()(NoParamsSchema),
   /** desktop only: capture a region of the window and save it as PNG where the user picks; null: cancelled */
   savePng: method<{ saved: string | null }>()(CaptureSchema, { transports: ['ipc'], servedBy: 'shell' }),
 } as const;

@@ -13,9 +13,12 @@ import { sampleCommand } from './commands/sample.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { serveCommand } from './commands/serve.js';
 import { watchCommand } from './commands/watch.js';
+import { exportCommand } from './commands/export.js';
+import { replayCommand } from './commands/replay.js';
 import { PYTHON_FLAG_HELP } from './python-flag.js';
 
 const BAD_INPUT = 2;
+const RECORD_HELP = 'record everything the session shows into FILE (.corescope; replay or export it later)';
 
 function program(): Command {
   const cli = new Command('corescope')
@@ -38,6 +41,7 @@ function program(): Command {
     .option('--mb <m>', 'mem: MB each unit allocates, touches and holds')
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
     .option('--json', 'print only the run summary as JSON')
+    .option('--record <file>', RECORD_HELP)
     .action(async (flags) => exit(await runCommand(flags)));
 
   cli
@@ -51,6 +55,7 @@ function program(): Command {
     .option('--repeat <n>', `rounds of every leg, interleaved across modes (${COMPARE_REPEAT.min}…${COMPARE_REPEAT.max}; default ${COMPARE_REPEAT.default})`)
     .option('--json', 'print only the comparison as JSON')
     .option('--csv', 'print only the comparison as CSV, one row per mode')
+    .option('--record <file>', RECORD_HELP)
     .action(async (flags) => exit(await compareCommand(flags)));
 
   cli
@@ -79,6 +84,7 @@ function program(): Command {
     .option('--sleep <s>', 'gather: seconds each task waits (0.1…60, default 5)')
     .option('--workload <name>', 'gather: io-sleep (a timer) or http (a slow local HTTP server)')
     .option('--json', 'print only the scenario result as JSON')
+    .option('--record <file>', RECORD_HELP)
     .action(async (name: string, flags) => exit(await scenarioCommand(name, flags)));
 
   cli
@@ -107,7 +113,23 @@ function program(): Command {
     .option('--port <port>', 'port (0 = any free one)', '0')
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
     .option('--python <path>', `${PYTHON_FLAG_HELP}; beyond loopback the page can't change it`)
+    .option('--recordings <dir>', "where the dashboard's Record button saves (default ~/CoreScope/recordings)")
     .action(async (flags) => exit(await serveCommand(flags)));
+
+  cli
+    .command('replay')
+    .argument('<file>', 'a .corescope recording')
+    .description('replay a recording in the dashboard (scrub, play, ×0.5…×8); nothing can be started')
+    .option('--port <port>', 'port (0 = any free one)', '0')
+    .option('--json', "print only what the file holds: header, frame count, time span, damage")
+    .action(async (file: string, flags) => exit(await replayCommand(file, flags)));
+
+  cli
+    .command('export')
+    .argument('<file>', 'a .corescope recording')
+    .description('a recording as Perfetto / Chrome Trace Event JSON or as CSV (one row per sample per core), on stdout')
+    .option('--format <format>', 'perfetto|csv')
+    .action(async (file: string, flags) => exit(await exportCommand(file, flags)));
 
   return cli;
 }

@@ -3,6 +3,8 @@
  * exits at once), and the engine closed whatever happens — so no unit outlives the command.
  */
 import { Engine, type EngineOptions } from '../engine/engine.js';
+import { recordEngine } from '../engine/recording/recordings.js';
+import type { ActiveRecording } from '../engine/recording/recording-writer.js';
 import { whenInterrupted } from './interrupt.js';
 
 export interface EngineSession {
@@ -13,7 +15,12 @@ export interface EngineSession {
   untilInterrupted: Promise<void>;
 }
 
-export async function withEngine<T>(options: EngineOptions, body: (session: EngineSession) => Promise<T>): Promise<T> {
+export interface SessionOptions extends EngineOptions {
+  /** --record FILE: everything the session's streams carry, from the engine's start to its close */
+  record?: string;
+}
+
+export async function withEngine<T>(options: SessionOptions, body: (session: EngineSession) => Promise<T>): Promise<T> {
   const engine = new Engine(options);
   let interrupted = false;
   let resolveInterrupt = () => undefined as void;
@@ -23,8 +30,19 @@ export async function withEngine<T>(options: EngineOptions, body: (session: Engi
     resolveInterrupt();
     void engine.stopAll();
   });
+  let recording: ActiveRecording | null = null;
   try {
     await engine.start();
+    if (options.record) {
+      recording = recordEngine(engine, options.record);
+      // one sample before anything starts, so a replay opens on the machine as it was before (costs one interval)
+      await new Promise<void>((resolve) => {
+        const off = engine.subscribe('snapshot', () => {
+          off();
+          resolve();
+        });
+      });
+    }
     return await body({
       engine,
       get interrupted() {
@@ -35,5 +53,10 @@ export async function withEngine<T>(options: EngineOptions, body: (session: Engi
   } finally {
     release();
     await engine.close();
+    // after close, so the ends of runs stopped by Ctrl-C are in the file
+    if (recording) {
+      const info = recording.stop();
+      console.error(`corescope: recorded ${info.frames} frames (${Math.round(info.bytes / 1024)} KB) to ${info.path}`);
+    }
   }
 }

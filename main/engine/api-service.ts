@@ -61,6 +61,9 @@ export class ApiService implements ApiEndpoint {
       watchPid: (spec) => ({ runId: engine.watchPid(spec).id }),
       watchCommand: (spec) => ({ runId: engine.watchCommand(spec).id }),
       listProcesses: (q) => engine.listProcesses(q),
+      startRecording: (p) => engine.startRecording(p?.name),
+      stopRecording: () => engine.stopRecording(),
+      recording: () => engine.recording(),
     };
   }
 

@@ -39,11 +39,15 @@ import { Watches } from './watch/watches.js';
 import { listProcesses } from './watch/process-list.js';
 import type { StdioOptions } from 'node:child_process';
 import { ProcessQuerySchema, WatchCommandSchema, WatchPidSchema, type ProcessInfo, type WatchSummary } from '../../contract/watch.js';
+import { Recordings, defaultRecordingsDir } from './recording/recordings.js';
+import type { RecordingInfo } from '../../contract/recording.js';
 
 export interface EngineOptions {
   intervalMs?: number;
   /** the Python interpreter for the python runtime (--python, the app's setting); default: python3 on PATH */
   python?: string;
+  /** where the app's Record button saves (default: ~/CoreScope/recordings) */
+  recordingsDir?: string;
 }
 
 type EngineEvents = { snapshot: [Snapshot]; 'run-event': [RunEvent]; 'study-event': [StudyEvent]; notice: [EngineNotice] };
@@ -62,6 +66,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   private readonly summaries = new WeakMap<Run, Promise<RunSummary>>();
   private readonly loop = new LoopDelayWindow();
   private readonly scenarioResults = new Map<string, ScenarioResult>();
+  private readonly recordings: Recordings;
 
   constructor(options: EngineOptions = {}) {
     super();
@@ -72,6 +77,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     );
     this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs, moreUnits: () => this.watches.sample() });
     this.studies = new Studies(this);
+    this.recordings = new Recordings(this, options.recordingsDir ?? defaultRecordingsDir());
     this.sampler.on('snapshot', (s) => {
       for (const span of this.spans.values()) span.push({ t: s.t, intervalMs: s.intervalMs, cores: s.cores });
       this.emit('snapshot', s);
@@ -258,9 +264,24 @@ export class Engine extends EventEmitter<EngineEvents> {
     return listen('notice', []);
   }
 
-  /** Stop every run and the sampler; resolves when every unit has ended. */
+  /** The app's Record button: everything the streams carry, into NAME.corescope in the recordings folder. */
+  startRecording(name?: string): RecordingInfo {
+    return this.recordings.start(name);
+  }
+
+  stopRecording(): RecordingInfo {
+    return this.recordings.stop();
+  }
+
+  /** The recording going now, or null. */
+  recording(): RecordingInfo | null {
+    return this.recordings.state();
+  }
+
+  /** Stop every run and the sampler (and close a recording, with the runs' ends in it); resolves when every unit has ended. */
   async close(): Promise<void> {
     await this.stopAll();
+    if (this.recordings.state()) this.recordings.stop();
     this.sampler.stop();
     this.loop.stop();
   }

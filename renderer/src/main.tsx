@@ -2,14 +2,13 @@
 import './zod-jitless.js'; // must stay first: see the file
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.js';
-import { pickBridge } from './bridge/pick-bridge.js';
+import { Root } from './Root.js';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App bridge={pickBridge(window)} />
+    <Root win={window} />
   </StrictMode>,
 );

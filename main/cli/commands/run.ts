@@ -22,6 +22,7 @@ export interface RunFlags {
   mb?: string;
   interval?: string;
   json?: boolean;
+  record?: string;
 }
 
 export async function runCommand(flags: RunFlags): Promise<number> {
@@ -41,7 +42,7 @@ export async function runCommand(flags: RunFlags): Promise<number> {
   const warning = memoryWarning(spec, (await readMachineMemory()).availableBytes);
   if (warning) console.error(`corescope: warning: ${warning}`);
 
-  const summary = await withEngine({ intervalMs, python }, async (session) => {
+  const summary = await withEngine({ intervalMs, python, record: flags.record }, async (session) => {
     const { engine } = session;
     const run = engine.startRun(spec);
     const live = !flags.json && process.stdout.isTTY;

@@ -22,6 +22,7 @@ export interface ScenarioFlags {
   sleep?: string;
   workload?: string;
   json?: boolean;
+  record?: string;
 }
 
 const REDRAW_MS = 200;
@@ -43,7 +44,7 @@ export async function scenarioCommand(name: string, flags: ScenarioFlags): Promi
   const info = SCENARIO_CATALOG.find((s) => s.name === spec.name);
   if (!info) throw new Error(`${spec.name} is missing from the catalog`);
 
-  const { result, interrupted } = await withEngine({ python: pythonFlag(flags.python) }, async (session) => {
+  const { result, interrupted } = await withEngine({ python: pythonFlag(flags.python), record: flags.record }, async (session) => {
     const { engine } = session;
     const run = engine.runScenario(parseOrRefuse(ScenarioSpecSchema, input));
     const live = !flags.json && process.stdout.isTTY;

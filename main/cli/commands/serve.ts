@@ -1,6 +1,6 @@
 /** `corescope serve`: the browser dashboard: prints its URL (with the control token) and serves until Ctrl-C. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LIMITS } from '../../../contract/limits.js';
 import { parseOrRefuse } from '../../../contract/refusal.js';
@@ -17,6 +17,7 @@ export interface ServeFlags {
   port?: string;
   interval?: string;
   python?: string;
+  recordings?: string;
 }
 
 const ServeSchema = z.object({
@@ -34,7 +35,8 @@ export async function serveCommand(flags: ServeFlags, announce = (line: string) 
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`the dashboard is not built (${dir}); run "npm run build"`);
 
   // the server holds the process open; Ctrl-C or SIGTERM stops every run, then the server
-  await withEngine({ intervalMs, python: pythonFlag(flags.python) }, async ({ engine, untilInterrupted }) => {
+  const recordings = flags.recordings !== undefined ? { recordingsDir: resolve(flags.recordings) } : {};
+  await withEngine({ intervalMs, python: pythonFlag(flags.python), ...recordings }, async ({ engine, untilInterrupted }) => {
     const dashboard = await startDashboard(new ApiService(engine), { ...where, rendererDir: dir });
     if (!isLoopbackHost(where.host))
       console.error(

@@ -17,7 +17,7 @@ import { socketUrl } from './ws-url.js';
 export interface Bridge {
   api: CoreScopeApi;
   connection: Connection;
-  transport: 'electron' | 'websocket';
+  transport: 'electron' | 'websocket' | 'replay';
 }
 
 /** The global the preload script exposes (read, not declared: preload/index.ts owns it). */

@@ -8,12 +8,14 @@ import type { SystemInfo } from '../../../contract/catalog.js';
 import type { CoreScopeApi } from '../../../contract/methods.js';
 import { formatBytes } from '../../../lib/format.js';
 import type { ConnectionState } from '../bridge/connection.js';
+import type { Bridge } from '../bridge/pick-bridge.js';
+import { RecordButton } from './RecordButton.js';
 import { IntervalControl } from './live/IntervalControl.js';
 
 interface Props {
   system: SystemInfo | null;
   api: CoreScopeApi;
-  transport: 'electron' | 'websocket';
+  transport: Bridge['transport'];
   connection: ConnectionState;
   paused: boolean;
   onPause: (paused: boolean) => void;
@@ -22,7 +24,7 @@ interface Props {
 }
 
 export function Header({ system, api, transport, connection, paused, onPause, corner }: Props) {
-  const linkWords = connection.status === 'open' ? (transport === 'electron' ? 'live' : 'live · web dashboard') : connection.status === 'connecting' ? 'connecting…' : 'disconnected';
+  const linkWords = transport === 'replay' ? 'replay of a recording' : connection.status === 'open' ? (transport === 'electron' ? 'live' : 'live · web dashboard') : connection.status === 'connecting' ? 'connecting…' : 'disconnected';
   return (
     <header className="topbar">
       <div className="brand">
@@ -58,7 +60,8 @@ export function Header({ system, api, transport, connection, paused, onPause, co
           <span className="link-dot" aria-hidden="true" />
           {linkWords}
         </span>
-        <IntervalControl api={api} initialMs={system?.intervalMs ?? null} />
+        {transport !== 'replay' && <RecordButton api={api} />}
+        {transport !== 'replay' && <IntervalControl api={api} initialMs={system?.intervalMs ?? null} />}
         <button type="button" className={paused ? 'btn btn-on' : 'btn'} aria-pressed={paused} onClick={() => onPause(!paused)}>
           {paused ? 'Resume charts' : 'Pause charts'}
         </button>
