@@ -6,7 +6,7 @@
  * a method added here appears everywhere and the compiler points at every place that must serve it.
  */
 import type { z } from 'zod';
-import type { PythonInfo, ScenarioInfo, SystemInfo, VersionInfo, WorkloadInfo } from './catalog.js';
+import type { PythonInfo, ScenarioInfo, SessionInfo, SystemInfo, VersionInfo, WorkloadInfo } from './catalog.js';
 import type { RunEvent } from './run-events.js';
 import {
   CaptureSchema,
@@ -24,7 +24,7 @@ import type { StudyEvent } from './studies.js';
 
 export type Transport = 'ipc' | 'ws';
 /** 'control' starts, stops or changes something; 'read' only answers (a view-only client may call it) */
-type Access = 'read' | 'control';
+export type Access = 'read' | 'control';
 /** who serves it: the engine (over every transport), or the Electron shell itself (e.g. a save dialog) */
 type Server = 'engine' | 'shell';
 
@@ -55,6 +55,8 @@ function method<R>() {
 export const METHODS = {
   version: method<VersionInfo>()(NoParamsSchema),
   system: method<SystemInfo>()(NoParamsSchema),
+  /** what this connection may do: 'read' for a view-only link (the page then hides its controls) */
+  session: method<SessionInfo>()(NoParamsSchema),
   workloads: method<WorkloadInfo[]>()(NoParamsSchema),
   scenarios: method<ScenarioInfo[]>()(NoParamsSchema),
   startRun: method<{ runId: string }>()(RunSpecSchema, { access: 'control' }),

@@ -23,6 +23,7 @@ import {
 import type { Snapshot } from '../../contract/snapshot.js';
 import type { StudyEvent } from '../../contract/studies.js';
 import type { CoreSample } from './core-span.js';
+import { readCoreSeconds, readUnitCpuSeconds, type CoreSeconds, type UnitCpuSeconds } from './readers/cpu-seconds.js';
 import { memoryMeasure } from './readers/unit-reader.js';
 import { MIN_PYTHON, findPython, requirePython } from './runs/python-runtime.js';
 import type { Run } from './runs/run.js';
@@ -95,6 +96,16 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** The latest snapshot, or null before the first one. */
   get latestSnapshot(): Snapshot | null {
     return this.sampler.latest;
+  }
+
+  /** Cumulative CPU seconds per core and mode since boot (for counters, e.g. Prometheus). */
+  cpuSeconds(): Promise<CoreSeconds[]> {
+    return readCoreSeconds();
+  }
+
+  /** Cumulative CPU seconds of every live unit. */
+  unitCpuSeconds(): Promise<UnitCpuSeconds[]> {
+    return readUnitCpuSeconds(this.runs.liveUnits());
   }
 
   setInterval(ms: number): void {

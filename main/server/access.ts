@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
 
-function tokenMatches(expected: string, given: string | null): boolean {
+export function tokenMatches(expected: string, given: string | null): boolean {
   if (!given) return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(given);

@@ -2,13 +2,15 @@
  * The web dashboard: the built renderer over HTTP and the CoreScope API over a WebSocket at WS_PATH.
  * Binds 127.0.0.1 unless told otherwise; control always needs the token and the page's own origin.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { WS_MAX_REQUEST_BYTES, WS_PATH } from '../../contract/wire.js';
 import type { ApiEndpoint } from '../engine/api-service.js';
-import { checkAccess, newToken } from './access.js';
+import { newToken } from './access.js';
+import { createMetrics, type MetricsSource } from './metrics.js';
 import { serveSession } from './socket-session.js';
+import { bearerAllowed, socketAccess, type Tokens } from './viewers.js';
 import { staticHandler } from '../web/static-files.js';
 
 export interface DashboardOptions {
@@ -16,27 +18,36 @@ export interface DashboardOptions {
   port: number;
   rendererDir: string;
   token?: string;
+  /** the view-only link's token (default: a new one) */
+  viewToken?: string;
+  /** serve GET /metrics (Prometheus text) from this engine; absent: no /metrics */
+  metrics?: MetricsSource;
 }
 
 export interface Dashboard {
   url: string;
   token: string;
+  /** the view-only link: every stream, no control */
+  viewUrl: string;
   close(): Promise<void>;
 }
 
 export async function startDashboard(api: ApiEndpoint, options: DashboardOptions): Promise<Dashboard> {
-  const token = options.token ?? newToken();
-  const server: Server = createServer(staticHandler(options.rendererDir));
+  const tokens: Tokens = { control: options.token ?? newToken(), view: options.viewToken ?? newToken() };
+  const token = tokens.control;
+  const statics = staticHandler(options.rendererDir);
+  const metrics = options.metrics && metricsHandler(createMetrics(options.metrics), tokens);
+  const server: Server = createServer((req, res) => (metrics && pathOf(req) === '/metrics' ? metrics(req, res) : statics(req, res)));
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_REQUEST_BYTES });
 
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const refusal = path === WS_PATH ? checkAccess(req, token) : { status: 404 as const, reason: 'not found' };
-    if (refusal) {
+    const granted = pathOf(req) === WS_PATH ? socketAccess(req, tokens) : { status: 404 as const, reason: 'not found' };
+    if ('status' in granted) {
+      const refusal = granted;
       socket.end(`HTTP/1.1 ${refusal.status} ${refusal.status === 401 ? 'Unauthorized' : refusal.status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${refusal.reason}`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSession(ws, api));
+    wss.handleUpgrade(req, socket, head, (ws) => serveSession(ws, api, granted.access));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -48,6 +59,7 @@ export async function startDashboard(api: ApiEndpoint, options: DashboardOptions
   return {
     url: `http://${shownHost}:${port}/?token=${token}`,
     token,
+    viewUrl: `http://${shownHost}:${port}/?token=${tokens.view}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const c of wss.clients) c.terminate();
@@ -55,5 +67,22 @@ export async function startDashboard(api: ApiEndpoint, options: DashboardOptions
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+const pathOf = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://x').pathname;
+
+/** GET /metrics behind a bearer token (either link's); anything else is refused in one line. */
+function metricsHandler(metrics: ReturnType<typeof createMetrics>, tokens: Tokens): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const refuse = (status: number, reason: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(`${reason}\n`);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'only GET', { Allow: 'GET, HEAD' });
+    if (!bearerAllowed(req, tokens)) return refuse(401, 'a valid token is required (Authorization: Bearer <token>)', { 'WWW-Authenticate': 'Bearer realm="corescope"' });
+    metrics.render().then(
+      (text) => res.writeHead(200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' }).end(req.method === 'HEAD' ? undefined : text),
+      (e: unknown) => refuse(500, `metrics failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
 }

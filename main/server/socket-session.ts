@@ -4,14 +4,15 @@
  * page skips snapshots rather than letting them pile up in memory; events are never skipped.
  */
 import type { WebSocket } from 'ws';
-import { STREAM_PUSH, STREAMS } from '../../contract/methods.js';
+import { STREAM_PUSH, STREAMS, type Access } from '../../contract/methods.js';
 import { refusalOf } from '../../contract/refusal.js';
 import { WsRequestSchema, type WsPush, type WsReply } from '../../contract/wire.js';
 import type { ApiEndpoint } from '../engine/api-service.js';
 
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-export function serveSession(ws: WebSocket, api: ApiEndpoint): void {
+/** access: 'read' for a view-only link (every stream, and the methods the table marks 'read') */
+export function serveSession(ws: WebSocket, api: ApiEndpoint, access: Access): void {
   const offs = STREAMS.map((stream) =>
     api.subscribe(stream, (data) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -41,6 +42,6 @@ export function serveSession(ws: WebSocket, api: ApiEndpoint): void {
       return;
     }
     const { id, method, params } = parsed.data;
-    reply({ id, ...(await api.call(method, params)) });
+    reply({ id, ...(await api.call(method, params, access)) });
   });
 }

@@ -1,4 +1,4 @@
-/** `corescope serve`: the browser dashboard: prints its URL (with the control token) and serves until Ctrl-C. */
+/** `corescope serve`: the browser dashboard: prints its URL (with the control token), a view-only URL and where /metrics is, and serves until Ctrl-C. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -34,9 +34,11 @@ export async function serveCommand(flags: ServeFlags, announce = (line: string) 
 
   // the server holds the process open; Ctrl-C or SIGTERM stops every run, then the server
   await withEngine({ intervalMs }, async ({ engine, untilInterrupted }) => {
-    const dashboard = await startDashboard(new ApiService(engine), { ...where, rendererDir: dir });
+    const dashboard = await startDashboard(new ApiService(engine), { ...where, rendererDir: dir, metrics: engine });
     if (!LOOPBACK.has(where.host)) console.error(`corescope: listening on ${where.host}: other machines can reach it; control still needs the token`);
     announce(`CoreScope dashboard: ${dashboard.url}`);
+    announce(`View-only link (watch, start nothing): ${dashboard.viewUrl}`);
+    announce(`Prometheus metrics: ${new URL('/metrics', dashboard.url).origin}/metrics (Authorization: Bearer <either token>)`);
     await untilInterrupted;
     await engine.stopAll();
     await dashboard.close();
