@@ -1,6 +1,7 @@
 /** What the engine tells a client about the machine and what it can run. */
 import type { Mode, Runtime, ScenarioFlag, ScenarioName, Workload } from './domain.js';
 import type { LIMITS } from './limits.js';
+import type { Access } from './methods.js';
 
 export interface SystemInfo {
   platform: string;
@@ -19,6 +20,11 @@ export interface PythonInfo {
   version: string;
   /** the path of a free-threaded build (python3.13t or newer) on PATH, or null */
   freeThreaded: string | null;
+}
+
+/** What one connection may do: 'control' (the app, the dashboard's own link) or 'read' (a view-only link). */
+export interface SessionInfo {
+  access: Access;
 }
 
 /** Which CoreScope answers: the app's version (package.json) and the engine's contract version. */

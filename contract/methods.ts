@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { EngineHealth } from './health.js';
-import type { PythonInfo, ScenarioInfo, SystemInfo, VersionInfo, WorkloadInfo } from './catalog.js';
+import type { PythonInfo, ScenarioInfo, SessionInfo, SystemInfo, VersionInfo, WorkloadInfo } from './catalog.js';
 import { RecordingNameSchema, type RecordingInfo } from './recording.js';
 import type { RunEvent } from './run-events.js';
 import {
@@ -27,7 +27,7 @@ import { ProcessQuerySchema, WatchCommandSchema, WatchPidSchema, type ProcessInf
 
 export type Transport = 'ipc' | 'ws';
 /** 'control' starts, stops or changes something; 'read' only answers (a view-only client may call it) */
-type Access = 'read' | 'control';
+export type Access = 'read' | 'control';
 /** who serves it: the engine (over every transport), or the Electron shell itself (e.g. a save dialog) */
 type Server = 'engine' | 'shell';
 
@@ -60,6 +60,8 @@ export const METHODS = {
   system: method<SystemInfo>()(NoParamsSchema),
   /** the engine process's memory, fds, event-loop delay and listeners: what a long-running monitor keeps flat */
   health: method<EngineHealth>()(NoParamsSchema),
+  /** what this connection may do: 'read' for a view-only link (the page then hides its controls) */
+  session: method<SessionInfo>()(NoParamsSchema),
   workloads: method<WorkloadInfo[]>()(NoParamsSchema),
   scenarios: method<ScenarioInfo[]>()(NoParamsSchema),
   startRun: method<{ runId: string }>()(RunSpecSchema, { access: 'control' }),

@@ -33,6 +33,9 @@ const clampPct = (v: number) => Math.min(100, Math.max(0, v));
 export interface TaskStat {
   /** utime + stime, in clock ticks */
   cpuTicks: number;
+  /** utime and stime apart, in clock ticks */
+  userTicks: number;
+  systemTicks: number;
   /** field 39: the CPU the task last ran on */
   processor: number;
 }
@@ -47,7 +50,7 @@ export function parseTaskStat(text: string): TaskStat | null {
   const stime = Number(f[15 - 3]);
   const processor = Number(f[39 - 3]);
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) return null;
-  return { cpuTicks: utime + stime, processor: Number.isFinite(processor) ? processor : -1 };
+  return { cpuTicks: utime + stime, userTicks: utime, systemTicks: stime, processor: Number.isFinite(processor) ? processor : -1 };
 }
 
 export interface SmapsRollup {
@@ -64,3 +67,33 @@ export function parseSmapsRollup(text: string): SmapsRollup {
   };
   return { rss: kb('Rss'), pss: kb('Pss'), uss: kb('Private_Clean') + kb('Private_Dirty') };
 }
+
+/** The /proc/stat columns node_exporter reports as node_cpu_seconds_total's modes, in the file's order. */
+const CPU_MODES = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const;
+export type CpuMode = (typeof CPU_MODES)[number];
+
+/** One logical core's cumulative time per mode, in clock ticks (USER_HZ), and its number ("cpu3" → 3). */
+export interface CoreModeTicks {
+  cpu: number;
+  ticks: Partial<Record<CpuMode, number>>;
+}
+
+/**
+ * /proc/stat → per-core cumulative ticks by mode. The core number comes from the line, not its
+ * position, so an offline core doesn't shift the others. Columns an old kernel lacks are left out.
+ */
+export function parseProcStatModes(text: string): CoreModeTicks[] {
+  const out: CoreModeTicks[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^cpu(\d+)\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const values = m[2].trim().split(/\s+/).map(Number);
+    const ticks: CoreModeTicks['ticks'] = {};
+    CPU_MODES.forEach((mode, i) => {
+      if (Number.isFinite(values[i])) ticks[mode] = values[i];
+    });
+    out.push({ cpu: Number(m[1]), ticks });
+  }
+  return out;
+}
+

@@ -13,6 +13,7 @@ import { savePngHandler } from './capture.js';
 import { forwardStreams, registerIpc } from './ipc.js';
 import { APP_URL, isAppUrl } from './origin.js';
 import { denyPermissions, serveRenderer } from './security.js';
+import { installMenu } from './menu.js';
 import { createMainWindow } from './window.js';
 
 export interface DesktopParts {
@@ -58,6 +59,7 @@ export function runDesktop(parts: DesktopParts): boolean {
       const trusted = (event: IpcMainInvokeEvent) => isAppUrl(event.senderFrame?.url, parts.devServerUrl);
       const shown = createMainWindow(parts.preloadPath, parts.devServerUrl ?? APP_URL, parts.devServerUrl);
       win = shown;
+      installMenu(shown);
       registerIpc(ipcMain, api, { savePng: savePngHandler(shown) }, trusted);
       forwardStreams(api, shown.webContents);
     })

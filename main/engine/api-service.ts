@@ -5,7 +5,7 @@
  * Adding a method: a row in contract/methods.ts, and its handler here (the compiler asks for it).
  */
 import { randomBytes } from 'node:crypto';
-import { ENGINE_METHODS, METHODS, type EngineMethod, type MethodName, type ParamsOf, type ResultOf, type StreamName, type Streams } from '../../contract/methods.js';
+import { ENGINE_METHODS, METHODS, type Access, type EngineMethod, type MethodName, type ParamsOf, type ResultOf, type StreamName, type Streams } from '../../contract/methods.js';
 import { InvalidInput, parseOrRefuse } from '../../contract/refusal.js';
 import type { Envelope } from '../../contract/wire.js';
 import type { Engine } from './engine.js';
@@ -27,11 +27,12 @@ export async function answer(handler: () => unknown, what = 'a request'): Promis
 
 /** What a transport needs of the API: calls, and the streams. The dashboard serves any of these. */
 export interface ApiEndpoint {
-  call(method: MethodName, params: unknown): Promise<Envelope>;
+  /** access: what the caller may do; a 'read' caller is refused every method whose row says 'control' */
+  call(method: MethodName, params: unknown, access?: Access): Promise<Envelope>;
   subscribe<S extends StreamName>(stream: S, cb: (value: Streams[S]) => void): () => void;
 }
 
-type Handlers = { [M in EngineMethod]: (params: ParamsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
+type Handlers = { [M in EngineMethod]: (params: ParamsOf<M>, access: Access) => ResultOf<M> | Promise<ResultOf<M>> };
 
 const isEngineMethod = (m: MethodName): m is EngineMethod => (ENGINE_METHODS as readonly MethodName[]).includes(m);
 
@@ -43,6 +44,7 @@ export class ApiService implements ApiEndpoint {
       version: () => engine.version(),
       system: () => engine.system(),
       health: () => engine.health(),
+      session: (_, access) => ({ access }),
       workloads: () => WORKLOAD_CATALOG,
       scenarios: () => SCENARIO_CATALOG,
       startRun: (spec) => ({ runId: engine.startRun(spec).id }),
@@ -67,16 +69,18 @@ export class ApiService implements ApiEndpoint {
     };
   }
 
-  call(method: MethodName, params: unknown): Promise<Envelope> {
+  call(method: MethodName, params: unknown, access: Access = 'control'): Promise<Envelope> {
     if (!isEngineMethod(method)) return answer(() => Promise.reject(new InvalidInput(`${method} is not served here`)));
+    // the table's row decides, so a control method added later is refused to viewers without a word here
+    if (access === 'read' && METHODS[method].access === 'control') return answer(() => Promise.reject(new InvalidInput(`${method} is refused: this link is view-only`)));
     return answer(async () => {
       await this.engine.ready(); // the startup Python check: what system() reports and python runs use
-      return this.dispatch(method, parseOrRefuse(METHODS[method].params, params));
+      return this.dispatch(method, parseOrRefuse(METHODS[method].params, params), access);
     }, method);
   }
 
-  private dispatch<M extends EngineMethod>(method: M, params: ParamsOf<M>): unknown {
-    return (this.handlers[method] as (p: ParamsOf<M>) => unknown)(params);
+  private dispatch<M extends EngineMethod>(method: M, params: ParamsOf<M>, access: Access): unknown {
+    return (this.handlers[method] as (p: ParamsOf<M>, a: Access) => unknown)(params, access);
   }
 
   /** A new subscriber first hears what brings it up to date (the runs going, the latest studies). */

@@ -25,6 +25,7 @@ import type { Snapshot } from '../../contract/snapshot.js';
 import type { StudyEvent } from '../../contract/studies.js';
 import type { CoreSample } from './core-span.js';
 import { LoopDelayWindow, readHealth } from './health.js';
+import { readCoreSeconds, readUnitCpuSeconds, type CoreSeconds, type UnitCpuSeconds } from './readers/cpu-seconds.js';
 import { memoryMeasure } from './readers/unit-reader.js';
 import { checkPython, type Verdict } from './runs/python-runtime.js';
 import type { Run } from './runs/run.js';
@@ -129,6 +130,16 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** The latest snapshot, or null before the first one. */
   get latestSnapshot(): Snapshot | null {
     return this.sampler.latest;
+  }
+
+  /** Cumulative CPU seconds per core and mode since boot (for counters, e.g. Prometheus). */
+  cpuSeconds(): Promise<CoreSeconds[]> {
+    return readCoreSeconds();
+  }
+
+  /** Cumulative CPU seconds of every live unit. */
+  unitCpuSeconds(): Promise<UnitCpuSeconds[]> {
+    return readUnitCpuSeconds(this.runs.liveUnits());
   }
 
   setInterval(ms: number): void {

@@ -6,7 +6,7 @@
  * is dropped.
  */
 import type { WebSocket } from 'ws';
-import { STREAM_PUSH, STREAMS, type StreamName, type Streams } from '../../contract/methods.js';
+import { STREAM_PUSH, STREAMS, type Access, type StreamName, type Streams } from '../../contract/methods.js';
 import { refusalOf } from '../../contract/refusal.js';
 import type { RunEvent } from '../../contract/run-events.js';
 import { WsRequestSchema, type WsPush, type WsReply } from '../../contract/wire.js';
@@ -23,6 +23,8 @@ const CATCH_UP_MS = 100;
 export interface SessionOptions {
   /** false on a dashboard served beyond loopback: setPython is refused (host-policy.ts) */
   maySetPython: boolean;
+  /** 'read' for a view-only link: every stream, and only the methods the table marks 'read' */
+  access: Access;
 }
 
 export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOptions): void {
@@ -75,6 +77,6 @@ export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOp
     }
     const { id, method, params } = parsed.data;
     if (method === 'setPython' && !options.maySetPython) send({ id, ok: false, error: SET_PYTHON_REFUSED });
-    else send({ id, ...(await api.call(method, params)) });
+    else send({ id, ...(await api.call(method, params, options.access)) });
   });
 }

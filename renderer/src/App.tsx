@@ -4,6 +4,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SystemInfo, WorkloadInfo } from '../../contract/catalog.js';
+import type { Access } from '../../contract/methods.js';
 import type { Bridge } from './bridge/pick-bridge.js';
 import { LiveStore } from './state/live-store.js';
 import { DEFAULT_VIEW, type ViewWindow } from './state/view-span.js';
@@ -20,6 +21,10 @@ import { hashOfTab, tabOfHash, type Tab } from './state/tabs.js';
 import { TabBar } from './views/TabBar.js';
 import { CompareView } from './views/compare/CompareView.js';
 import { ScenariosView } from './views/scenarios/ScenariosView.js';
+import { AccessContext } from './hooks/use-access.js';
+import { isPresenting } from './state/presenter.js';
+import { PresenterView } from './views/presenter/PresenterView.js';
+import { ViewOnlyNote } from './views/ViewOnlyNote.js';
 
 export function App({ bridge }: { bridge: Bridge }) {
   const { api, connection } = bridge;
@@ -30,6 +35,9 @@ export function App({ bridge }: { bridge: Bridge }) {
   const [system, setSystem] = useState<SystemInfo | null>(null);
   const [workloads, setWorkloads] = useState<WorkloadInfo[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // until the server says otherwise a page shows no controls it may not have (a viewer never sees a flash of them)
+  const [access, setAccess] = useState<Access>('read');
+  const [presenting] = useState(() => isPresenting(window.location.search));
   const [paused, setPaused] = useState(false);
   const [view, setView] = useState<ViewWindow>(DEFAULT_VIEW);
   const link = useSyncExternalStore(connection.subscribe, connection.get);
@@ -59,11 +67,12 @@ export function App({ bridge }: { bridge: Bridge }) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.system(), api.workloads()])
-      .then(([sys, wl]) => {
+    Promise.all([api.system(), api.workloads(), api.session()])
+      .then(([sys, wl, session]) => {
         if (!live) return;
         setSystem(sys);
         setWorkloads(wl);
+        setAccess(session.access);
       })
       .catch((e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)));
     return () => {
@@ -71,17 +80,29 @@ export function App({ bridge }: { bridge: Bridge }) {
     };
   }, [api]);
 
+  if (presenting)
+    return (
+      <AccessContext.Provider value={access}>
+        <ConnectionBanner state={link} loadError={loadError} />
+        <PresenterView api={api} store={store} scenarios={scenarios} system={system} />
+      </AccessContext.Provider>
+    );
   return (
-    <div className="app">
+    <AccessContext.Provider value={access}>
+    <div className="app" data-access={access}>
       <Header system={system} api={api} transport={bridge.transport} connection={link} paused={paused} onPause={setPaused} corner={<SelfCost store={store} />} />
       <TabBar tab={tab} onTab={openTab} />
       <ConnectionBanner state={link} loadError={loadError} />
       {tab === 'live' && (
         <main className="layout" id="tab-panel" role="tabpanel" aria-labelledby="tab-live">
           <div className="top-row">
-            <Launcher api={api} store={store} workloads={workloads} limits={system?.limits ?? null} python={system?.python ?? null}
-              onPython={(python) => setSystem((s) => (s ? { ...s, python } : s))}
-            />
+            {access === 'control' ? (
+              <Launcher api={api} store={store} workloads={workloads} limits={system?.limits ?? null} python={system?.python ?? null}
+                onPython={(python) => setSystem((s) => (s ? { ...s, python } : s))}
+              />
+            ) : (
+              <ViewOnlyNote />
+            )}
             <CoreSection store={store} paused={paused} view={view} onView={setView} logicalCores={system?.logicalCores ?? null} />
           </div>
           <RunLanes store={store} api={api} connected={link.status !== 'closed'} />
@@ -100,5 +121,6 @@ export function App({ bridge }: { bridge: Bridge }) {
         </main>
       )}
     </div>
+    </AccessContext.Provider>
   );
 }

@@ -4,12 +4,11 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { RunEvent } from '../../contract/run-events.js';
-import type { WsPush, WsReply } from '../../contract/wire.js';
 import { ApiService } from '../../main/engine/api-service.js';
 import { Engine } from '../../main/engine/engine.js';
 import { startDashboard, type Dashboard } from '../../main/server/dashboard-server.js';
+import { tryOpen } from '../support/socket-client.js';
 import { hostPids } from './helpers.js';
 
 let engine: Engine;
@@ -35,35 +34,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   expect(hostPids()).toEqual([]);
 });
-
-/** Open a socket; resolves with its status: 'open' or the HTTP status it was refused with. */
-const tryOpen = (url: string, from?: string) =>
-  new Promise<{ status: string | number; ws: WebSocket; api: ReturnType<typeof client> }>((resolve) => {
-    const ws = new WebSocket(url, { origin: from });
-    const api = client(ws); // listening from the start: the server may push before 'open' is seen here
-    ws.on('open', () => resolve({ status: 'open', ws, api }));
-    ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, ws, api }));
-    ws.on('error', () => resolve({ status: 'error', ws, api }));
-  });
-
-function client(ws: WebSocket) {
-  let nextId = 1;
-  const pushes: WsPush[] = [];
-  const waiting = new Map<number, (r: WsReply) => void>();
-  ws.on('message', (raw) => {
-    const msg = JSON.parse(raw.toString());
-    if ('push' in msg) pushes.push(msg);
-    else waiting.get(msg.id)?.(msg);
-  });
-  const send = (payload: unknown) =>
-    new Promise<WsReply>((resolve) => {
-      const id = nextId++;
-      waiting.set(id, resolve);
-      ws.send(typeof payload === 'string' ? payload : JSON.stringify({ id, ...(payload as object) }));
-      if (typeof payload === 'string') waiting.set(-1, resolve);
-    });
-  return { send, pushes };
-}
 
 describe('who may connect', () => {
   it('serves the page with a strict CSP and nothing outside its folder', async () => {

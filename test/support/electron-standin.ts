@@ -36,6 +36,8 @@ const state = {
   zoomFactor: 1,
   captured: [] as unknown[],
   sandboxEnabled: false,
+  /** the application menu's items as built (Menu.setApplicationMenu) */
+  menu: null as StandInMenu | null,
 };
 
 function requireReady(what: string) {
@@ -92,6 +94,10 @@ export const app = new StandInApp();
 class StandInWebContents extends EventEmitter {
   #openHandler: Handler | undefined;
   sent: Array<[string, unknown]> = [];
+  url = '';
+  getURL() {
+    return this.url;
+  }
   setWindowOpenHandler(h: Handler) {
     this.#openHandler = h;
   }
@@ -125,6 +131,8 @@ class StandInWindow extends EventEmitter {
   }
   loadURL(url: string) {
     this.url = url;
+    this.webContents.url = url;
+    this.webContents.emit('did-navigate', {}, url);
     return Promise.resolve();
   }
   isDestroyed() {
@@ -142,6 +150,43 @@ class StandInWindow extends EventEmitter {
   }
 }
 export const BrowserWindow = StandInWindow;
+
+interface StandInMenuItem {
+  id?: string;
+  label?: string;
+  role?: string;
+  type?: string;
+  checked: boolean;
+  submenu?: StandInMenuItem[];
+  click?: (item: StandInMenuItem) => void;
+}
+/** Electron's Menu as far as the shell uses it: build from a template, set it, find an item by id. */
+class StandInMenu {
+  readonly items: StandInMenuItem[];
+  constructor(template: Array<Record<string, unknown>>) {
+    const build = (t: Array<Record<string, unknown>>): StandInMenuItem[] =>
+      t.map((o) => ({ ...o, checked: Boolean(o.checked), submenu: Array.isArray(o.submenu) ? build(o.submenu) : undefined }) as StandInMenuItem);
+    this.items = build(template);
+  }
+  getMenuItemById(id: string): StandInMenuItem | null {
+    const find = (items: StandInMenuItem[]): StandInMenuItem | null => {
+      for (const i of items) {
+        if (i.id === id) return i;
+        const inner = i.submenu && find(i.submenu);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    return find(this.items);
+  }
+}
+export const Menu = {
+  buildFromTemplate: (template: Array<Record<string, unknown>>) => new StandInMenu(template),
+  setApplicationMenu(menu: StandInMenu) {
+    requireReady('Menu.setApplicationMenu');
+    state.menu = menu;
+  },
+};
 
 export const protocol = {
   registerSchemesAsPrivileged(schemes: unknown[]) {
@@ -234,6 +279,7 @@ export const standIn = {
       zoomFactor: 1,
       captured: [],
       sandboxEnabled: false,
+      menu: null,
     });
     state.lockHolders.clear();
     state.protocolHandlers.clear();
@@ -241,4 +287,4 @@ export const standIn = {
   },
 };
 
-export default { app, BrowserWindow, protocol, ipcMain, session, dialog, net };
+export default { app, BrowserWindow, Menu, protocol, ipcMain, session, dialog, net };

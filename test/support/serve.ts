@@ -4,6 +4,8 @@ import { startCli } from '../integration/helpers.js';
 
 export interface Served {
   url: string;
+  /** the view-only link serve prints after the control one (null if it printed none) */
+  viewUrl(): string | null;
   pid: number;
   close(): Promise<void>;
 }
@@ -28,6 +30,7 @@ export async function serve(args: string[] = []): Promise<Served> {
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
   return {
     url,
+    viewUrl: () => /View-only link[^:]*: (\S+)/.exec(out)?.[1] ?? null,
     pid: child.pid ?? -1,
     close: async () => {
       child.kill('SIGINT');

@@ -157,3 +157,25 @@ describe('Save PNG under zoom', { timeout: 15_000 }, () => {
     expect(s.state.captured).toEqual([{ x: 15, y: 31, width: 450, height: 302 }]);
   });
 });
+
+describe('View → Presenter', () => {
+  it('reloads the window with ?present and back, and its tick follows the page', async () => {
+    const s = await launch();
+    quitAfter = s;
+    s.becomeReady();
+    for (let i = 0; i < 100 && !s.state.menu; i++) await settle();
+    const item = s.state.menu?.getMenuItemById('presenter');
+    expect(item).toMatchObject({ label: 'Presenter', type: 'checkbox', accelerator: 'F5', checked: false });
+    const win = s.state.windows[0];
+    // Electron ticks a checkbox before calling its click
+    Object.assign(item ?? {}, { checked: true });
+    item?.click?.(item);
+    expect(new URL(win.url ?? '').searchParams.has('present')).toBe(true);
+    Object.assign(item ?? {}, { checked: false });
+    item?.click?.(item);
+    expect(new URL(win.url ?? '').searchParams.has('present')).toBe(false);
+    // Escape in the page leaves presenter mode by navigating: the tick follows
+    await win.loadURL(`${win.url}?present`);
+    expect(item?.checked).toBe(true);
+  });
+});

@@ -32,7 +32,7 @@ describe('/proc/<pid>/task/<tid>/stat', () => {
   it('splits after the last ")" so names with spaces and parentheses parse', () => {
     const fields = Array.from({ length: 50 }, (_, i) => String(i + 3)); // field k holds k
     const text = `4242 (cs (t) 3) ${fields.join(' ')}`;
-    expect(parseTaskStat(text)).toEqual({ cpuTicks: 14 + 15, processor: 39 });
+    expect(parseTaskStat(text)).toEqual({ cpuTicks: 14 + 15, userTicks: 14, systemTicks: 15, processor: 39 });
   });
 
   it('refuses text that is not a stat line', () => {

@@ -1,4 +1,4 @@
-/** `corescope serve`: the browser dashboard: prints its URL (with the control token) and serves until Ctrl-C. */
+/** `corescope serve`: the browser dashboard: prints its URL (with the control token), a view-only URL and where /metrics is, and serves until Ctrl-C. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -37,12 +37,14 @@ export async function serveCommand(flags: ServeFlags, announce = (line: string) 
   // the server holds the process open; Ctrl-C or SIGTERM stops every run, then the server
   const recordings = flags.recordings !== undefined ? { recordingsDir: resolve(flags.recordings) } : {};
   await withEngine({ intervalMs, python: pythonFlag(flags.python), ...recordings }, async ({ engine, untilInterrupted }) => {
-    const dashboard = await startDashboard(new ApiService(engine), { ...where, rendererDir: dir });
+    const dashboard = await startDashboard(new ApiService(engine), { ...where, rendererDir: dir, metrics: engine });
     if (!isLoopbackHost(where.host))
       console.error(
         `corescope: listening on ${where.host}: other machines can reach it, and its traffic (the token too) is unencrypted plain HTTP; control still needs the token, and the Python is fixed (--python)`,
       );
     announce(`CoreScope dashboard: ${dashboard.url}`);
+    announce(`View-only link (watch, start nothing): ${dashboard.viewUrl}`);
+    announce(`Prometheus metrics: ${new URL('/metrics', dashboard.url).origin}/metrics (Authorization: Bearer <either token>)`);
     await untilInterrupted;
     await engine.stopAll();
     await dashboard.close();

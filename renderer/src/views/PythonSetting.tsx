@@ -3,6 +3,7 @@
  * (or back to python3 on PATH). The engine checks it — an absolute path to a file named like Python
  * that runs as Python 3.8+ — and answers with SystemInfo.python, which the page then uses everywhere.
  */
+import { useCanControl } from '../hooks/use-access.js';
 import { useState, type FormEvent } from 'react';
 import type { PythonInfo } from '../../../contract/catalog.js';
 import type { CoreScopeApi } from '../../../contract/methods.js';
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export function PythonSetting({ api, python, onPython }: Props) {
+  const canControl = useCanControl();
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,10 +53,10 @@ export function PythonSetting({ api, python, onPython }: Props) {
             aria-describedby={error ? 'python-path-error' : undefined}
             aria-invalid={error ? true : undefined}
           />
-          <button type="submit" className="btn" disabled={busy || path.trim() === ''}>
+          <button type="submit" className="btn" disabled={busy || path.trim() === '' || !canControl}>
             Use
           </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => void use(null)}>
+          <button type="button" className="btn" disabled={busy || !canControl} onClick={() => void use(null)}>
             python3 on PATH
           </button>
         </div>

@@ -3,6 +3,7 @@
  * which leg is running, then speedup (with the ideal line), efficiency, wall and CPU time, memory per
  * unit and spawn latency per mode, as charts and as a table, and every leg's heat timeline.
  */
+import { useCanControl, VIEW_ONLY_WORDS } from '../../hooks/use-access.js';
 import { useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SystemInfo } from '../../../../contract/catalog.js';
@@ -42,6 +43,7 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
   const [repeat, setRepeat] = useState(String(COMPARE_REPEAT.default));
   const [runtime, setRuntime] = useState<Runtime>('node');
   const [refused, setRefused] = useState<string | null>(null);
+  const canControl = useCanControl();
   const chartsRef = useRef<HTMLDivElement>(null);
   const limits = system?.limits;
   const unitsError = checkWhole(units, 'units', limits?.units.min ?? 1, limits?.units.max ?? 256);
@@ -83,7 +85,12 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
         </Field>
         {python && <RuntimeField id="cmp-runtime" value={runtime} onChange={setRuntime} />}
         <div className="study-go">
-          <button type="submit" className="btn btn-primary" disabled={study.running || otherRunning || !!unitsError || !!workError || !!repeatError}>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={study.running || otherRunning || !!unitsError || !!workError || !!repeatError || !canControl}
+            title={canControl ? undefined : VIEW_ONLY_WORDS}
+          >
             Run compare
           </button>
         </div>

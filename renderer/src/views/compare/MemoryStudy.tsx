@@ -4,6 +4,7 @@
  * costs before any unit (baseBytes). The measure (PSS, USS or RSS) is named everywhere it is shown.
  * An async task costs less than a page, so async legs run 500 tasks per step of N (said on the chart).
  */
+import { useCanControl, VIEW_ONLY_WORDS } from '../../hooks/use-access.js';
 import { useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { MEMORY_MEASURES_ALL, type MemoryMeasure, type Mode, type Runtime } from '../../../../contract/domain.js';
@@ -55,6 +56,7 @@ function logByteTicks(max: number): number[] {
 const modeLabel = (mode: Mode, perStep: number) => (perStep > 1 ? `${mode} (${perStep} tasks per N)` : mode);
 
 export function MemoryStudy({ api, study, otherRunning, platform, python }: Props) {
+  const canControl = useCanControl();
   const [unitsText, setUnitsText] = useState('1,2,4,8');
   const [measure, setMeasure] = useState<MemoryMeasure>('pss');
   const [runtime, setRuntime] = useState<Runtime>('node');
@@ -100,7 +102,7 @@ export function MemoryStudy({ api, study, otherRunning, platform, python }: Prop
         </Field>
         {python && <RuntimeField id="mem-runtime" value={runtime} onChange={setRuntime} />}
         <div className="study-go">
-          <button type="submit" className="btn btn-primary" disabled={study.running || otherRunning || !!unitsError}>
+          <button type="submit" className="btn btn-primary" disabled={study.running || otherRunning || !!unitsError || !canControl} title={canControl ? undefined : VIEW_ONLY_WORDS}>
             Measure memory
           </button>
         </div>

@@ -3,6 +3,7 @@
  * cores), what it is (mode · workload × units), progress, elapsed/remaining, what its units cost right
  * now and a Stop button; once it ends, its summary and a Dismiss button.
  */
+import { useCanControl } from '../../hooks/use-access.js';
 import { useState, type CSSProperties } from 'react';
 import { UNIT_STATES } from '../../../../contract/domain.js';
 import { type CoreScopeApi } from '../../../../contract/methods.js';
@@ -24,6 +25,7 @@ interface Props {
 
 export function RunLane({ lane, totals, now, api, onDismiss }: Props) {
   const [stopping, setStopping] = useState(false);
+  const canControl = useCanControl();
   const [error, setError] = useState<string | null>(null);
   const ended = lane.summary !== null;
   const p = progressOf(lane, now);
@@ -123,7 +125,7 @@ export function RunLane({ lane, totals, now, api, onDismiss }: Props) {
           <button type="button" className="btn btn-small" aria-label={`Dismiss run ${lane.runId}`} onClick={() => onDismiss(lane.runId)}>
             Dismiss
           </button>
-        ) : (
+        ) : canControl && (
           <button type="button" className="btn btn-stop" aria-label={`Stop run ${lane.runId}`} disabled={stopping} onClick={stop}>
             Stop
           </button>

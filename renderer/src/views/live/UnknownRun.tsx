@@ -3,6 +3,7 @@
  * what the snapshots say (its live units and what they cost) — enough to see it and to stop it. Its
  * full lane appears when it ends (the summary names its mode and workload).
  */
+import { useCanControl } from '../../hooks/use-access.js';
 import { useState, type CSSProperties } from 'react';
 import type { CoreScopeApi } from '../../../../contract/methods.js';
 import { formatBytes, formatPct } from '../../../../lib/format.js';
@@ -18,6 +19,7 @@ interface Props {
 
 export function UnknownRun({ runId, color, totals, api }: Props) {
   const [stopping, setStopping] = useState(false);
+  const canControl = useCanControl();
   const [error, setError] = useState<string | null>(null);
   const stop = async () => {
     setStopping(true);
@@ -63,11 +65,11 @@ export function UnknownRun({ runId, color, totals, api }: Props) {
           {error}
         </p>
       )}
-      <div className="lane-actions">
+      {canControl && <div className="lane-actions">
         <button type="button" className="btn btn-stop" aria-label={`Stop run ${runId}`} disabled={stopping} onClick={stop}>
           Stop
         </button>
-      </div>
+      </div>}
     </article>
   );
 }

@@ -3,6 +3,7 @@
  * the modes it runs in), its flags, and Run. The form is checked with the contract's ScenarioSpecSchema
  * before anything starts; a reason the API gives back lands next to its field too.
  */
+import { useCanControl, VIEW_ONLY_WORDS } from '../../hooks/use-access.js';
 import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ScenarioInfo } from '../../../../contract/catalog.js';
 import type { ScenarioFlag } from '../../../../contract/domain.js';
@@ -40,6 +41,7 @@ export const ScenarioCard = memo(function ScenarioCard({ info, api, selected, ha
   const [form, setForm] = useState<ScenarioForm>(() => initialForm(info));
   const [errors, setErrors] = useState<ScenarioErrors>({});
   const [busy, setBusy] = useState(false);
+  const canControl = useCanControl();
   const id = (what: string) => `sc-${info.name}-${what}`;
   const runtimes = runtimesOf(info, hasPython);
   const box = useRef<HTMLElement>(null);
@@ -163,7 +165,7 @@ export const ScenarioCard = memo(function ScenarioCard({ info, api, selected, ha
           })}
         </div>
         <div className="scenario-actions">
-          <button type="submit" className="btn btn-primary" aria-label={`Run ${info.name}`} disabled={busy || running || runtimes.length === 0}>
+          <button type="submit" className="btn btn-primary" aria-label={`Run ${info.name}`} disabled={busy || running || runtimes.length === 0 || !canControl} title={canControl ? undefined : VIEW_ONLY_WORDS}>
             Run
           </button>
           {runtimes.length === 0 && <span className="field-hint">needs python3, which this machine lacks</span>}

@@ -4,6 +4,7 @@
  * units — beside the wait-for graph for the deadlock; for the gil, its two legs as lanes with the core
  * grid between them, above the timeline.
  */
+import { useCanControl } from '../../hooks/use-access.js';
 import { useState, type ReactNode } from 'react';
 import type { CoreScopeApi } from '../../../../contract/methods.js';
 import type { ResolvedScenarioSpec } from '../../../../contract/run-events.js';
@@ -50,6 +51,7 @@ export const drawsCores = (name: string): boolean => name === 'gil';
 export function ScenarioRunView({ run, title, api, engineNow, store, paused, cores }: Props) {
   const [stopping, setStopping] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const canControl = useCanControl();
   const live = run.endedAt === null;
   const spanMs = spanOf(run, engineNow);
 
@@ -74,7 +76,7 @@ export function ScenarioRunView({ run, title, api, engineNow, store, paused, cor
         <span className={live ? 'scenario-status status-live' : 'scenario-status status-ended'} role="status">
           {live ? (stopping === run.runId ? 'stopping…' : `running · ${formatSeconds(Math.floor(spanMs / 100) * 100)}`) : `ended after ${formatSeconds(run.result?.wallMs ?? spanMs)}`}
         </span>
-        {live && (
+        {live && canControl && (
           <button type="button" className="btn btn-stop" aria-label={`Stop scenario run ${run.runId}`} disabled={stopping === run.runId} onClick={stop}>
             Stop
           </button>
