@@ -8,7 +8,8 @@ import type { EngineMessage, HostMessage, UnitToCoordinator } from '../../contra
 /** A host talks to the engine; a scenario unit process talks to its coordinator. */
 type ToParent = HostMessage | UnitToCoordinator;
 
-const PARENT_CHECK_MS = 250;
+/** a fallback only (the disconnect event is the real signal), so once a second is enough and costs nothing */
+const PARENT_CHECK_MS = 1000;
 
 export function send(msg: ToParent): void {
   if (process.connected) process.send?.(msg);

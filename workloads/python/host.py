@@ -12,7 +12,7 @@ import sys
 
 import link
 from kernels import process_cpu_ms
-from memory import PeakWatch, own_memory
+from memory import own_memory, peak_memory
 from reporter import Reporter
 from stops import Stops
 
@@ -46,10 +46,9 @@ def main():
     signal.signal(signal.SIGTERM, stops.fire)
     baseline, measure = own_memory()
     link.send({'kind': 'hello', 'pid': os.getpid(), 'baselineBytes': baseline, 'measure': measure})
-    peak = PeakWatch()
     run(spec, reporter, stops)
     reporter.flush()
-    link.send({'kind': 'bye', 'peakBytes': peak.stop(), 'cpuMs': process_cpu_ms(with_children=True)})
+    link.send({'kind': 'bye', 'peakBytes': peak_memory(), 'cpuMs': process_cpu_ms(with_children=True)})
 
 
 if __name__ == '__main__':
