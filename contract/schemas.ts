@@ -50,6 +50,19 @@ export type RunSpec = z.output<typeof RunSpecSchema>;
 export const IntervalSchema = between('interval', LIMITS.intervalMs.min, LIMITS.intervalMs.max);
 export const RunIdSchema = z.string({ error: 'run id looks like r1, r2, …' }).regex(/^r\d{1,6}$/, { message: 'run id looks like r1, r2, …' });
 
+/** The units table's columns, by which a page of units may be sorted. */
+const UNIT_SORT_KEYS = ['run', 'unit', 'pid', 'tid', 'mode', 'state', 'core', 'cpuPct', 'bytes'] as const;
+/** A page of every live unit (the `units` method): the snapshot lists a few hundred, this the rest. */
+export const UnitsPageSchema = z
+  .object({
+    offset: wholeBetween('offset', 0, LIMITS.asyncUnits.max * LIMITS.concurrentRuns),
+    limit: wholeBetween('limit', 1, 500).default(200),
+    sort: oneOf('sort', UNIT_SORT_KEYS).default('cpuPct'),
+    dir: oneOf('dir', ['asc', 'desc']).default('desc'),
+  })
+  .strict();
+export type UnitsPageParams = z.output<typeof UnitsPageSchema>;
+
 /**
  * setPython's argument: the absolute path of a python executable (python3, python3.11, python.exe …),
  * or null for python3 on PATH. Only files named like Python are run (to ask their version).

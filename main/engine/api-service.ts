@@ -51,6 +51,7 @@ export class ApiService implements ApiEndpoint {
         return null;
       },
       setPython: (path) => engine.setPython(path),
+      units: (params) => engine.unitsPage(params),
       runCompare: (spec) => engine.runCompare(spec),
       runMemoryCost: (spec) => engine.runMemoryCost(spec),
     };

@@ -19,8 +19,9 @@ import {
   type MemoryCostSpecInput,
   type RunSpecInput,
   type ScenarioSpecInput,
+  type UnitsPageParams,
 } from '../../contract/schemas.js';
-import type { Snapshot } from '../../contract/snapshot.js';
+import type { Snapshot, UnitsPage } from '../../contract/snapshot.js';
 import type { StudyEvent } from '../../contract/studies.js';
 import type { CoreSample } from './core-span.js';
 import { memoryMeasure } from './readers/unit-reader.js';
@@ -95,6 +96,11 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** The latest snapshot, or null before the first one. */
   get latestSnapshot(): Snapshot | null {
     return this.sampler.latest;
+  }
+
+  /** A page of every live unit, sorted as asked, from the latest sample (a snapshot lists only a bounded few). */
+  unitsPage(params: UnitsPageParams): UnitsPage {
+    return this.sampler.unitsPage(params);
   }
 
   setInterval(ms: number): void {

@@ -3,7 +3,7 @@
  * moment the engine is gone (IPC disconnect; a parent-pid check as a fallback for when the channel
  * cannot tell), so that no unit outlives the app or the CLI that started it.
  */
-import type { EngineMessage, HostMessage, UnitToCoordinator } from '../../contract/host-protocol.js';
+import { unpackSpec, type EngineMessage, type HostMessage, type UnitToCoordinator } from '../../contract/host-protocol.js';
 
 /** A host talks to the engine; a scenario unit process talks to its coordinator. */
 type ToParent = HostMessage | UnitToCoordinator;
@@ -39,5 +39,5 @@ export function watchParent(onStop: () => void, onOrphaned: () => void = () => p
 export function readSpec<T>(): T {
   const raw = process.argv[2];
   if (!raw) throw new Error('host started without a spec');
-  return JSON.parse(raw) as T;
+  return unpackSpec<T>(raw);
 }

@@ -40,6 +40,8 @@ def main():
     os.setpgrp()  # a group of its own: when the engine is gone, link.orphaned() ends it with its units
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the CLI's to handle: it sends stop
     spec = json.loads(sys.argv[1])
+    if 'unitIds' not in spec:  # ids 0…n-1 travel as their count (see packSpec in contract/host-protocol.ts)
+        spec['unitIds'] = list(range(spec.pop('unitCount')))
     reporter = Reporter()
     stops = Stops()
     link.listen(stops.fire)
