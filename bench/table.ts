@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import type { CoreLoadResult } from './core-load.js';
 import type { MachineFacts } from './machine.js';
+import type { ObserverResult } from './observer.js';
 import type { SamplerCostResult } from './sampler-cost.js';
 import type { SpawnLatencyResult } from './spawn-latency.js';
 import type { RawSeries } from './raw-spawn.js';
@@ -63,4 +64,22 @@ export function rendererTable(r: RendererCostResult): string {
   for (const c of r.cases)
     t.push([c.cores, `${c.rateHz} Hz × ${c.seconds} s`, pct(c.mainThreadBusyPct), c.frames, ms(c.frameP95Ms), ms(c.frameMaxMs), c.longTasks]);
   return `Renderer cost (whole dashboard in headless chromium, 1440×900, synthetic snapshot stream; targets: ≤ 10 % at 16 cores, ≤ 25 % at 64, frames p95 ≤ 17 ms, none > 100 ms)\n${t.toString()}`;
+}
+
+/** Markdown, as README's "The observer effect" shows it: paste the bench's output there. */
+export function observerTable(r: ObserverResult): string {
+  const md = (head: string[], rows: Array<Array<string | number>>) =>
+    [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const idle = md(
+    ['idle io-sleep units @100 ms', 'CoreScope tree', 'of which the engine', 'plain Node, same shape', 'CoreScope adds'],
+    r.rows.map((x) => [x.label, pct(x.corescopePct), pct(x.enginePct), pct(x.plainPct), pct(x.overPct)]),
+  );
+  const htop =
+    'skipped' in r.htop
+      ? `Sampler beside htop: skipped (${r.htop.skipped})`
+      : md(
+          ['beside `htop -d 1`, same window', 'CoreScope', 'htop', 'CoreScope ÷ htop'],
+          r.htop.map((x) => [x.label, pct(x.corescopePct), pct(x.htopPct), `${x.ratio.toFixed(2)}×`]),
+        );
+  return [`Observer effect (CPU % of one core over ${r.windowMs / 1000} s, both measured at once from /proc)`, '', idle, '', htop].join('\n');
 }
