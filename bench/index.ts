@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: every benchmark in one run, one after another (they would skew each other's CPU and
  * timing if run together), then one table per bench on stdout and every figure in bench/results/latest.json.
+ * `npm run bench -- observer` runs only the observer bench (and writes bench/results/observer.json).
  */
 import { benchCoreLoad } from './core-load.js';
 import { benchKernelSpread } from './kernel-spread.js';
+import { benchObserver } from './observer.js';
 import { machineFacts } from './machine.js';
 import { writeLatestResults } from './results-file.js';
 import { benchSamplerCost } from './sampler-cost.js';
 import { benchSpawnLatency } from './spawn-latency.js';
 import { benchRendererCost } from './renderer-cost.js';
 import { benchRecordingSize } from './recording-size.js';
-import { coreLoadTable, kernelSpreadTable, machineLine, recordingTable, rendererTable, samplerTable, spawnTable } from './table.js';
+import { coreLoadTable, kernelSpreadTable, machineLine, observerTable, recordingTable, rendererTable, samplerTable, spawnTable } from './table.js';
 
 const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
@@ -22,6 +24,13 @@ const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
 
 const t0 = performance.now();
 const machine = machineFacts();
+if (process.argv.includes('observer')) {
+  const observer = await step('observer effect', benchObserver);
+  const file = await writeLatestResults({ machine, observer }, 'observer.json');
+  console.log([machineLine(machine), '', observerTable(observer), '', `Figures: ${file}`].join('\n'));
+  process.exit(0);
+}
+const observer = await step('observer effect', benchObserver);
 const coreLoad = await step('per-core load readers', benchCoreLoad);
 const samplerCost = await step('sampler cost', benchSamplerCost);
 const spawnLatency = await step('spawn latency', benchSpawnLatency);
@@ -30,10 +39,12 @@ const kernelSpread = await step('cpu kernel spread per Node', benchKernelSpread)
 const recordingSize = await step('recording size', benchRecordingSize);
 const totalS = Math.round((performance.now() - t0) / 100) / 10;
 
-const file = await writeLatestResults({ machine, totalS, samplerCost, coreLoad, spawnLatency, rendererCost, kernelSpread, recordingSize });
+const file = await writeLatestResults({ machine, totalS, observer, samplerCost, coreLoad, spawnLatency, rendererCost, kernelSpread, recordingSize });
 console.log(
   [
     machineLine(machine),
+    '',
+    observerTable(observer),
     '',
     samplerTable(samplerCost),
     '',

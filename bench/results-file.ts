@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 const RESULTS_DIR = new URL('./results/', import.meta.url);
 
-export async function writeLatestResults(results: unknown): Promise<string> {
+export async function writeLatestResults(results: unknown, name = 'latest.json'): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
-  const file = new URL('latest.json', RESULTS_DIR);
+  const file = new URL(name, RESULTS_DIR);
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   return fileURLToPath(file);
 }

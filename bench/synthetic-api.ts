@@ -10,6 +10,7 @@ import { type MethodName, type StreamName, type Streams } from '../contract/meth
 import { type RunEvent } from '../contract/run-events.js';
 import { type Snapshot, type UnitSample } from '../contract/snapshot.js';
 import { type Envelope } from '../contract/wire.js';
+import { aggregateSamples } from '../lib/run-aggregates.js';
 
 const GiB = 1024 ** 3;
 const UNITS_PER_RUN = 16;
@@ -102,8 +103,9 @@ export class SyntheticApi implements ApiEndpoint {
       intervalMs: 1000 / this.rateHz,
       cores,
       memory: { totalBytes: 64 * GiB, usedBytes: 20 * GiB + (k % 50) * 0.1 * GiB, availableBytes: 44 * GiB - (k % 50) * 0.1 * GiB },
+      runs: aggregateSamples(units, (runId) => (runId === 'r1' ? 'process' : 'thread')),
       units,
-      self: { cpuPct: 2, bytes: 80 * 1024 * 1024 },
+      self: { cpuPct: 2, hostsCpuPct: 0, bytes: 80 * 1024 * 1024 },
     };
     this.snapshotListeners.forEach((l) => l(snapshot));
   }

@@ -3,6 +3,7 @@
  * samples a second for S seconds, with noisy busy %, wandering cores and growing memory (a seeded
  * generator, so every run writes the same bytes). Goes through the real writer, in simulated time.
  */
+import { aggregateSamples } from '../main/engine/snapshot-view.js';
 import type { StreamName, Streams } from '../contract/methods.js';
 import type { RecordingHeader, RecordingInfo } from '../contract/recording.js';
 import type { Snapshot, UnitSample } from '../contract/snapshot.js';
@@ -72,9 +73,9 @@ export function writeSyntheticRecording(path: string, shape: SyntheticShape, bus
     const cores = Array.from({ length: shape.cores }, (_, c) => (busy ? busy((t - t0) / 1000, c) : 60 + 40 * rand()));
     const used = 8 * 1024 ** 3 + units.reduce((n, u) => n + u.bytes, 0);
     const snap: Snapshot = {
-      t, intervalMs, cores, units: units.map((u) => ({ ...u })),
+      t, intervalMs, cores, runs: aggregateSamples(units), units: units.map((u) => ({ ...u })),
       memory: { totalBytes: 32 * 1024 ** 3, usedBytes: used, availableBytes: 32 * 1024 ** 3 - used },
-      self: { cpuPct: 1 + rand(), bytes: 90 * 1024 ** 2 },
+      self: { cpuPct: 1 + rand(), hostsCpuPct: 0.5, bytes: 90 * 1024 ** 2 },
     };
     source.emit('snapshot', snap);
   }

@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import type { CoreLoadResult } from './core-load.js';
 import type { MachineFacts } from './machine.js';
+import type { ObserverResult } from './observer.js';
 import type { SamplerCostResult } from './sampler-cost.js';
 import type { SpawnLatencyResult } from './spawn-latency.js';
 import type { RawSeries } from './raw-spawn.js';
@@ -86,4 +87,22 @@ export function recordingTable(r: RecordingSizeResult): string {
   const { cores, hz, seconds, units } = r.shape;
   t.push([`${seconds} s · ${cores} cores · ${hz} Hz · ${units} units`, r.frames, `${(r.bytes / 1024).toFixed(0)} KB`, `${(r.rawBytes / 1024 / 1024).toFixed(1)} MB`, times(r.rawBytes / r.bytes), ms(r.writeMs), ms(r.readMs), ms(r.perfettoMs)]);
   return `Recording size (synthetic stream through the real writer; budget ≤ 1 MB a minute)\n${t.toString()}`;
+}
+
+/** Markdown, as README's "The observer effect" shows it: paste the bench's output there. */
+export function observerTable(r: ObserverResult): string {
+  const md = (head: string[], rows: Array<Array<string | number>>) =>
+    [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const idle = md(
+    ['idle io-sleep units @100 ms', 'CoreScope tree', 'of which the engine', 'plain Node, same shape', 'CoreScope adds'],
+    r.rows.map((x) => [x.label, pct(x.corescopePct), pct(x.enginePct), pct(x.plainPct), pct(x.overPct)]),
+  );
+  const htop =
+    'skipped' in r.htop
+      ? `Sampler beside htop: skipped (${r.htop.skipped})`
+      : md(
+          ['beside `htop -d 1`, same window', 'CoreScope', 'htop', 'CoreScope ÷ htop'],
+          r.htop.map((x) => [x.label, pct(x.corescopePct), pct(x.htopPct), `${x.ratio.toFixed(2)}×`]),
+        );
+  return [`Observer effect (CPU % of one core over ${r.windowMs / 1000} s, both measured at once from /proc)`, '', idle, '', htop].join('\n');
 }

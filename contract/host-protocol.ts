@@ -151,6 +151,26 @@ export type ScenarioOutcome =
   | FirstCompletedOutcome
   | EventLoopBlockOutcome;
 
+/**
+ * A HostSpec as it goes in argv: unit ids 0…n-1 (every plain run's) travel as their count, since
+ * 100,000 ids would pass the kernel's limit on one argument (E2BIG). Hosts read it with unpackSpec
+ * (and workloads/python/host.py the same way).
+ */
+export function packSpec(spec: HostSpec): string {
+  const ids = spec.unitIds;
+  const contiguous = ids.every((id, i) => id === i);
+  return JSON.stringify(contiguous ? { ...spec, unitIds: undefined, unitCount: ids.length } : spec);
+}
+
+export function unpackSpec<T>(text: string): T {
+  const raw = JSON.parse(text) as { unitIds?: number[]; unitCount?: number };
+  if (raw.unitIds === undefined && typeof raw.unitCount === 'number') {
+    raw.unitIds = Array.from({ length: raw.unitCount }, (_, i) => i);
+    delete raw.unitCount;
+  }
+  return raw as T;
+}
+
 export const HOST_FLUSH_MS = 50;
 /** A busy unit repeats its state with its CPU time this often: its heartbeat. */
 export const HEARTBEAT_MS = 250;

@@ -20,8 +20,9 @@ import {
   RunIdSchema,
   RunSpecSchema,
   ScenarioSpecSchema,
+  UnitsPageSchema,
 } from './schemas.js';
-import type { Snapshot } from './snapshot.js';
+import type { Snapshot, UnitsPage } from './snapshot.js';
 import type { StudyEvent } from './studies.js';
 import { ProcessQuerySchema, WatchCommandSchema, WatchPidSchema, type ProcessInfo } from './watch.js';
 
@@ -68,6 +69,8 @@ export const METHODS = {
   stopRun: method<null>()(RunIdSchema, { access: 'control' }),
   runScenario: method<{ runId: string }>()(ScenarioSpecSchema, { access: 'control' }),
   setInterval: method<null>()(IntervalSchema, { access: 'control' }),
+  /** a page of every live unit, sorted by a column, from the latest sample (snapshots list only a bounded few) */
+  units: method<UnitsPage>()(UnitsPageSchema),
   /** the interpreter for Python runs: an absolute path, or null for python3 on PATH; answers SystemInfo.python as it now is */
   setPython: method<PythonInfo | null>()(PythonPathSchema, { access: 'control' }),
   /** every mode as a 1-unit baseline and N units, one leg after another; progress and result on studyEvent */

@@ -52,6 +52,20 @@ export const RunIdSchema = z.string({ error: 'run id looks like r1, r2, …' }).
 
 /** The file names of Python interpreters: python3, python3.11, python3.13t, python.exe … */
 export const PYTHON_NAME = /^python[0-9.]*t?(\.exe)?$/i;
+
+/** The units table's columns, by which a page of units may be sorted. */
+const UNIT_SORT_KEYS = ['run', 'unit', 'pid', 'tid', 'mode', 'state', 'core', 'cpuPct', 'bytes'] as const;
+/** A page of every live unit (the `units` method): the snapshot lists a few hundred, this the rest. */
+export const UnitsPageSchema = z
+  .object({
+    offset: wholeBetween('offset', 0, LIMITS.asyncUnits.max * LIMITS.concurrentRuns),
+    limit: wholeBetween('limit', 1, 500).default(200),
+    sort: oneOf('sort', UNIT_SORT_KEYS).default('cpuPct'),
+    dir: oneOf('dir', ['asc', 'desc']).default('desc'),
+  })
+  .strict();
+export type UnitsPageParams = z.output<typeof UnitsPageSchema>;
+
 /**
  * setPython's argument: the absolute local path of a python executable, or null for python3 on PATH.
  * This is only its shape: the engine then resolves the file and checks who owns and may write it

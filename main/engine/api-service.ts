@@ -58,6 +58,7 @@ export class ApiService implements ApiEndpoint {
         return null;
       },
       setPython: (path) => engine.setPython(path),
+      units: (params) => engine.unitsPage(params),
       runCompare: (spec) => engine.runCompare(spec),
       runMemoryCost: (spec) => engine.runMemoryCost(spec),
       watchPid: (spec) => ({ runId: engine.watchPid(spec).id }),

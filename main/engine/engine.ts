@@ -20,8 +20,9 @@ import {
   type MemoryCostSpecInput,
   type RunSpecInput,
   type ScenarioSpecInput,
+  type UnitsPageParams,
 } from '../../contract/schemas.js';
-import type { Snapshot } from '../../contract/snapshot.js';
+import type { Snapshot, UnitsPage } from '../../contract/snapshot.js';
 import type { StudyEvent } from '../../contract/studies.js';
 import type { CoreSample } from './core-span.js';
 import { LoopDelayWindow, readHealth } from './health.js';
@@ -140,6 +141,11 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** Cumulative CPU seconds of every live unit. */
   unitCpuSeconds(): Promise<UnitCpuSeconds[]> {
     return readUnitCpuSeconds(this.runs.liveUnits());
+  }
+
+  /** A page of every live unit, sorted as asked, from the latest sample (a snapshot lists only a bounded few). */
+  unitsPage(params: UnitsPageParams): UnitsPage {
+    return this.sampler.unitsPage(params);
   }
 
   setInterval(ms: number): void {

@@ -1,15 +1,21 @@
 /**
  * The one sampling loop: every interval it collects per-core load, machine memory and every live
- * unit's figures into one Snapshot and hands it to its listeners. All reads are asynchronous, so the
- * loop never blocks the event loop of the process that hosts it (the CLI, the server, Electron's main).
+ * unit's figures into one Snapshot and hands it to its listeners. On Linux the reads are synchronous
+ * preads of kept-open /proc files (microseconds each: a sample of 64 threads holds the loop well
+ * under a millisecond, measured in `npm run bench`), which costs less than hopping through the thread
+ * pool; so the loop stays on the main thread rather than in a worker, whose messages would cost more
+ * than the reads. A snapshot carries per-run aggregates and a bounded list of units; unitsPage() answers
+ * for the rest from the same latest readings.
  */
 import { EventEmitter } from 'node:events';
 import { LIMITS } from '../../contract/limits.js';
-import { type Snapshot, type UnitSample } from '../../contract/snapshot.js';
+import type { UnitsPageParams } from '../../contract/schemas.js';
+import type { Snapshot, UnitSample, UnitsPage } from '../../contract/snapshot.js';
 import { createCoreLoadReader, type CoreLoadReader } from './readers/core-load.js';
 import { readMachineMemory } from './readers/memory-reader.js';
 import { SelfCost } from './readers/self-cost.js';
-import { UnitReader } from './readers/unit-reader.js';
+import { UnitReader, type UnitReadings } from './readers/unit-reader.js';
+import { aggregateRuns, aggregateSamples, listedUnits, unitsPage } from './snapshot-view.js';
 import type { UnitRef } from './runs/unit-ref.js';
 
 export interface SamplerOptions {
@@ -32,6 +38,10 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
   private dueAt = Date.now();
   private running = false;
   latest: Snapshot | null = null;
+  /** the latest sample's per-unit figures, for pages of units between samples */
+  private readings: UnitReadings | null = null;
+  /** epoch ms of the previous snapshot: units whose state began after it are listed as changed */
+  private prevT = 0;
 
   constructor(
     private readonly liveUnits: () => UnitRef[],
@@ -84,6 +94,11 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
     return this.inFlight;
   }
 
+  /** A page of every live unit as of the latest sample. */
+  unitsPage(params: UnitsPageParams): UnitsPage {
+    return unitsPage(this.readings, params);
+  }
+
   private schedule(): void {
     const now = Date.now();
     this.dueAt += this.intervalMs;
@@ -104,12 +119,43 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
 
   private async collect(): Promise<Snapshot> {
     const refs = this.liveUnits();
-    const [cores, memory, units, more] = await Promise.all([this.cores.read(), readMachineMemory(), this.units.read(refs), this.moreUnits()]);
+    const [cores, memory, readings, watched] = await Promise.all([this.cores.read(), readMachineMemory(), this.units.read(refs), this.moreUnits()]);
     const t = Date.now();
-    const snapshot: Snapshot = { t, intervalMs: Math.max(1, t - this.lastAt), cores, memory, units: more.length ? [...units, ...more] : units, self: this.self.read() };
+    const self = { ...this.self.read(), hostsCpuPct: hostsOverheadPct(readings) };
+    // a watched program's threads (at most the watch's own cap) are listed whole, beside our runs' bounded list
+    const runs = watched.length ? [...aggregateRuns(readings), ...aggregateSamples(watched)] : aggregateRuns(readings);
+    const units = watched.length ? [...listedUnits(readings, this.prevT), ...watched] : listedUnits(readings, this.prevT);
+    const snapshot: Snapshot = { t, intervalMs: Math.max(1, t - this.lastAt), cores, memory, runs, units, self };
+    this.readings = readings;
+    this.prevT = t;
     this.lastAt = t;
     this.latest = snapshot;
     this.emit('snapshot', snapshot);
     return snapshot;
   }
+}
+
+/**
+ * What CoreScope spends inside the hosts it started: each host's CPU less what its units' own work
+ * used (thread units: their threads; async tasks: their slices). A process unit is its own host, and
+ * its instrumentation can't be told from its work, so it counts here only above what its unit shows —
+ * nothing; the bench measures that part against plain Node instead (README, "The observer effect").
+ */
+function hostsOverheadPct(r: UnitReadings): number {
+  const units = new Map<number, number>();
+  let pid = -1;
+  let sum = 0;
+  for (let i = 0; i <= r.units.length; i++) {
+    // units of one host come together: sum a stretch, then add it
+    if (i === r.units.length || r.units[i].pid !== pid) {
+      if (pid !== -1) units.set(pid, (units.get(pid) ?? 0) + sum);
+      if (i === r.units.length) break;
+      pid = r.units[i].pid;
+      sum = 0;
+    }
+    sum += r.cpuPct[i];
+  }
+  let over = 0;
+  for (const [pid, cpu] of r.hostCpuPct) over += Math.max(0, cpu - (units.get(pid) ?? 0));
+  return over;
 }

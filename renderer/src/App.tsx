@@ -107,7 +107,7 @@ export function App({ bridge }: { bridge: Bridge }) {
           </div>
           <RunLanes store={store} api={api} connected={link.status !== 'closed'} />
           <TotalsCharts store={store} paused={paused} view={view} totalMemoryBytes={system?.totalMemoryBytes ?? null} />
-          <UnitsTable store={store} />
+          <UnitsTable store={store} api={api} />
         </main>
       )}
       {tab === 'scenarios' && (

@@ -4,7 +4,7 @@ import { hostPids, runCli } from './helpers.js';
 describe('bad input exits 2 with one line and starts nothing', () => {
   it.each([
     [['run', '--mode', 'process', '--units', '0', '--workload', 'cpu'], 'units must be between 1 and 256'],
-    [['run', '--mode', 'async', '--units', '100000', '--workload', 'io-sleep'], 'units must be between 1 and 20000'],
+    [['run', '--mode', 'async', '--units', '100001', '--workload', 'io-sleep'], 'units must be between 1 and 100000'],
     [['run', '--mode', 'warp', '--units', '2', '--workload', 'cpu'], 'mode must be one of process, thread, async'],
     [['run', '--mode', 'process', '--units', '2', '--workload', 'cpu', '--interval', '1'], 'interval must be between 50 and 5000'],
     [['run', '--mode', 'process', '--units', '2', '--workload', 'dance'], 'workload must be one of'],

@@ -164,7 +164,7 @@ describe('bad input', () => {
     [['scenario', 'race', '--runtime', 'python', '--python', '/nonexistent/python3'], '--python /nonexistent/python3: no executable file there'],
     [['scenario', 'semaphore', '--mode', 'process'], 'semaphore runs in thread or async mode, not process'],
     [['scenario', 'race', '--limit', '3'], 'limit does not apply to the race scenario'],
-    [['scenario', 'gather', '--tasks', '20001'], 'tasks must be between 1 and 20000'],
+    [['scenario', 'gather', '--tasks', '100001'], 'tasks must be between 1 and 100000'],
     [['scenario', 'semaphore', '--limit', 'many'], 'limit must be a whole number'],
     [['scenario'], "missing required argument 'name'"],
   ])('corescope %j exits 2 with one line and starts nothing', async (args, why) => {

@@ -20,10 +20,10 @@ describe('engine-wide limits', () => {
   });
 
   it(`counts async tasks across runs, up to ${MAX_LIVE_ASYNC_UNITS}`, () => {
-    const live = [{ spec: spec('async', 15_000), liveUnits: 15_000 }];
+    const live = [{ spec: spec('async', MAX_LIVE_ASYNC_UNITS - 5000), liveUnits: MAX_LIVE_ASYNC_UNITS - 5000 }];
     expect(engineLimitRefusal(live, spec('async', 5000), 16 * GB)).toBeNull();
     expect(engineLimitRefusal(live, spec('async', 5001), 16 * GB)).toBe(
-      "refused: 5001 async tasks beside the 15000 live would make 20001, above the engine's 20000 across all runs",
+      `refused: 5001 async tasks beside the ${MAX_LIVE_ASYNC_UNITS - 5000} live would make ${MAX_LIVE_ASYNC_UNITS + 1}, above the engine's ${MAX_LIVE_ASYNC_UNITS} across all runs`,
     );
   });
 

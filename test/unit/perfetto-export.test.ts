@@ -54,7 +54,7 @@ function traceViolations(trace: { traceEvents: TraceEvent[] }): string[] {
 }
 
 const snap = (t: number, cores: number[], units: Snapshot['units']): RecordedFrame => ({
-  t, stream: 'snapshot', data: { t, intervalMs: 500, cores, units, memory: { totalBytes: 8e9, usedBytes: 2e9, availableBytes: 6e9 }, self: { cpuPct: 1, bytes: 9e7 } },
+  t, stream: 'snapshot', data: { t, intervalMs: 500, cores, units, memory: { totalBytes: 8e9, usedBytes: 2e9, availableBytes: 6e9 }, self: { cpuPct: 1, hostsCpuPct: 0, bytes: 9e7 }, runs: [] },
 });
 const unit = (unitId: number, tid: number | null, core: number | null, state: 'running' | 'waiting(io)' = 'running') => ({ runId: 'r2', unitId, pid: 777, tid, cpuPct: 50, bytes: 1e6, core, state });
 

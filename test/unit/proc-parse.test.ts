@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { busyPctBetween, parseProcStat, parseSmapsRollup, parseTaskStat } from '../../lib/proc-parse.js';
+import { asciiKey, kbFieldBytes, parseProcStatInto, parseStatInto } from '../../lib/proc-bytes.js';
 
 const STAT_A = `cpu  100 0 100 800 0 0 0 0 0 0
 cpu0 50 0 50 400 0 0 0 0 0 0
@@ -50,5 +51,32 @@ Shared_Clean:      28000 kB
 Private_Clean:       500 kB
 Private_Dirty:      7500 kB`;
     expect(parseSmapsRollup(text)).toEqual({ rss: 45000 * 1024, pss: 17000 * 1024, uss: 8000 * 1024 });
+  });
+});
+
+describe('the allocation-free parsers agree with the text ones', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+
+  it('/proc/stat per core', () => {
+    const busy = new Float64Array(8);
+    const total = new Float64Array(8);
+    const b = bytes(STAT_A);
+    expect(parseProcStatInto(b, b.length, busy, total)).toBe(2);
+    expect(parseProcStat(STAT_A)).toEqual([0, 1].map((i) => ({ busy: busy[i], total: total[i] })));
+  });
+
+  it('a task stat line, its name holding spaces and parentheses', () => {
+    const fields = Array.from({ length: 50 }, (_, i) => String(i + 3)); // field k holds k
+    const b = bytes(`4242 (cs (t) 3) ${fields.join(' ')}`);
+    const out = { cpuTicks: 0, processor: 0, rssPages: 0 };
+    expect(parseStatInto(b, b.length, out)).toBe(true);
+    expect(out).toEqual({ cpuTicks: 14 + 15, processor: 39, rssPages: 24 });
+    expect(parseStatInto(bytes('no stat here'), 12, out)).toBe(false);
+  });
+
+  it('a kB line of meminfo or smaps_rollup, in bytes', () => {
+    const b = bytes('MemTotal:       24683548 kB\nMemFree:  1 kB\nMemAvailable:   1000 kB\n');
+    expect(kbFieldBytes(b, b.length, asciiKey('MemAvailable:'))).toBe(1000 * 1024);
+    expect(kbFieldBytes(b, b.length, asciiKey('Pss:'))).toBe(-1);
   });
 });

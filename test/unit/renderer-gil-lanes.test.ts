@@ -59,8 +59,9 @@ const snap = (t: number, units: Array<[number, number, number | null]>): Snapsho
   intervalMs: 250,
   cores: [50, 50],
   memory: { totalBytes: 1, usedBytes: 1, availableBytes: 1 },
+  runs: [],
   units: units.map(([unitId, cpuPct, core]) => ({ runId: 'r1', unitId, pid: 1, tid: 2, cpuPct, bytes: 1, core, state: 'running' })),
-  self: { cpuPct: 0, bytes: 0 },
+  self: { cpuPct: 0, hostsCpuPct: 0, bytes: 0 },
 });
 
 describe('gil lanes', () => {

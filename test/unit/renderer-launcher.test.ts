@@ -95,7 +95,7 @@ describe('launcher form', () => {
 
   it('shows the limits for the chosen mode', () => {
     expect(limitHint('units', 'process', LIMITS)).toBe('1–256 in process mode');
-    expect(limitHint('units', 'async', LIMITS)).toBe('1–20,000 in async mode');
+    expect(limitHint('units', 'async', LIMITS)).toBe('1–100,000 in async mode');
     expect(limitHint('durationS', 'thread', LIMITS)).toBe('0.1–3600 s per unit');
   });
 

@@ -11,8 +11,9 @@ const snap = (t: number, cores: number[]): Snapshot => ({
   intervalMs: 100,
   cores,
   memory: { totalBytes: 1000, usedBytes: 400, availableBytes: 600 },
+  runs: [],
   units: [],
-  self: { cpuPct: 1, bytes: 2 },
+  self: { cpuPct: 1, hostsCpuPct: 0, bytes: 2 },
 });
 
 describe('DrawGate', () => {

@@ -6,6 +6,7 @@ import type { UnitSample } from '../../contract/snapshot.js';
 import { laneDetail, laneTitle, progressOf } from '../../renderer/src/state/progress.js';
 import { fallbackColor, pickColor, runNumber } from '../../renderer/src/state/run-colors.js';
 import { runTotals } from '../../renderer/src/state/run-totals.js';
+import { aggregateSamples } from '../../lib/run-aggregates.js';
 import { EMPTY_RUNS, colorOf, runsReducer, type RunsState } from '../../renderer/src/state/runs.js';
 
 const spec = (over: Partial<RunSpec> = {}): RunSpec => ({ mode: 'process', runtime: 'node', workload: 'cpu', units: 2, durationS: 10, ...over });
@@ -156,8 +157,9 @@ describe('runTotals', () => {
   });
 
   it('sums CPU (of one core) and bytes per run and counts live units and their cores', () => {
-    const t = runTotals([u('r1', 0, 100, 10, 0), u('r1', 1, 98, 20, 1), u('r2', 0, 0.5, 5, 1), u('r1', 2, 0, 1, 1, 'done')]);
-    expect(t.get('r1')).toEqual({ cpuPct: 198, bytes: 31, live: 2, cores: 2 });
+    const units = [u('r1', 0, 100, 10, 0), u('r1', 1, 98, 20, 1), u('r2', 0, 0.5, 5, 1), u('r1', 2, 0, 1, 1, 'done')];
+    const t = runTotals(aggregateSamples(units, () => 'thread'));
+    expect(t.get('r1')).toEqual({ cpuPct: 198, bytes: 30, live: 2, cores: 2 });
     expect(t.get('r2')).toEqual({ cpuPct: 0.5, bytes: 5, live: 1, cores: 1 });
   });
 });

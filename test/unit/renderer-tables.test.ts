@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitSample } from '../../contract/snapshot.js';
-import { MAX_CHIPS_PER_CORE, chipsByCore } from '../../renderer/src/state/core-chips.js';
+import { aggregateSamples } from '../../lib/run-aggregates.js';
+import { MAX_CHIPS_PER_CORE, chipsByCore as chipsOf } from '../../renderer/src/state/core-chips.js';
 import { DEFAULT_SORT, tableRows, toggleSort } from '../../renderer/src/state/units-table.js';
 
 const u = (runId: string, unitId: number, over: Partial<UnitSample> = {}): UnitSample => ({
@@ -14,6 +15,9 @@ const u = (runId: string, unitId: number, over: Partial<UnitSample> = {}): UnitS
   state: 'running',
   ...over,
 });
+
+/** the snapshot the engine would send for these units: their aggregates, and all of them listed */
+const chipsByCore = (units: UnitSample[]) => chipsOf({ runs: aggregateSamples(units, () => 'thread'), units });
 
 describe('chipsByCore', () => {
   it('names a few units of a run one by one, on the core they last ran on', () => {

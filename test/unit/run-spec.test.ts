@@ -15,7 +15,7 @@ describe('run spec at the boundary', () => {
   it.each([
     [{ mode: 'process', workload: 'cpu', units: 0 }, 'units must be between 1 and 256 in process mode'],
     [{ mode: 'thread', workload: 'cpu', units: 257 }, 'units must be between 1 and 256 in thread mode'],
-    [{ mode: 'async', workload: 'io-sleep', units: 100_000 }, `units must be between 1 and ${LIMITS.asyncUnits.max} in async mode`],
+    [{ mode: 'async', workload: 'io-sleep', units: 100_001 }, `units must be between 1 and ${LIMITS.asyncUnits.max} in async mode`],
     [{ mode: 'warp', workload: 'cpu', units: 2 }, 'mode must be one of process, thread, async'],
     [{ mode: 'process', workload: 'cpu', units: 1.5 }, 'units must be a whole number'],
     [{ mode: 'process', workload: 'cpu', units: 2, durationS: 0.01 }, 'duration must be between 0.1 and 3600'],

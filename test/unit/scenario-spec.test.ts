@@ -42,7 +42,7 @@ describe('scenario spec at the boundary', () => {
     [{ name: 'semaphore', jobs: 2.5 }, 'jobs must be a whole number'],
     [{ name: 'semaphore', jobSeconds: 61 }, 'job seconds must be between 0.1 and 60'],
     [{ name: 'gather', sleepS: 0.01 }, 'sleep must be between 0.1 and 60'],
-    [{ name: 'gather', tasks: 20_001 }, 'tasks must be between 1 and 20000'],
+    [{ name: 'gather', tasks: 100_001 }, 'tasks must be between 1 and 100000'],
     [{ name: 'gather', mode: 'thread', tasks: 257 }, 'tasks must be between 1 and 256 for gather in thread mode'],
     [{ name: 'gather', workload: 'ftp' }, 'workload must be io-sleep or http'],
     [{ name: 'deadlock', variant: 'triple' }, 'variant must be pair or self'],

@@ -5,8 +5,7 @@
 import type { HostSpec } from '../../contract/host-protocol.js';
 import { readSpec, send, sendAndDrain, watchParent } from './parent-link.js';
 import { Reporter } from './reporter.js';
-import { ownMemory } from './self-memory.js';
-import { watchPeakMemory } from './memory-watch.js';
+import { ownMemory, peakOwnMemory } from './self-memory.js';
 
 export const processCpuMs = (): number => {
   const { user, system } = process.cpuUsage();
@@ -26,12 +25,11 @@ export async function startHost(onStop: () => void): Promise<Host> {
   watchParent(onStop);
   const baseline = await ownMemory();
   send({ kind: 'hello', pid: process.pid, baselineBytes: baseline.bytes, measure: baseline.measure });
-  const memory = watchPeakMemory();
   const finish = async () => {
-    memory.stop();
-    const last = await ownMemory();
+    // nothing watches memory while the units run (an idle unit must cost nothing): the kernel kept the peak
+    const peakBytes = await peakOwnMemory();
     reporter.flush();
-    await sendAndDrain({ kind: 'bye', peakBytes: Math.max(memory.peak(), last.bytes), cpuMs: processCpuMs() });
+    await sendAndDrain({ kind: 'bye', peakBytes, cpuMs: processCpuMs() });
     process.exit(0);
   };
   return { spec, reporter, finish };

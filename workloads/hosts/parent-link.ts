@@ -3,12 +3,13 @@
  * moment the engine is gone (IPC disconnect; a parent-pid check as a fallback for when the channel
  * cannot tell), so that no unit outlives the app or the CLI that started it.
  */
-import type { EngineMessage, HostMessage, UnitToCoordinator } from '../../contract/host-protocol.js';
+import { unpackSpec, type EngineMessage, type HostMessage, type UnitToCoordinator } from '../../contract/host-protocol.js';
 
 /** A host talks to the engine; a scenario unit process talks to its coordinator. */
 type ToParent = HostMessage | UnitToCoordinator;
 
-const PARENT_CHECK_MS = 250;
+/** a fallback only (the disconnect event is the real signal), so once a second is enough and costs nothing */
+const PARENT_CHECK_MS = 1000;
 
 export function send(msg: ToParent): void {
   if (process.connected) process.send?.(msg);
@@ -41,5 +42,5 @@ export function watchParent(onStop: () => void, onOrphaned: () => void = () => p
 export function readSpec<T>(): T {
   const raw = process.argv[2];
   if (!raw) throw new Error('host started without a spec');
-  return JSON.parse(raw) as T;
+  return unpackSpec<T>(raw);
 }

@@ -13,7 +13,7 @@ import sys
 import link
 from fault import crash_host_if_asked
 from kernels import process_cpu_ms
-from memory import PeakWatch, own_memory
+from memory import own_memory, peak_memory
 from reporter import Reporter
 from stops import Stops
 
@@ -41,17 +41,18 @@ def main():
     os.setpgrp()  # a group of its own: when the engine is gone, link.orphaned() ends it with its units
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the CLI's to handle: it sends stop
     spec = json.loads(sys.argv[1])
+    if 'unitIds' not in spec:  # ids 0…n-1 travel as their count (see packSpec in contract/host-protocol.ts)
+        spec['unitIds'] = list(range(spec.pop('unitCount')))
     reporter = Reporter()
     stops = Stops()
     link.listen(stops.fire)
     signal.signal(signal.SIGTERM, stops.fire)
     baseline, measure = own_memory()
     link.send({'kind': 'hello', 'pid': os.getpid(), 'baselineBytes': baseline, 'measure': measure})
-    peak = PeakWatch()
     crash_host_if_asked()  # tests only: an uncaught exception, its traceback on stderr
     run(spec, reporter, stops)
     reporter.flush()
-    link.send({'kind': 'bye', 'peakBytes': peak.stop(), 'cpuMs': process_cpu_ms(with_children=True)})
+    link.send({'kind': 'bye', 'peakBytes': peak_memory(), 'cpuMs': process_cpu_ms(with_children=True)})
 
 
 if __name__ == '__main__':

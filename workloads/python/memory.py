@@ -1,36 +1,40 @@
 """
 The host's own memory as the engine defines it: PSS from /proc/self/smaps_rollup on Linux, RSS
-elsewhere; and a watcher that keeps the peak between the engine's samples.
+elsewhere; and its peak, read once at the end from what the kernel keeps (nothing polls while units wait).
 """
 import resource
 import sys
-import threading
 
-WATCH_S = 0.1
+
+def max_rss():
+    """The peak resident set the kernel keeps for this process (bytes on macOS, KB elsewhere)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == 'darwin' else 1024)
+
+
+def _rollup():
+    fields = {}
+    with open('/proc/self/smaps_rollup') as f:
+        for line in f:
+            name, _, rest = line.partition(':')
+            if name in ('Rss', 'Pss'):
+                fields[name] = int(rest.split()[0]) * 1024
+    return fields
 
 
 def own_memory():
     try:
-        with open('/proc/self/smaps_rollup') as f:
-            for line in f:
-                if line.startswith('Pss:'):
-                    return int(line.split()[1]) * 1024, 'pss'
-    except OSError:
-        pass
-    # no /proc: the peak RSS the kernel keeps (bytes on macOS, KB elsewhere)
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == 'darwin' else 1024), 'rss'
+        return _rollup()['Pss'], 'pss'
+    except (OSError, KeyError):
+        return max_rss(), 'rss'
 
 
-class PeakWatch:
-    def __init__(self):
-        self.peak = own_memory()[0]
-        self._stop = threading.Event()
-        threading.Thread(target=self._watch, name='cs-memory', daemon=True).start()
-
-    def _watch(self):
-        while not self._stop.wait(WATCH_S):
-            self.peak = max(self.peak, own_memory()[0])
-
-    def stop(self):
-        self._stop.set()
-        return max(self.peak, own_memory()[0])
+def peak_memory():
+    """
+    The peak since start: PSS now plus the pages that were resident at the peak and are not now (they
+    were this process's own). A 100 ms watcher thread did this before, at a cost in every idle unit.
+    """
+    try:
+        r = _rollup()
+        return r['Pss'] + max(0, max_rss() - r['Rss'])
+    except (OSError, KeyError):
+        return max_rss()

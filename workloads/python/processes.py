@@ -7,7 +7,7 @@ import os
 import threading
 
 from kernels import process_cpu_ms
-from memory import own_memory
+from memory import peak_memory
 from reporter import FINAL, now_ms
 from unit import run_unit
 from unit_process import become_unit_process, gone_without_saying
@@ -19,11 +19,9 @@ context = multiprocessing.get_context('fork')
 def process_unit(spec, unit_id, index, stopping, reports):
     become_unit_process(f'cs-p{unit_id}')
     pid = os.getpid()
-    peak = 0
 
     def report(state, error=None):
-        nonlocal peak
-        peak = max(peak, own_memory()[0])  # a process of its own: its memory is its own, not the host's
+        peak = peak_memory()  # a process of its own: its memory is its own, not the host's
         r = {'unitId': unit_id, 'state': state, 't': now_ms(), 'pid': pid, 'tid': pid, 'cpuMs': process_cpu_ms(), 'peakBytes': peak}
         reports.put(r if error is None else {**r, 'error': error})
 

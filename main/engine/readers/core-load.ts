@@ -1,11 +1,13 @@
 /**
- * Per-core busy % since the previous read. On Linux a direct asynchronous read of /proc/stat
- * (microseconds, never blocks the loop); elsewhere systeminformation's currentLoad(), which on Linux
+ * Per-core busy % since the previous read. On Linux a synchronous pread of /proc/stat through a
+ * kept-open handle into a reused buffer, parsed without allocating (microseconds); elsewhere systeminformation's currentLoad(), which on Linux
  * would shell out synchronously on each call (see README, "What the sampler costs").
  */
-import { readFile } from 'node:fs/promises';
 import si from 'systeminformation';
-import { busyPctBetween, parseProcStat, type CoreTimes } from '../../../lib/proc-parse.js';
+import { parseProcStatInto } from '../../../lib/proc-bytes.js';
+import { ProcFiles } from './proc-files.js';
+
+const MAX_CORES = 1024;
 
 export interface CoreLoadReader {
   readonly source: 'proc-stat' | 'systeminformation';
@@ -14,16 +16,30 @@ export interface CoreLoadReader {
 
 export class ProcStatCoreLoad implements CoreLoadReader {
   readonly source = 'proc-stat';
-  private prev: CoreTimes[] | null = null;
+  private readonly files = new ProcFiles();
+  /** cumulative jiffies, this read's and the previous one's (swapped, never reallocated) */
+  private busy = new Float64Array(MAX_CORES);
+  private total = new Float64Array(MAX_CORES);
+  private prevBusy = new Float64Array(MAX_CORES);
+  private prevTotal = new Float64Array(MAX_CORES);
+  private havePrev = false;
 
-  async readTimes(): Promise<CoreTimes[]> {
-    return parseProcStat(await readFile('/proc/stat', 'utf8'));
+  private readInto(): number {
+    const n = this.files.read('/proc/stat');
+    if (n <= 0) throw new Error('cannot read /proc/stat');
+    return parseProcStatInto(this.files.buf, n, this.busy, this.total);
   }
 
   async read(): Promise<number[]> {
-    const next = await this.readTimes();
-    const pct = this.prev ? busyPctBetween(this.prev, next) : next.map(() => 0);
-    this.prev = next;
+    const cores = this.readInto();
+    const pct = new Array<number>(cores);
+    for (let i = 0; i < cores; i++) {
+      const dt = this.total[i] - this.prevTotal[i];
+      pct[i] = this.havePrev && dt > 0 ? Math.min(100, Math.max(0, ((this.busy[i] - this.prevBusy[i]) / dt) * 100)) : 0;
+    }
+    [this.prevBusy, this.busy] = [this.busy, this.prevBusy];
+    [this.prevTotal, this.total] = [this.total, this.prevTotal];
+    this.havePrev = true;
     return pct;
   }
 }

@@ -1,140 +1,206 @@
 /**
- * Reads what each live unit costs right now: CPU % (of one core), bytes, and the core it last ran on.
- * Processes through pidusage; on Linux, every unit's thread through /proc/<pid>/task/<tid>/stat
- * (field 39 is the core) and memory from /proc/<pid>/smaps_rollup. Threads and async tasks get an
- * equal share of their host's growth over its idle baseline.
+ * Reads what each live unit costs right now: CPU % (of one core), bytes, and the core it last ran on,
+ * into arrays aligned with the units (no object per unit per sample: 100,000 async tasks are one read
+ * of their host and a pass over numbers).
+ *
+ * On Linux every read is a synchronous pread through a kept-open handle (proc-files.ts), parsed
+ * without allocating: each host's /proc/<pid>/stat once (a process unit's CPU, and the core its main
+ * thread — where process and async units run — last ran on), and /proc/<pid>/task/<tid>/stat only for
+ * the threads of live thread units. Elsewhere pidusage, per process.
  *
  * Memory is PSS on Linux: a process's private pages plus its fair share of the pages it shares (the
  * node binary, libraries), so N processes add up to what they really take; USS would hide the shared
  * part, RSS would count it N times. smaps_rollup makes the kernel walk the page tables (ms per large
- * process), so it is read at most once a second per process and reused in between.
+ * process), so it is read at most once a second per process and reused in between. Threads and async
+ * tasks get an equal share of their host's growth over its idle baseline.
  */
 import pidusage from 'pidusage';
 import type { MemoryMeasure } from '../../../contract/domain.js';
-import type { UnitSample } from '../../../contract/snapshot.js';
-import { parseSmapsRollup, parseTaskStat, type TaskStat } from '../../../lib/proc-parse.js';
+import { asciiKey, kbFieldBytes, parseStatInto, type StatFields } from '../../../lib/proc-bytes.js';
 import { ProcFiles } from './proc-files.js';
 import type { UnitRef } from '../runs/unit-ref.js';
 
 const TICKS_PER_S = 100; // USER_HZ
 const MEMORY_REFRESH_MS = 1000;
+const PSS = asciiKey('Pss:');
 const isLinux = process.platform === 'linux';
 
 export const memoryMeasure: MemoryMeasure = isLinux ? 'pss' : 'rss';
 
-type Usage = { cpuPct: number; rss: number };
-
-/** pidusage for many pids at once; a pid that died between samples is simply absent. */
-async function readProcesses(pids: number[]): Promise<Map<number, Usage>> {
-  const out = new Map<number, Usage>();
-  if (pids.length === 0) return out;
-  const put = (pid: number, s: { cpu: number; memory: number }) => out.set(pid, { cpuPct: s.cpu, rss: s.memory });
-  try {
-    const all = await pidusage(pids);
-    for (const pid of pids) if (all[pid]) put(pid, all[pid]);
-  } catch {
-    // one dead pid rejects the batch: ask one by one
-    const each = await Promise.allSettled(pids.map((pid) => pidusage(pid)));
-    each.forEach((r, i) => r.status === 'fulfilled' && put(pids[i], r.value));
-  }
-  return out;
+/** One sample's figures, index i for units[i]. */
+export interface UnitReadings {
+  units: readonly UnitRef[];
+  cpuPct: Float64Array;
+  bytes: Float64Array;
+  /** the core the unit last ran on, -1 when unknown */
+  core: Int32Array;
+  /** each host process's own CPU, % of one core (for the monitor's cost inside the hosts) */
+  hostCpuPct: Map<number, number>;
 }
 
-const taskPath = (u: UnitRef) => `/proc/${u.pid}/task/${u.tid ?? u.pid}/stat`;
-const smapsPath = (pid: number) => `/proc/${pid}/smaps_rollup`;
-
-interface Reading {
+interface Rate {
   value: number;
   at: number;
 }
 
+interface ProcessFigures {
+  cpuPct: number;
+  core: number;
+  bytes: number;
+}
+
+/** pidusage for many pids at once (not Linux); a pid that died between samples is simply absent. */
+async function readWithPidusage(pids: number[]): Promise<Map<number, { cpu: number; memory: number }>> {
+  const out = new Map<number, { cpu: number; memory: number }>();
+  if (pids.length === 0) return out;
+  try {
+    const all = await pidusage(pids);
+    for (const pid of pids) if (all[pid]) out.set(pid, all[pid]);
+  } catch {
+    // one dead pid rejects the batch: ask one by one
+    const each = await Promise.allSettled(pids.map((pid) => pidusage(pid)));
+    each.forEach((r, i) => r.status === 'fulfilled' && out.set(pids[i], r.value));
+  }
+  return out;
+}
+
+const statPath = (pid: number) => `/proc/${pid}/stat`;
+const taskPath = (pid: number, tid: number) => `/proc/${pid}/task/${tid}/stat`;
+const smapsPath = (pid: number) => `/proc/${pid}/smaps_rollup`;
+
 export class UnitReader {
   private readonly files = new ProcFiles();
-  /** previous CPU readings, for rates: thread ticks by task path, self-reported ms by "run/unit" */
-  private readonly prevTicks = new Map<string, Reading>();
-  private readonly prevSelf = new Map<string, Reading>();
+  private readonly stat: StatFields = { cpuTicks: 0, processor: -1, rssPages: 0 };
+  /** previous cumulative CPU ms, for rates: by path (processes, threads) and by unit (async slices) */
+  private readonly prevByPath = new Map<string, Rate>();
+  private readonly prevByUnit = new WeakMap<UnitRef, Rate>();
+  /** the units of the previous read and their self-reported CPU then, by index: while the run manager
+   * hands out the same array (no unit changed), a task's rate is a subtraction, not a map lookup */
+  private prevUnits: readonly UnitRef[] | null = null;
+  private prevSelfMs = new Float64Array(0);
+  private prevSelfAt = 0;
   /** last PSS per pid and when it was read */
-  private readonly pss = new Map<number, Reading>();
+  private readonly pss = new Map<number, Rate>();
   /** pidusage reads 0 % the first time it sees a pid: discard that reading */
   private readonly seenPids = new Set<number>();
 
-  async read(units: readonly UnitRef[], now = performance.now()): Promise<UnitSample[]> {
-    const processPids = [...new Set(units.filter((u) => u.mode === 'process').map((u) => u.pid))];
-    const allPids = [...new Set(units.map((u) => u.pid))];
-    const [usage, tasks] = await Promise.all([
-      readProcesses(isLinux ? processPids : allPids),
-      isLinux ? this.readTasks(units) : Promise.resolve(new Map<string, TaskStat | null>()),
-      isLinux ? this.refreshPss(allPids, now) : Promise.resolve(),
-    ]);
-    const bytesOfPid = (pid: number) => (isLinux ? this.pss.get(pid)?.value : usage.get(pid)?.rss) ?? 0;
+  async read(units: readonly UnitRef[], now = performance.now()): Promise<UnitReadings> {
+    const n = units.length;
+    const out: UnitReadings = { units, cpuPct: new Float64Array(n), bytes: new Float64Array(n), core: new Int32Array(n), hostCpuPct: new Map() };
+    const pids = new Set<number>();
+    for (let i = 0, last = -1; i < n; i++) if (units[i].pid !== last) pids.add((last = units[i].pid));
+    const procs = isLinux ? this.readProcesses(pids, now) : await this.readPortable([...pids]);
+    for (const [pid, p] of procs) out.hostCpuPct.set(pid, p.cpuPct);
 
-    const samples = units.map((u): UnitSample => {
-      const task = tasks.get(taskPath(u)) ?? null;
-      const hostBytes = bytesOfPid(u.pid);
-      const bytes = u.mode === 'process' ? hostBytes : Math.max(0, hostBytes - u.hostBaselineBytes) / Math.max(1, u.hostUnits);
-      return {
-        runId: u.runId,
-        unitId: u.unitId,
-        pid: u.pid,
-        tid: u.tid,
-        cpuPct: this.cpuPct(u, task, usage.get(u.pid), now),
-        bytes: Math.round(bytes),
-        core: task && task.processor >= 0 ? task.processor : null,
-        state: u.state,
-      };
-    });
-    this.forget(units, allPids);
-    return samples;
+    const keep = new Set<string>();
+    for (const pid of pids) keep.add(statPath(pid)).add(smapsPath(pid));
+    const sameUnits = units === this.prevUnits && now > this.prevSelfAt;
+    let lastPid = -1;
+    let proc: ProcessFigures | undefined;
+    for (let i = 0; i < n; i++) {
+      const u = units[i];
+      if (u.pid !== lastPid) {
+        lastPid = u.pid; // an async run's units share one pid: look it up once
+        proc = procs.get(u.pid);
+      }
+      out.core[i] = proc?.core ?? -1;
+      const hostBytes = proc?.bytes ?? 0;
+      out.bytes[i] = u.mode === 'process' ? hostBytes : Math.max(0, hostBytes - u.hostBaselineBytes) / Math.max(1, u.hostUnits);
+      if (u.mode === 'process') out.cpuPct[i] = proc?.cpuPct ?? 0;
+      else if (u.mode === 'thread' && isLinux && u.tid !== null) {
+        // only live thread units' threads are read; the host's other threads are not
+        const path = taskPath(u.pid, u.tid);
+        keep.add(path);
+        const len = this.files.read(path);
+        if (len > 0 && parseStatInto(this.files.buf, len, this.stat)) {
+          out.cpuPct[i] = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
+          out.core[i] = this.stat.processor;
+        }
+      } else if (sameUnits) {
+        const d = u.selfCpuMs - this.prevSelfMs[i];
+        out.cpuPct[i] = d > 0 ? (d / (now - this.prevSelfAt)) * 100 : 0;
+      } else out.cpuPct[i] = this.unitRate(u, now);
+    }
+    if (!sameUnits) {
+      this.prevUnits = units;
+      if (this.prevSelfMs.length !== n) this.prevSelfMs = new Float64Array(n);
+    }
+    for (let i = 0; i < n; i++) this.prevSelfMs[i] = units[i].selfCpuMs;
+    this.prevSelfAt = now;
+    this.forget(pids, keep);
+    return out;
   }
 
   close(): void {
     this.files.closeAll();
   }
 
-  /** One read per OS thread: 10,000 async tasks share one thread and one read. */
-  private async readTasks(units: readonly UnitRef[]): Promise<Map<string, TaskStat | null>> {
-    const paths = [...new Set(units.map(taskPath))];
-    const texts = await Promise.all(paths.map((p) => this.files.read(p)));
-    return new Map(paths.map((p, i) => [p, texts[i] === null ? null : parseTaskStat(texts[i])]));
-  }
-
-  private async refreshPss(pids: number[], now: number): Promise<void> {
-    const due = pids.filter((pid) => now - (this.pss.get(pid)?.at ?? -Infinity) >= MEMORY_REFRESH_MS);
-    await Promise.all(
-      due.map(async (pid) => {
-        const text = await this.files.read(smapsPath(pid));
-        if (text !== null) this.pss.set(pid, { value: parseSmapsRollup(text).pss, at: now });
-      }),
-    );
-  }
-
-  private cpuPct(u: UnitRef, task: TaskStat | null, usage: Usage | undefined, now: number): number {
-    if (u.mode === 'process') {
-      const first = !this.seenPids.has(u.pid);
-      this.seenPids.add(u.pid);
-      return first ? 0 : (usage?.cpuPct ?? 0);
+  /** Linux: one stat read per host process, and its PSS once a second. */
+  private readProcesses(pids: ReadonlySet<number>, now: number): Map<number, ProcessFigures> {
+    const out = new Map<number, ProcessFigures>();
+    for (const pid of pids) {
+      const path = statPath(pid);
+      const len = this.files.read(path);
+      if (len <= 0 || !parseStatInto(this.files.buf, len, this.stat)) continue;
+      const cpuPct = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
+      out.set(pid, { cpuPct, core: this.stat.processor, bytes: this.pssOf(pid, now) });
     }
-    if (u.mode === 'thread' && task) return this.rate(this.prevTicks, taskPath(u), (task.cpuTicks * 1000) / TICKS_PER_S, now);
-    return this.rate(this.prevSelf, `${u.runId}/${u.unitId}`, u.selfCpuMs, now);
+    return out;
+  }
+
+  private pssOf(pid: number, now: number): number {
+    const last = this.pss.get(pid);
+    if (last && now - last.at < MEMORY_REFRESH_MS) return last.value;
+    const len = this.files.read(smapsPath(pid));
+    const value = len > 0 ? kbFieldBytes(this.files.buf, len, PSS) : -1;
+    if (value < 0) return last?.value ?? 0;
+    this.pss.set(pid, { value, at: now });
+    return value;
+  }
+
+  /** Elsewhere: pidusage per process (CPU % and RSS), no core. */
+  private async readPortable(pids: number[]): Promise<Map<number, ProcessFigures>> {
+    const usage = await readWithPidusage(pids);
+    const out = new Map<number, ProcessFigures>();
+    for (const [pid, s] of usage) {
+      const first = !this.seenPids.has(pid);
+      this.seenPids.add(pid);
+      out.set(pid, { cpuPct: first ? 0 : s.cpu, core: -1, bytes: s.memory });
+    }
+    return out;
+  }
+
+  /** An async task's (or a thread unit's where threads can't be read) CPU: the slices it reported. */
+  private unitRate(u: UnitRef, now: number): number {
+    const p = this.prevByUnit.get(u);
+    if (!p) {
+      this.prevByUnit.set(u, { value: u.selfCpuMs, at: now });
+      return 0;
+    }
+    const pct = now > p.at ? Math.max(0, ((u.selfCpuMs - p.value) / (now - p.at)) * 100) : 0;
+    p.value = u.selfCpuMs;
+    p.at = now;
+    return pct;
   }
 
   /** % of one core from a cumulative CPU-ms counter; the first reading only sets the base. */
-  private rate(prev: Map<string, Reading>, key: string, cpuMs: number, now: number): number {
+  private rateOf(prev: Map<string, Rate>, key: string, cpuMs: number, now: number): number {
     const p = prev.get(key);
-    prev.set(key, { value: cpuMs, at: now });
-    if (!p || now <= p.at) return 0;
-    return Math.max(0, ((cpuMs - p.value) / (now - p.at)) * 100);
+    if (!p) {
+      prev.set(key, { value: cpuMs, at: now });
+      return 0;
+    }
+    const pct = now > p.at ? Math.max(0, ((cpuMs - p.value) / (now - p.at)) * 100) : 0;
+    p.value = cpuMs;
+    p.at = now;
+    return pct;
   }
 
-  /** Drop the state of units that are gone, so a long session doesn't grow without bound. */
-  private forget(units: readonly UnitRef[], pids: number[]): void {
-    const livePids = new Set(pids);
-    const tasks = new Set(units.map(taskPath));
-    const selves = new Set(units.map((u) => `${u.runId}/${u.unitId}`));
-    for (const k of this.prevTicks.keys()) if (!tasks.has(k)) this.prevTicks.delete(k);
-    for (const k of this.prevSelf.keys()) if (!selves.has(k)) this.prevSelf.delete(k);
-    for (const pid of this.pss.keys()) if (!livePids.has(pid)) this.pss.delete(pid);
-    for (const pid of this.seenPids) if (!livePids.has(pid)) this.seenPids.delete(pid);
-    this.files.retainOnly(new Set([...tasks, ...pids.map(smapsPath)]));
+  /** Drop the state of processes and threads that are gone, so a long session doesn't grow without bound. */
+  private forget(pids: ReadonlySet<number>, paths: ReadonlySet<string>): void {
+    for (const k of this.prevByPath.keys()) if (!paths.has(k)) this.prevByPath.delete(k);
+    for (const pid of this.pss.keys()) if (!pids.has(pid)) this.pss.delete(pid);
+    for (const pid of this.seenPids) if (!pids.has(pid)) this.seenPids.delete(pid);
+    this.files.retainOnly(paths);
   }
 }

@@ -5,7 +5,7 @@
  * treats them alike from here on: the same messages, stop, and kill.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import type { HostSpec } from '../../../contract/host-protocol.js';
+import { packSpec, type HostSpec } from '../../../contract/host-protocol.js';
 import { hostScript, type HostScript } from '../paths.js';
 
 /** What runs a run's hosts: a built Node host script, or the Python host with this interpreter. */
@@ -14,7 +14,7 @@ export type HostProgram = { script: HostScript } | { python: string };
 const channel = { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as const, serialization: 'json' as const };
 
 export function launchHost(program: HostProgram, spec: HostSpec): ChildProcess {
-  const arg = JSON.stringify(spec);
+  const arg = packSpec(spec);
   if ('python' in program)
     // -B: no __pycache__ beside the sources (read-only in a packaged app)
     return spawn(program.python, ['-B', hostScript('python-host'), arg], { ...channel, stdio: [...channel.stdio] });

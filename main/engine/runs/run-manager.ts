@@ -26,6 +26,8 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
   /** each active run's run-started event, for replay to a client that connects mid-run */
   private readonly startedEvents = new Map<string, RunEvent>();
   private nextId = 1;
+  private lastParts: UnitRef[][] = [];
+  private lastLive: UnitRef[] = [];
 
   /** python: the interpreter for Python hosts, asked for only when a run needs one (throws InvalidInput if none) */
   constructor(
@@ -169,7 +171,13 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     for (const r of this.active()) r.kill();
   }
 
+  /** Every active run's live units; the same array while no run's has changed (see Run.liveUnits). */
   liveUnits(): UnitRef[] {
-    return this.active().flatMap((r) => r.liveUnits());
+    const parts = this.active().map((r) => r.liveUnits());
+    if (parts.length !== this.lastParts.length || parts.some((p, i) => p !== this.lastParts[i])) {
+      this.lastParts = parts;
+      this.lastLive = parts.length === 1 ? parts[0] : parts.flat();
+    }
+    return this.lastLive;
   }
 }

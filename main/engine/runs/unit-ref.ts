@@ -1,6 +1,10 @@
 import type { Mode, UnitState } from '../../../contract/domain.js';
 
-/** What the sampler needs to know of a live unit; the run manager hands these out. */
+/**
+ * What the sampler needs to know of a live unit; the run manager hands these out. One object per unit
+ * for the unit's whole life, refreshed in place, so a sample of 100,000 tasks allocates none, and a
+ * reader may key its own per-unit state on the object.
+ */
 export interface UnitRef {
   runId: string;
   unitId: number;
@@ -8,6 +12,8 @@ export interface UnitRef {
   pid: number;
   tid: number | null;
   state: UnitState;
+  /** when the current state began (epoch ms) */
+  stateAt: number;
   /** thread/async: the host's idle memory and how many units share it */
   hostBaselineBytes: number;
   hostUnits: number;

@@ -154,7 +154,8 @@ export class TreeScanner {
   /** A /proc file read through a handle kept open while it is read at every sample. */
   private readKept(path: string): Promise<string | null> {
     this.touched.add(path);
-    return this.files.read(path);
+    const n = this.files.read(path);
+    return Promise.resolve(n < 0 ? null : this.files.buf.toString('latin1', 0, n));
   }
 
   /** Close the handles not used this time and drop the memory readings of processes that are gone. */

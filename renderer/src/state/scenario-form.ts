@@ -51,7 +51,7 @@ export const FLAG_WORDS: Record<ScenarioFlag, { label: string; hint: string }> =
   limit: { label: 'Permits', hint: `${SCENARIO_LIMITS.limit.min}–${SCENARIO_LIMITS.limit.max}` },
   jobs: { label: 'Jobs', hint: `${SCENARIO_LIMITS.jobs.min}–${SCENARIO_LIMITS.jobs.max}` },
   jobSeconds: { label: 'Job length (s)', hint: `${SCENARIO_LIMITS.jobSeconds.min}–${SCENARIO_LIMITS.jobSeconds.max} s` },
-  tasks: { label: 'Tasks', hint: 'async up to 20,000; threads up to 256' },
+  tasks: { label: 'Tasks', hint: 'async up to 100,000; threads up to 256' },
   sleepS: { label: 'Wait (s)', hint: `${SCENARIO_LIMITS.sleepS.min}–${SCENARIO_LIMITS.sleepS.max} s` },
   workload: { label: 'Wait on', hint: 'io-sleep: a timer · http: a slow local server' },
 };

@@ -41,7 +41,7 @@ function gridColumns(cores: number): number {
 export function CoreCards({ store, ring, view, paused, unitsSnapshot, colorOf }: Props) {
   const cores = ring.channels;
   const parts = useMemo(() => Array.from({ length: cores }, (): CardParts => ({ card: null, pct: null, line: null, area: null })), [cores]);
-  const chips = useMemo(() => (unitsSnapshot ? chipsByCore(unitsSnapshot.units) : new Map<number, CoreChips>()), [unitsSnapshot]);
+  const chips = useMemo(() => (unitsSnapshot ? chipsByCore(unitsSnapshot) : new Map<number, CoreChips>()), [unitsSnapshot]);
   const newest = useRef<number | null>(null); // the newest sample drawn: held while paused
   const means = useRef<Float32Array | undefined>(undefined);
 

@@ -72,7 +72,7 @@ export function HeatStrip({ store, ring, view, paused, unitsSnapshot, colorOf }:
   const cores = ring.channels;
   const rowH = rowHeight(cores);
   const height = cores * rowH;
-  const chips = useMemo(() => (unitsSnapshot ? chipsByCore(unitsSnapshot.units) : new Map<number, CoreChips>()), [unitsSnapshot]);
+  const chips = useMemo(() => (unitsSnapshot ? chipsByCore(unitsSnapshot) : new Map<number, CoreChips>()), [unitsSnapshot]);
 
   useEffect(() => {
     const canvas = canvasRef.current;

@@ -31,7 +31,7 @@ export function RunLanes({ store, api, connected }: Props) {
   const anyActive = runs.lanes.some(isActive);
   // clocks tick between samples while a run goes; otherwise only new snapshots matter
   const frame = useFrame(store, LANE_GAP_MS, { tick: anyActive, paused: !connected });
-  const totals = useMemo(() => runTotals(frame.latest?.units ?? []), [frame.latest]);
+  const totals = useMemo(() => runTotals(frame.latest?.runs ?? []), [frame.latest]);
   const now = store.engineNow(frame.at);
   // runs whose units the snapshots show but whose start this page never saw (it opened mid-run)
   const unknown = [...totals].filter(([id, t]) => t.live > 0 && !runs.lanes.some((l) => l.runId === id));

@@ -1,9 +1,12 @@
 /**
  * Every live unit: pid, tid, mode, state, core, CPU % (of one core) and memory, sortable by clicking
- * a header, refreshed twice a second. Rendering stops at MAX_ROWS rows: an async run can have
- * 10,000 units, and the busiest (or whatever the sort puts first) are the ones worth a row.
+ * a header, refreshed twice a second, MAX_ROWS rows a page. When the snapshot lists every live unit
+ * the table sorts them itself; when there are more (an async run's 100,000 tasks: a snapshot lists
+ * only the busiest few hundred) it asks the engine for the page it shows (the `units` method).
  */
-import { useMemo, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import type { CoreScopeApi } from '../../../../contract/methods.js';
+import type { UnitsPage } from '../../../../contract/snapshot.js';
 import { formatBytes } from '../../../../lib/format.js';
 import { useFrame } from '../../hooks/use-frame.js';
 import type { LiveStore } from '../../state/live-store.js';
@@ -25,14 +28,34 @@ const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean; title?: s
   { key: 'bytes', label: 'Memory', numeric: true, title: 'processes: their own PSS; threads and async: share of the host’s growth' },
 ];
 
-export function UnitsTable({ store }: { store: LiveStore }) {
+export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreScopeApi, 'units'> }) {
   const frame = useFrame(store, TABLE_GAP_MS);
   const runs = useSyncExternalStore(store.subscribeRuns, store.getRuns);
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<UnitsPage | null>(null);
+  const live = frame.latest ? liveUnits(frame.latest) : 0;
+  const paged = !!frame.latest && live > frame.latest.units.length;
+  const at = Math.min(offset, Math.max(0, live - 1) - (Math.max(0, live - 1) % MAX_ROWS));
+  useEffect(() => {
+    if (!paged) return setPage(null);
+    let current = true;
+    api
+      .units({ offset: at, limit: MAX_ROWS, sort: sort.key, dir: sort.dir })
+      .then((p) => current && setPage(p))
+      .catch(() => undefined); // the next frame asks again
+    return () => {
+      current = false;
+    };
+  }, [api, paged, at, sort, frame.latest]);
   const table = useMemo(() => {
     const modeOf = (runId: string) => runs.lanes.find((l) => l.runId === runId)?.spec.mode ?? null;
+    if (paged) {
+      const rows = tableRows(page?.rows ?? [], modeOf, sort, MAX_ROWS).rows;
+      return { rows, hidden: Math.max(0, live - rows.length), total: live };
+    }
     return tableRows(frame.latest?.units ?? [], modeOf, sort, MAX_ROWS);
-  }, [frame.latest, runs, sort]);
+  }, [frame.latest, runs, sort, paged, page, live]);
 
   return (
     <section className="panel units-panel" aria-labelledby="units-title">
@@ -92,7 +115,22 @@ export function UnitsTable({ store }: { store: LiveStore }) {
           </tbody>
         </table>
       </div>
-      {table.hidden > 0 && <div className="more-rows">… and {table.hidden.toLocaleString('en-US')} more</div>}
+      {paged ? (
+        <div className="more-rows">
+          <button type="button" className="th-btn" disabled={at === 0} onClick={() => setOffset(Math.max(0, at - MAX_ROWS))}>
+            ‹ previous
+          </button>{' '}
+          rows {(at + 1).toLocaleString('en-US')}–{Math.min(live, at + MAX_ROWS).toLocaleString('en-US')} of {live.toLocaleString('en-US')}{' '}
+          <button type="button" className="th-btn" disabled={at + MAX_ROWS >= live} onClick={() => setOffset(at + MAX_ROWS)}>
+            next ›
+          </button>
+        </div>
+      ) : (
+        table.hidden > 0 && <div className="more-rows">… and {table.hidden.toLocaleString('en-US')} more</div>
+      )}
     </section>
   );
 }
+
+/** Every live unit the snapshot's runs hold (the snapshot lists only some of them). */
+const liveUnits = (s: { runs: ReadonlyArray<{ live: number }> }) => s.runs.reduce((n, r) => n + r.live, 0);

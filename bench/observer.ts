@@ -1,0 +1,158 @@
+/**
+ * Bench: the observer effect. Each case runs CoreScope (`corescope run`, idle io-sleep units, sampling
+ * every 100 ms) and the same shape in plain Node (processes, worker threads or timers that only wait)
+ * side by side, at the same time, and measures both process trees' CPU from /proc over the same window,
+ * so a noisy machine spoils both alike and the difference is what CoreScope adds. Then the sampler
+ * beside `htop -d 1` (run in tmux), measured the same way.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { round } from '../main/engine/studies/stats.js';
+import { treeTicks } from './proc-tree.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WINDOW_MS = 8000;
+const SETTLE_MS = 4000;
+const TICK_MS = 10; // one clock tick (USER_HZ 100)
+
+interface Case {
+  label: string;
+  mode: 'process' | 'thread' | 'async';
+  units: number;
+}
+
+const CASES: Case[] = [
+  { label: '32 processes', mode: 'process', units: 32 },
+  { label: '64 processes', mode: 'process', units: 64 },
+  { label: '32 threads', mode: 'thread', units: 32 },
+  { label: '64 threads', mode: 'thread', units: 64 },
+  { label: '10,000 async tasks', mode: 'async', units: 10_000 },
+  { label: '100,000 async tasks', mode: 'async', units: 100_000 },
+];
+
+interface ObserverRow {
+  label: string;
+  corescopePct: number;
+  plainPct: number;
+  /** CoreScope − plain, % of one core */
+  overPct: number;
+  /** the sampling process alone, % of one core */
+  enginePct: number;
+}
+
+interface HtopRow {
+  label: string;
+  corescopePct: number;
+  htopPct: number;
+  ratio: number;
+}
+
+export interface ObserverResult {
+  windowMs: number;
+  rows: ObserverRow[];
+  htop: HtopRow[] | { skipped: string };
+}
+
+/** The same shape without CoreScope: N processes, one process with N workers, or N timers, all waiting. */
+function plainShape(c: Case): ChildProcess[] {
+  const wait = 'setTimeout(() => {}, 600000)';
+  const node = (code: string) => spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
+  if (c.mode === 'process') return Array.from({ length: c.units }, () => node(wait));
+  if (c.mode === 'thread')
+    return [node(`const { Worker } = require('node:worker_threads'); for (let i = 0; i < ${c.units}; i++) new Worker(${JSON.stringify(wait)}, { eval: true }); ${wait}`)];
+  return [node(`for (let i = 0; i < ${c.units}; i++) new Promise((r) => setTimeout(r, 600000)); ${wait}`)];
+}
+
+const corescope = (args: string[]) => spawn(process.execPath, [`${ROOT}bin/corescope.js`, ...args], { stdio: 'ignore' });
+
+/** CPU of each group of trees over one window, % of one core; `ownOnly` the first root's own. */
+async function measureSideBySide(groups: number[][], windowMs: number): Promise<{ pct: number[]; firstRootPct: number }> {
+  const before = groups.map((g) => treeTicks(g));
+  const t0 = performance.now();
+  await sleep(windowMs);
+  const after = groups.map((g) => treeTicks(g));
+  const ms = performance.now() - t0;
+  const pctOf = (ticks: number) => round(((ticks * TICK_MS) / ms) * 100, 2);
+  const pct = after.map((a, i) => {
+    let ticks = 0;
+    for (const [pid, t] of a) ticks += t - (before[i].get(pid) ?? t);
+    return pctOf(ticks);
+  });
+  const root = groups[0][0];
+  return { pct, firstRootPct: pctOf((after[0].get(root) ?? 0) - (before[0].get(root) ?? 0)) };
+}
+
+/**
+ * Wait until the trees hold what the case starts (every process up), then until start-up is over: 64
+ * worker isolates or 100,000 tasks take seconds of CPU to start on a busy machine, and that is not the
+ * idle cost. Settled = a 1 s window within a point of the one before (or 60 s have passed).
+ */
+async function waitUp(roots: number[], processes: number): Promise<void> {
+  const t0 = performance.now();
+  while (treeTicks(roots).size < processes && performance.now() - t0 < 60_000) await sleep(250);
+  await sleep(SETTLE_MS);
+  let last = Infinity;
+  while (performance.now() - t0 < 60_000) {
+    const { pct } = await measureSideBySide([roots], 1000);
+    if (Math.abs(pct[0] - last) < 1) return;
+    last = pct[0];
+  }
+}
+
+async function stop(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.exitCode !== null || c.signalCode !== null) return resolve();
+          c.once('exit', () => resolve());
+          c.kill('SIGINT'); // the CLI stops its units on Ctrl-C and exits; plain Node just exits
+          setTimeout(() => c.kill('SIGKILL'), 5000).unref();
+        }),
+    ),
+  );
+}
+
+async function observe(c: Case): Promise<ObserverRow> {
+  const cs = corescope(['run', '--mode', c.mode, '--units', String(c.units), '--workload', 'io-sleep', '--duration', '600', '--interval', '100', '--json']);
+  const plain = plainShape(c);
+  try {
+    const procs = c.mode === 'process' ? c.units : 1;
+    await waitUp([cs.pid as number], procs + 1);
+    await waitUp(plain.map((p) => p.pid as number), procs);
+    const m = await measureSideBySide([[cs.pid as number], plain.map((p) => p.pid as number)], WINDOW_MS);
+    return { label: c.label, corescopePct: m.pct[0], plainPct: m.pct[1], overPct: round(m.pct[0] - m.pct[1], 2), enginePct: m.firstRootPct };
+  } finally {
+    await stop([cs, ...plain]);
+  }
+}
+
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+/** htop -d 1 (10 updates a second) in a detached tmux session, beside CoreScope; both trees measured together. */
+async function besideHtop(label: string, args: string[], unitsUp: number): Promise<HtopRow> {
+  const session = `cs-bench-htop-${process.pid}`;
+  spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '200', '-y', '50', 'htop -d 1']);
+  const cs = corescope(args);
+  try {
+    const htopPid = Number(spawnSync('tmux', ['list-panes', '-t', session, '-F', '#{pane_pid}']).stdout.toString().trim());
+    await waitUp([cs.pid as number], unitsUp);
+    const m = await measureSideBySide([[cs.pid as number], [htopPid]], WINDOW_MS);
+    return { label, corescopePct: m.pct[0], htopPct: m.pct[1], ratio: round(m.pct[0] / Math.max(0.01, m.pct[1]), 2) };
+  } finally {
+    spawnSync('tmux', ['kill-session', '-t', session]);
+    await stop([cs]);
+  }
+}
+
+export async function benchObserver(): Promise<ObserverResult> {
+  const rows: ObserverRow[] = [];
+  for (const c of CASES) rows.push(await observe(c));
+  if (!has('tmux') || !has('htop')) return { windowMs: WINDOW_MS, rows, htop: { skipped: 'htop or tmux is not installed (apt-get install -y htop tmux)' } };
+  const htop = [
+    await besideHtop('corescope sample --interval 100', ['sample', '--interval', '100', '--json'], 1),
+    await besideHtop('engine, 64 thread units @100 ms', ['run', '--mode', 'thread', '--units', '64', '--workload', 'io-sleep', '--duration', '600', '--interval', '100', '--json'], 2),
+  ];
+  return { windowMs: WINDOW_MS, rows, htop };
+}

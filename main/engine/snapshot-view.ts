@@ -1,0 +1,156 @@
+/**
+ * Turns one sample's readings into what a Snapshot carries — per-run aggregates and a bounded list of
+ * units (the busiest, then those whose state changed since the previous snapshot) — and answers the
+ * units table's requests for a page of all the live units. One pass over the units per sample; a
+ * UnitSample object is made only for a unit that is listed.
+ */
+import type { UnitState } from '../../contract/domain.js';
+import type { UnitsPageParams } from '../../contract/schemas.js';
+import { SNAPSHOT_UNITS, type RunAggregate, type UnitSample, type UnitsPage } from '../../contract/snapshot.js';
+import type { UnitReadings } from './readers/unit-reader.js';
+
+function unitSample(r: UnitReadings, i: number): UnitSample {
+  const u = r.units[i];
+  return {
+    runId: u.runId,
+    unitId: u.unitId,
+    pid: u.pid,
+    tid: u.tid,
+    cpuPct: r.cpuPct[i],
+    bytes: Math.round(r.bytes[i]),
+    core: r.core[i] >= 0 ? r.core[i] : null,
+    state: u.state,
+  };
+}
+
+const runNum = (id: string) => Number(id.slice(1)) || 0;
+const STATE_ORDER: Record<UnitState, number> = {
+  starting: 0,
+  running: 1,
+  'waiting(lock)': 2,
+  'waiting(semaphore)': 3,
+  'waiting(io)': 4,
+  done: 5,
+  cancelled: 6,
+  failed: 7,
+  killed: 8,
+};
+
+const STATES = Object.keys(STATE_ORDER) as UnitState[];
+
+/** Adds a stretch's counts (by STATE_ORDER index) to `into`, and zeroes them for the next stretch. */
+function countsToStates(counts: Uint32Array, into: RunAggregate['states']): RunAggregate['states'] {
+  for (let k = 0; k < counts.length; k++)
+    if (counts[k] > 0) {
+      into[STATES[k]] = (into[STATES[k]] ?? 0) + counts[k];
+      counts[k] = 0;
+    }
+  return into;
+}
+
+export function aggregateRuns(r: UnitReadings): RunAggregate[] {
+  const stateCounts = new Uint32Array(STATES.length);
+  const runs = new Map<string, RunAggregate & { byCore: Map<number, { core: number; units: number; cpuPct: number }> }>();
+  // a run's units come together, and an async run's share one core: look each up once per stretch
+  let a: (RunAggregate & { byCore: Map<number, { core: number; units: number; cpuPct: number }> }) | undefined;
+  let c: { core: number; units: number; cpuPct: number } | undefined;
+  for (let i = 0; i < r.units.length; i++) {
+    const u = r.units[i];
+    if (a?.runId !== u.runId) {
+      a = runs.get(u.runId);
+      if (a) a.states = countsToStates(stateCounts, a.states); // the previous run's stretch
+      a = runs.get(u.runId);
+      if (!a) runs.set(u.runId, (a = { runId: u.runId, mode: u.mode, live: 0, states: {}, cpuPct: 0, bytes: 0, cores: [], byCore: new Map() }));
+      c = undefined;
+    }
+    a.live++;
+    stateCounts[STATE_ORDER[u.state]]++;
+    a.cpuPct += r.cpuPct[i];
+    a.bytes += r.bytes[i];
+    const core = r.core[i];
+    if (core >= 0) {
+      if (c?.core !== core) c = a.byCore.get(core);
+      if (!c) a.byCore.set(core, (c = { core, units: 0, cpuPct: 0 }));
+      c.units++;
+      c.cpuPct += r.cpuPct[i];
+    }
+  }
+  if (a) a.states = countsToStates(stateCounts, a.states);
+  return [...runs.values()].map(({ byCore, ...a }) => ({ ...a, bytes: Math.round(a.bytes), cores: [...byCore.values()].sort((x, y) => x.core - y.core) }));
+}
+
+/** Runs summed from samples already made (a watched program's threads: one process-mode run each). */
+export function aggregateSamples(samples: readonly UnitSample[]): RunAggregate[] {
+  const runs = new Map<string, RunAggregate>();
+  for (const u of samples) {
+    let a = runs.get(u.runId);
+    if (!a) runs.set(u.runId, (a = { runId: u.runId, mode: 'process', live: 0, states: {}, cpuPct: 0, bytes: 0, cores: [] }));
+    a.live++;
+    a.states[u.state] = (a.states[u.state] ?? 0) + 1;
+    a.cpuPct += u.cpuPct;
+    a.bytes += u.bytes;
+    if (u.core === null) continue;
+    const c = a.cores.find((x) => x.core === u.core) ?? (a.cores.push({ core: u.core, units: 0, cpuPct: 0 }), a.cores[a.cores.length - 1]);
+    c.units++;
+    c.cpuPct += u.cpuPct;
+  }
+  return [...runs.values()].map((a) => ({ ...a, cores: a.cores.sort((x, y) => x.core - y.core) }));
+}
+
+/**
+ * The units a snapshot lists: the `busiest` by CPU (ties: run, then unit, so the list is stable), then
+ * up to `changed` more whose state began after `since`. A bounded selection, not a sort of them all.
+ */
+export function listedUnits(r: UnitReadings, since: number, limits = SNAPSHOT_UNITS): UnitSample[] {
+  const n = r.units.length;
+  if (n <= limits.busiest) return Array.from({ length: n }, (_, i) => unitSample(r, i));
+  const top: number[] = []; // indices, kept sorted by cpu descending; at most `busiest`
+  for (let i = 0; i < n; i++) {
+    const cpu = r.cpuPct[i];
+    if (top.length === limits.busiest && cpu <= r.cpuPct[top[top.length - 1]]) continue;
+    let at = top.length;
+    while (at > 0 && r.cpuPct[top[at - 1]] < cpu) at--;
+    top.splice(at, 0, i);
+    if (top.length > limits.busiest) top.pop();
+  }
+  const listed = new Set(top);
+  const out = top.map((i) => unitSample(r, i));
+  for (let i = 0, extra = 0; i < n && extra < limits.changed; i++)
+    if (r.units[i].stateAt > since && !listed.has(i)) {
+      out.push(unitSample(r, i));
+      extra++;
+    }
+  return out;
+}
+
+/** A page of every live unit, sorted as asked (ties: run, then unit, so pages don't overlap). */
+export function unitsPage(r: UnitReadings | null, p: UnitsPageParams): UnitsPage {
+  if (!r) return { total: 0, offset: p.offset, rows: [] };
+  const key = (i: number): number => {
+    const u = r.units[i];
+    switch (p.sort) {
+      case 'run':
+        return runNum(u.runId);
+      case 'unit':
+        return u.unitId;
+      case 'pid':
+        return u.pid;
+      case 'tid':
+        return u.tid ?? -1;
+      case 'mode':
+        return u.mode === 'process' ? 0 : u.mode === 'thread' ? 1 : 2;
+      case 'state':
+        return STATE_ORDER[u.state];
+      case 'core':
+        return r.core[i];
+      case 'cpuPct':
+        return r.cpuPct[i];
+      case 'bytes':
+        return r.bytes[i];
+    }
+  };
+  const sign = p.dir === 'asc' ? 1 : -1;
+  const order = Array.from({ length: r.units.length }, (_, i) => i);
+  order.sort((a, b) => sign * (key(a) - key(b)) || runNum(r.units[a].runId) - runNum(r.units[b].runId) || r.units[a].unitId - r.units[b].unitId);
+  return { total: order.length, offset: p.offset, rows: order.slice(p.offset, p.offset + p.limit).map((i) => unitSample(r, i)) };
+}
