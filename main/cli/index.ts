@@ -91,6 +91,8 @@ function program(): Command {
     .option('--host <host>', 'address to bind (keep loopback unless you mean it)', '127.0.0.1')
     .option('--port <port>', 'port (0 = any free one)', '0')
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
+    .option('--token-file <file>', 'keep the token in this file (made on first use): with --port, restarts keep the same URL')
+    .option('--open', 'open the dashboard in the default browser')
     .action(async (flags) => exit(await serveCommand(flags)));
 
   return cli;

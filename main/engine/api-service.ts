@@ -40,6 +40,7 @@ export class ApiService implements ApiEndpoint {
       system: () => engine.system(),
       workloads: () => WORKLOAD_CATALOG,
       scenarios: () => SCENARIO_CATALOG,
+      recentHistory: () => engine.recentHistory(),
       startRun: (spec) => ({ runId: engine.startRun(spec).id }),
       stopRun: async (runId) => {
         await engine.stopRun(runId);

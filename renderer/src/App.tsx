@@ -7,6 +7,7 @@ import type { SystemInfo, WorkloadInfo } from '../../contract/catalog.js';
 import type { Bridge } from './bridge/pick-bridge.js';
 import { LiveStore } from './state/live-store.js';
 import { DEFAULT_VIEW, type ViewWindow } from './state/view-span.js';
+import { useLink } from './hooks/use-link.js';
 import { ConnectionBanner } from './views/ConnectionBanner.js';
 import { CoreSection } from './views/live/CoreSection.js';
 import { Header } from './views/Header.js';
@@ -33,6 +34,11 @@ export function App({ bridge }: { bridge: Bridge }) {
   const [paused, setPaused] = useState(false);
   const [view, setView] = useState<ViewWindow>(DEFAULT_VIEW);
   const link = useSyncExternalStore(connection.subscribe, connection.get);
+  const connected = link.status === 'open';
+  // after a reconnect the machine is read again (a restarted server may have another Python, interval…)
+  const [reads, setReads] = useState(0);
+  const [launcherOpen, setLauncherOpen] = useState(true);
+  useLink(api, store, link, () => setReads((n) => n + 1));
 
   useEffect(() => {
     const offSnapshot = api.onSnapshot((s) => store.ingestSnapshot(s));
@@ -69,7 +75,7 @@ export function App({ bridge }: { bridge: Bridge }) {
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, reads]);
 
   return (
     <div className="app">
@@ -78,20 +84,22 @@ export function App({ bridge }: { bridge: Bridge }) {
       <ConnectionBanner state={link} loadError={loadError} />
       {tab === 'live' && (
         <main className="layout" id="tab-panel" role="tabpanel" aria-labelledby="tab-live">
-          <div className="top-row">
-            <Launcher api={api} store={store} workloads={workloads} limits={system?.limits ?? null} python={system?.python ?? null}
+          <div className={launcherOpen ? 'top-row' : 'top-row top-row-folded'}>
+            <Launcher api={api} store={store} connected={connected} workloads={workloads} limits={system?.limits ?? null} python={system?.python ?? null}
               onPython={(python) => setSystem((s) => (s ? { ...s, python } : s))}
+              open={launcherOpen}
+              onOpen={setLauncherOpen}
             />
             <CoreSection store={store} paused={paused} view={view} onView={setView} logicalCores={system?.logicalCores ?? null} />
           </div>
-          <RunLanes store={store} api={api} connected={link.status !== 'closed'} />
+          <RunLanes store={store} api={api} connected={connected} />
           <TotalsCharts store={store} paused={paused} view={view} totalMemoryBytes={system?.totalMemoryBytes ?? null} />
           <UnitsTable store={store} />
         </main>
       )}
       {tab === 'scenarios' && (
         <main className="layout" id="tab-panel" role="tabpanel" aria-labelledby="tab-scenarios">
-          <ScenariosView api={api} store={store} scenarios={scenarios} system={system} paused={paused} />
+          <ScenariosView api={api} store={store} scenarios={scenarios} system={system} paused={paused} connected={connected} />
         </main>
       )}
       {tab === 'compare' && (

@@ -1,4 +1,8 @@
-/** `corescope serve`: the browser dashboard: prints its URL (with the control token) and serves until Ctrl-C. */
+/**
+ * `corescope serve`: the browser dashboard: prints its URL (with the control token) and serves until
+ * Ctrl-C. --token-file keeps the token across restarts (with --port, the whole URL: an open page
+ * reconnects by itself); --open opens the URL in the default browser.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -7,6 +11,8 @@ import { parseOrRefuse } from '../../../contract/refusal.js';
 import { ApiService } from '../../engine/api-service.js';
 import { rendererDir } from '../../engine/paths.js';
 import { startDashboard } from '../../server/dashboard-server.js';
+import { tokenFromFile } from '../../server/token-file.js';
+import { openBrowser } from '../open-browser.js';
 import { parseInterval, toNumber } from '../flags.js';
 import { withEngine } from '../with-engine.js';
 
@@ -14,6 +20,8 @@ export interface ServeFlags {
   host?: string;
   port?: string;
   interval?: string;
+  tokenFile?: string;
+  open?: boolean;
 }
 
 const ServeSchema = z.object({
@@ -31,12 +39,14 @@ export async function serveCommand(flags: ServeFlags, announce = (line: string) 
   const intervalMs = parseInterval(flags.interval, LIMITS.intervalMs.default);
   const dir = rendererDir();
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`the dashboard is not built (${dir}); run "npm run build"`);
+  const token = flags.tokenFile ? tokenFromFile(flags.tokenFile) : undefined;
 
   // the server holds the process open; Ctrl-C or SIGTERM stops every run, then the server
   await withEngine({ intervalMs }, async ({ engine, untilInterrupted }) => {
-    const dashboard = await startDashboard(new ApiService(engine), { ...where, rendererDir: dir });
+    const dashboard = await startDashboard(new ApiService(engine), { ...where, rendererDir: dir, ...(token && { token }) });
     if (!LOOPBACK.has(where.host)) console.error(`corescope: listening on ${where.host}: other machines can reach it; control still needs the token`);
     announce(`CoreScope dashboard: ${dashboard.url}`);
+    if (flags.open) openBrowser(dashboard.url, (why) => console.error(`corescope: could not open a browser (${why}); open the URL above`));
     await untilInterrupted;
     await engine.stopAll();
     await dashboard.close();

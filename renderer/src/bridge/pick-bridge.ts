@@ -34,6 +34,8 @@ export function pickBridge(win: Window): Bridge {
   if (preload) return { api: overPreload(preload), connection: ALWAYS_OPEN, transport: 'electron' };
   if (win.location.protocol === `${APP_SCHEME}:`) return { ...missingPreload(), transport: 'electron' };
   const url = socketUrl(win.location);
-  const ws = new WsBridge(() => new WebSocket(url) as unknown as SocketLike, tokenOf(win.location.search) !== null);
+  // the page itself answering while the socket is refused means the server's token changed
+  const probe = () => fetch(win.location.pathname, { cache: 'no-store' }).then((r) => r.ok);
+  const ws = new WsBridge(() => new WebSocket(url) as unknown as SocketLike, tokenOf(win.location.search) !== null, { probe });
   return { api: ws.api, connection: ws, transport: 'websocket' };
 }
