@@ -65,13 +65,10 @@ export function App({ bridge }: { bridge: Bridge }) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.system(), api.workloads()])
-      .then(([sys, wl]) => {
-        if (!live) return;
-        setSystem(sys);
-        setWorkloads(wl);
-      })
-      .catch((e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)));
+    // apart: system() asks Python its version, which can take a while; the launcher needs only workloads()
+    const failed = (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e));
+    api.system().then((sys) => live && setSystem(sys), failed);
+    api.workloads().then((wl) => live && setWorkloads(wl), failed);
     return () => {
       live = false;
     };

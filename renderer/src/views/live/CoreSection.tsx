@@ -35,7 +35,8 @@ export function CoreSection({ store, paused, view, onView, logicalCores }: Props
   const units = range.live ? frame.latest : null;
 
   return (
-    <section className="panel cores-panel" aria-labelledby="cores-title">
+    // data-newest-t: the newest sample drawn, so a test can see the charts move again after a reconnect
+    <section className="panel cores-panel" aria-labelledby="cores-title" data-newest-t={frame.latest?.t}>
       <div className="panel-head">
         <h2>
           <span id="cores-title">Cores</span> <span className="panel-sub">{cores ? `${cores} logical · busy % per core, ${range.live ? 'last' : 'window of'} ${view.spanMs / 1000} s` : ''}</span>

@@ -34,6 +34,8 @@ import { fieldOf } from '../../../../contract/client.js';
 import { PythonSetting } from '../PythonSetting.js';
 import { LAUNCHER_GAP_MS } from '../draw-rates.js';
 
+const PENDING_PARAMS: WorkloadInfo['params'] = ['durationS', 'work'];
+
 interface Props {
   api: CoreScopeApi;
   store: LiveStore;
@@ -60,7 +62,8 @@ export function Launcher({ api, store, connected, workloads, limits, python, onP
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
   const info = workloads.find((w) => w.name === form.workload);
-  const params = info?.params ?? [];
+  // before the catalog arrives, the default workload's fields (cpu: a duration, or work) are already there to fill in
+  const params = info?.params ?? PENDING_PARAMS;
   const show = visibleFields(form, params);
   const warning = memoryWarning(form, params, availableBytes);
 
