@@ -87,9 +87,12 @@ export function App({ bridge }: { bridge: Bridge }) {
               open={launcherOpen}
               onOpen={setLauncherOpen}
             />
-            <CoreSection store={store} paused={paused} view={view} onView={setView} logicalCores={system?.logicalCores ?? null} />
+            {/* the runs sit under the cores, beside the launcher: what Run starts shows next to where it was pressed */}
+            <div className="live-main">
+              <CoreSection store={store} paused={paused} view={view} onView={setView} logicalCores={system?.logicalCores ?? null} />
+              <RunLanes store={store} api={api} connected={connected} />
+            </div>
           </div>
-          <RunLanes store={store} api={api} connected={connected} />
           <TotalsCharts store={store} paused={paused} view={view} totalMemoryBytes={system?.totalMemoryBytes ?? null} />
           <UnitsTable store={store} />
         </main>
