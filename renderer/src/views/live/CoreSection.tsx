@@ -5,6 +5,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useFrame } from '../../hooks/use-frame.js';
 import type { LiveStore } from '../../state/live-store.js';
+import { BUSY_LEGEND } from '../../state/heat.js';
 import { colorOf } from '../../state/runs.js';
 import { scrollBack, viewRange, type ViewWindow } from '../../state/view-span.js';
 import { CoreCards } from './CoreCards.js';
@@ -48,6 +49,14 @@ export function CoreSection({ store, paused, view, onView, logicalCores }: Props
           onScroll={(ago) => onView(scrollBack(view, ago, frame.latest?.t ?? null))}
         />
       </div>
+      <ul className="load-legend" aria-label="card colours: how busy a core is">
+        {BUSY_LEGEND.map((l) => (
+          <li key={l.level}>
+            <span className={`load-swatch lvl-${l.level}`} aria-hidden="true" />
+            {l.words}
+          </li>
+        ))}
+      </ul>
       {paused && <div className="paused-note">Paused: the charts hold still; sampling goes on.</div>}
       {!ring ? (
         <div className="empty">Waiting for the first sample…</div>
