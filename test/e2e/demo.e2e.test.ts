@@ -1,7 +1,8 @@
 /**
  * Demo-ready, in Debian's chromium against a real `corescope serve`: at 800 px the page never scrolls
  * sideways and a bad duration (empty, 0, "ten", 99999) is an inline error that starts no process; at
- * 1024×700 a scenario run from its card brings its outcome into view; a server killed and restarted
+ * 1024×700 a scenario run from its card brings its outcome into view, its lanes showing each read and
+ * write with the counter's value; a server killed and restarted
  * with the same --port and --token-file is found again by the open page, which shows live cores
  * without a reload. Saves the Live and scenario pictures at 1024 and 1440.
  */
@@ -77,6 +78,10 @@ describe.skipIf(!enabled)('demo-ready dashboard', () => {
     const outcome = page.locator('.scenario-run[data-scenario="race"] .outcome');
     await outcome.waitFor();
     await expect.poll(() => outcome.getAttribute('data-verdict'), { timeout: 20_000 }).not.toBe('running');
+    // the race's point on its lanes: both read 0, one wrote 10, the other 20, the update lost
+    const notes = (unit: string) => page.locator(`.tl-lane[data-unit="${unit}"] .tl-notes`).textContent();
+    expect(await notes('increase(10)')).toMatch(/read 0 → wrote 10/);
+    expect(await notes('increase(20)')).toMatch(/read 0 → wrote 20/);
     const box = await outcome.boundingBox();
     expect(box).not.toBeNull();
     expect(box!.y).toBeGreaterThanOrEqual(0);

@@ -36,7 +36,9 @@ export function Timeline({ run, engineNow }: Props) {
   const shown = lanes.slice(0, MAX_LANES);
   const rest = restCounts(lanes);
 
-  const plotW = width - LABEL_W - RIGHT_PAD;
+  // the word after a lane's end grows by what its unit said it did ("done · read 0 → wrote 10")
+  const longestNotes = Math.max(0, ...shown.map((l) => l.notes.join(' → ').length));
+  const plotW = width - LABEL_W - RIGHT_PAD - (longestNotes ? Math.min(width / 3, longestNotes * 7 + 20) : 0);
   // a little room after the end, so the last mark and its word fit
   const axisMs = Math.max(spanMs, 1);
   const x = (ms: number) => LABEL_W + (Math.min(ms, axisMs) / axisMs) * plotW;
@@ -106,6 +108,12 @@ export function Timeline({ run, engineNow }: Props) {
               {final && (
                 <text className={`tl-final st-text-${stateClass(final.state)}`} x={x(final.startMs) + 6} y={y + LANE_H / 2} dominantBaseline="central">
                   {final.state}
+                  {lane.notes.length > 0 && <tspan className="tl-notes">{` · ${lane.notes.join(' → ')}`}</tspan>}
+                </text>
+              )}
+              {!final && lane.notes.length > 0 && (
+                <text className="tl-notes" x={LABEL_W + plotW - 4} y={y + LANE_H / 2} textAnchor="end" dominantBaseline="central">
+                  {lane.notes.join(' → ')}
                 </text>
               )}
             </g>
