@@ -92,6 +92,27 @@ describe.skipIf(!enabled)('demo-ready dashboard', () => {
     await page.close();
   });
 
+  it('event-loop-block shows the worker leg\'s io tasks ending on time, the loop\'s all at once', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${served.url}#scenarios`);
+    await page.getByRole('button', { name: 'Run event-loop-block' }).click();
+    const outcome = page.locator('.scenario-run[data-scenario="event-loop-block"] .outcome');
+    await expect.poll(() => outcome.getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('running');
+    await page.getByRole('button', { name: /Show all \d+ lanes/ }).click();
+    const ends = (leg: string) =>
+      page.locator(`.tl-lane[data-unit^="${leg} io "] .tl-end`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-start-ms'))));
+    const worker = await ends('worker');
+    const loop = await ends('loop');
+    expect(worker).toHaveLength(50);
+    expect(loop).toHaveLength(50);
+    const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+    // due at an even spread over the 1 s CPU task: in a worker they end spread out like that, on the loop
+    // (after the first few) together, when the CPU task lets go
+    expect(spread(worker)).toBeGreaterThan(600);
+    expect(spread(loop.slice(5))).toBeLessThan(250);
+    await page.close();
+  });
+
   it('pictures Live during a run at 1024 and 1440', async () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
     await page.goto(served.url);
