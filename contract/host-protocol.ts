@@ -55,6 +55,8 @@ export interface ScenarioOptions {
 export interface UnitDetail {
   holds: string[];
   waitsFor: string | null;
+  /** what the unit just did, for its lane on the timeline: the race's "read 0", "wrote 10" */
+  note?: string;
 }
 
 /** One unit's news since the last flush. t is epoch ms on the unit's own clock (same machine as the engine). */

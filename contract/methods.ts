@@ -5,6 +5,7 @@
  * window.corescope, the renderer's socket bridge, and the engine's handler table (api-service.ts), so
  * a method added here appears everywhere and the compiler points at every place that must serve it.
  */
+import type { RecentHistory } from './history.js';
 import type { z } from 'zod';
 import type { EngineHealth } from './health.js';
 import type { PythonInfo, ScenarioInfo, SessionInfo, SystemInfo, VersionInfo, WorkloadInfo } from './catalog.js';
@@ -65,6 +66,8 @@ export const METHODS = {
   session: method<SessionInfo>()(NoParamsSchema),
   workloads: method<WorkloadInfo[]>()(NoParamsSchema),
   scenarios: method<ScenarioInfo[]>()(NoParamsSchema),
+  /** the engine's last minute of per-core load and memory (bounded): a page opened mid-run draws it first */
+  recentHistory: method<RecentHistory>()(NoParamsSchema),
   startRun: method<{ runId: string }>()(RunSpecSchema, { access: 'control' }),
   stopRun: method<null>()(RunIdSchema, { access: 'control' }),
   runScenario: method<{ runId: string }>()(ScenarioSpecSchema, { access: 'control' }),

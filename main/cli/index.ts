@@ -114,6 +114,8 @@ function program(): Command {
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
     .option('--python <path>', `${PYTHON_FLAG_HELP}; beyond loopback the page can't change it`)
     .option('--recordings <dir>', "where the dashboard's Record button saves (default ~/CoreScope/recordings)")
+    .option('--token-file <file>', 'keep the token in this file (made on first use): with --port, restarts keep the same URL')
+    .option('--open', 'open the dashboard in the default browser')
     .action(async (flags) => exit(await serveCommand(flags)));
 
   cli

@@ -47,6 +47,7 @@ export class ApiService implements ApiEndpoint {
       session: (_, access) => ({ access }),
       workloads: () => WORKLOAD_CATALOG,
       scenarios: () => SCENARIO_CATALOG,
+      recentHistory: () => engine.recentHistory(),
       startRun: (spec) => ({ runId: engine.startRun(spec).id }),
       stopRun: async (runId) => {
         await engine.stopRun(runId);

@@ -9,6 +9,7 @@ import os from 'node:os';
 import type { PythonInfo, SystemInfo, VersionInfo } from '../../contract/catalog.js';
 import type { Runtime } from '../../contract/domain.js';
 import type { EngineHealth } from '../../contract/health.js';
+import type { RecentHistory } from '../../contract/history.js';
 import { LIMITS } from '../../contract/limits.js';
 import type { EngineNotice, StreamName, Streams } from '../../contract/methods.js';
 import { InvalidInput, parseOrRefuse } from '../../contract/refusal.js';
@@ -32,6 +33,7 @@ import { checkPython, type Verdict } from './runs/python-runtime.js';
 import type { Run } from './runs/run.js';
 import { RunManager } from './runs/run-manager.js';
 import { summarizeRun } from './runs/run-summary.js';
+import { RecentSamples } from './recent-history.js';
 import { Sampler } from './sampler.js';
 import { Studies } from './studies/studies.js';
 import { versionInfo } from './version.js';
@@ -69,6 +71,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   private readonly loop = new LoopDelayWindow();
   private readonly scenarioResults = new Map<string, ScenarioResult>();
   private readonly recordings: Recordings;
+  /** the last minute of machine samples, for a page that opens mid-run */
+  private readonly recent = new RecentSamples();
 
   constructor(options: EngineOptions = {}) {
     super();
@@ -82,6 +86,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.recordings = new Recordings(this, options.recordingsDir ?? defaultRecordingsDir());
     this.sampler.on('snapshot', (s) => {
       for (const span of this.spans.values()) span.push({ t: s.t, intervalMs: s.intervalMs, cores: s.cores });
+      this.recent.push(s);
       this.emit('snapshot', s);
     });
     // a failed sample is skipped (the loop goes on at the next tick); clients hear why
@@ -126,6 +131,11 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   get intervalMs(): number {
     return this.sampler.interval;
+  }
+
+  /** The last minute of per-core load and memory (bounded): what a late page draws before its first snapshot. */
+  recentHistory(): RecentHistory {
+    return this.recent.read();
   }
 
   /** The latest snapshot, or null before the first one. */

@@ -8,6 +8,7 @@ import type { Access } from '../../contract/methods.js';
 import type { Bridge } from './bridge/pick-bridge.js';
 import { LiveStore } from './state/live-store.js';
 import { DEFAULT_VIEW, type ViewWindow } from './state/view-span.js';
+import { useLink } from './hooks/use-link.js';
 import { ConnectionBanner } from './views/ConnectionBanner.js';
 import { CoreSection } from './views/live/CoreSection.js';
 import { Header } from './views/Header.js';
@@ -41,6 +42,11 @@ export function App({ bridge }: { bridge: Bridge }) {
   const [paused, setPaused] = useState(false);
   const [view, setView] = useState<ViewWindow>(DEFAULT_VIEW);
   const link = useSyncExternalStore(connection.subscribe, connection.get);
+  const connected = link.status === 'open';
+  // after a reconnect the machine is read again (a restarted server may have another Python, interval…)
+  const [reads, setReads] = useState(0);
+  const [launcherOpen, setLauncherOpen] = useState(true);
+  useLink(api, store, link, () => setReads((n) => n + 1));
 
   useEffect(() => {
     const offSnapshot = api.onSnapshot((s) => store.ingestSnapshot(s));
@@ -67,18 +73,15 @@ export function App({ bridge }: { bridge: Bridge }) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.system(), api.workloads(), api.session()])
-      .then(([sys, wl, session]) => {
-        if (!live) return;
-        setSystem(sys);
-        setWorkloads(wl);
-        setAccess(session.access);
-      })
-      .catch((e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)));
+    // apart: system() asks Python its version, which can take a while; the launcher needs only workloads()
+    const failed = (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e));
+    api.system().then((sys) => live && setSystem(sys), failed);
+    api.workloads().then((wl) => live && setWorkloads(wl), failed);
+    api.session().then((session) => live && setAccess(session.access), failed);
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, reads]);
 
   if (presenting)
     return (
@@ -95,24 +98,29 @@ export function App({ bridge }: { bridge: Bridge }) {
       <ConnectionBanner state={link} loadError={loadError} />
       {tab === 'live' && (
         <main className="layout" id="tab-panel" role="tabpanel" aria-labelledby="tab-live">
-          <div className="top-row">
+          <div className={launcherOpen || access !== 'control' ? 'top-row' : 'top-row top-row-folded'}>
             {access === 'control' ? (
-              <Launcher api={api} store={store} workloads={workloads} limits={system?.limits ?? null} python={system?.python ?? null}
+              <Launcher api={api} store={store} connected={connected} workloads={workloads} limits={system?.limits ?? null} python={system?.python ?? null}
                 onPython={(python) => setSystem((s) => (s ? { ...s, python } : s))}
+                open={launcherOpen}
+                onOpen={setLauncherOpen}
               />
             ) : (
               <ViewOnlyNote />
             )}
-            <CoreSection store={store} paused={paused} view={view} onView={setView} logicalCores={system?.logicalCores ?? null} />
+            {/* the runs sit under the cores, beside the launcher: what Run starts shows next to where it was pressed */}
+            <div className="live-main">
+              <CoreSection store={store} paused={paused} view={view} onView={setView} logicalCores={system?.logicalCores ?? null} />
+              <RunLanes store={store} api={api} connected={connected} />
+            </div>
           </div>
-          <RunLanes store={store} api={api} connected={link.status !== 'closed'} />
           <TotalsCharts store={store} paused={paused} view={view} totalMemoryBytes={system?.totalMemoryBytes ?? null} />
           <UnitsTable store={store} api={api} />
         </main>
       )}
       {tab === 'scenarios' && (
         <main className="layout" id="tab-panel" role="tabpanel" aria-labelledby="tab-scenarios">
-          <ScenariosView api={api} store={store} scenarios={scenarios} system={system} paused={paused} />
+          <ScenariosView api={api} store={store} scenarios={scenarios} system={system} paused={paused} connected={connected} />
         </main>
       )}
       {tab === 'compare' && (

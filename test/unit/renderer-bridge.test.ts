@@ -33,7 +33,8 @@ class FakeSocket implements SocketLike {
 
 const setup = (hasToken = true) => {
   const socket = new FakeSocket();
-  const bridge = new WsBridge(() => socket, hasToken);
+  // no reconnecting here: these tests are about one socket
+  const bridge = new WsBridge(() => socket, hasToken, { schedule: () => undefined });
   return { socket, bridge };
 };
 
@@ -77,7 +78,7 @@ describe('WsBridge', () => {
     const run = bridge.api.startRun({ mode: 'process', workload: 'cpu', units: 2 });
     expect(socket.sent).toEqual([]);
     socket.open();
-    expect(bridge.get()).toEqual({ status: 'open' });
+    expect(bridge.get()).toEqual({ status: 'open', epoch: 1 });
     const reqs = socket.sent.map((s) => JSON.parse(s));
     expect(reqs).toEqual([
       { id: 1, method: 'system' },
@@ -122,7 +123,7 @@ describe('WsBridge', () => {
     socket.drop(1006, '');
     await expect(pending).rejects.toThrow(/disconnected/);
     await expect(bridge.api.setInterval(100)).rejects.toThrow(/disconnected/);
-    expect(bridge.get()).toEqual({ status: 'closed', reason: 'the connection to the CoreScope server closed (code 1006)' });
+    expect(bridge.get()).toMatchObject({ status: 'closed', reason: 'the connection to the CoreScope server closed (code 1006)' });
     expect(changes).toBe(1);
   });
 
@@ -136,6 +137,74 @@ describe('WsBridge', () => {
     const { socket, bridge } = setup(false);
     socket.drop(1006, '');
     expect(bridge.get()).toMatchObject({ status: 'closed', reason: expect.stringMatching(/no token/) });
+  });
+
+  it('reconnects with backoff, carries its listeners over, and counts the opens', async () => {
+    const sockets: FakeSocket[] = [];
+    const timers: Array<{ fn: () => void; ms: number }> = [];
+    const bridge = new WsBridge(
+      () => {
+        sockets.push(new FakeSocket());
+        return sockets[sockets.length - 1]!;
+      },
+      true,
+      { schedule: (fn, ms) => void timers.push({ fn, ms }), probe: async () => false },
+    );
+    const got: number[] = [];
+    bridge.api.onSnapshot((s) => got.push(s.t));
+    sockets[0]!.open();
+    expect(bridge.get()).toEqual({ status: 'open', epoch: 1 });
+    sockets[0]!.drop(1006, '');
+    await Promise.resolve();
+    expect(bridge.get()).toMatchObject({ status: 'closed', reason: /closed \(code 1006\)/, retryInMs: 250, refused: false });
+    // the server is still down: each failed try waits longer, the first reason stays
+    timers.shift()!.fn();
+    sockets[1]!.drop(1006, '');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(bridge.get()).toMatchObject({ status: 'closed', reason: /closed \(code 1006\)/, retryInMs: 500 });
+    timers.shift()!.fn();
+    sockets[2]!.open();
+    expect(bridge.get()).toEqual({ status: 'open', epoch: 2 });
+    sockets[2]!.reply({ push: 'snapshot', data: { t: 7, cores: [] } });
+    expect(got).toEqual([7]);
+    const call = bridge.api.setInterval(100);
+    expect(sockets[2]!.sent).toHaveLength(1);
+    sockets[2]!.reply({ id: JSON.parse(sockets[2]!.sent[0]!).id, ok: true, result: null });
+    await expect(call).resolves.toBeNull();
+  });
+
+  it('says plainly that the token was refused when the page answers but the socket does not', async () => {
+    const sockets: FakeSocket[] = [];
+    const bridge = new WsBridge(
+      () => {
+        sockets.push(new FakeSocket());
+        return sockets[sockets.length - 1]!;
+      },
+      true,
+      { schedule: () => undefined, probe: async () => true },
+    );
+    sockets[0]!.drop(1006, '');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(bridge.get()).toMatchObject({ status: 'closed', refused: true, reason: /refused this page’s token.*--token-file/ });
+  });
+
+  it('does not reconnect once the page closes it', async () => {
+    let made = 0;
+    const timers: Array<() => void> = [];
+    const bridge = new WsBridge(
+      () => {
+        made++;
+        return new FakeSocket();
+      },
+      true,
+      { schedule: (fn) => void timers.push(fn) },
+    );
+    bridge.close();
+    await Promise.resolve();
+    expect(timers).toHaveLength(0);
+    expect(made).toBe(1);
   });
 
   it('describes closes in words', () => {

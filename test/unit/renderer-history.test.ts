@@ -3,7 +3,7 @@ import { corePaths } from '../../renderer/src/state/core-path.js';
 import { bucketMeans, valueAtOrBefore } from '../../renderer/src/state/downsample.js';
 import { SampleRing } from '../../renderer/src/state/sample-ring.js';
 import { totalsSeries } from '../../renderer/src/state/totals-series.js';
-import { byteTicks } from '../../renderer/src/state/byte-ticks.js';
+import { byteTicks, fittedByteMax } from '../../renderer/src/state/byte-ticks.js';
 
 const ringOf = (channels: number, capacity: number, rows: Array<[number, number[]]>) => {
   const r = new SampleRing(channels, capacity);
@@ -108,6 +108,18 @@ describe('totalsSeries', () => {
       { s: -9, cpu: 50, used: 10, available: 90 },
       { s: -1, cpu: 100, used: 20, available: 80 },
     ]);
+  });
+});
+
+describe('fittedByteMax', () => {
+  it('fits the axis to what is used, at a round tick above it', () => {
+    const GB = 1024 ** 3;
+    const MB = 1024 ** 2;
+    expect(fittedByteMax(2.2 * GB)).toBe(3 * GB);
+    expect(fittedByteMax(128 * MB)).toBe(150 * MB);
+    expect(fittedByteMax(0)).toBe(GB);
+    // a 2 × 64 MB run on 2.2 GB used moves the line by a visible share of the axis, not 0.5 %
+    expect((128 * MB) / fittedByteMax(2.3 * GB)).toBeGreaterThan(0.04);
   });
 });
 

@@ -63,10 +63,20 @@ describe('launcher form', () => {
 
   it('puts the contract’s reason next to the field it is about', () => {
     expect(checkForm(form({ units: '0' }), params('cpu'))).toEqual({ ok: false, errors: { units: 'units must be between 1 and 256 in process mode' } });
-    expect(checkForm(form({ units: '' }), params('cpu'))).toEqual({ ok: false, errors: { units: 'units must be a whole number' } });
+    expect(checkForm(form({ units: '' }), params('cpu'))).toEqual({ ok: false, errors: { units: 'units is required' } });
     expect(checkForm(form({ units: '2.5' }), params('cpu'))).toEqual({ ok: false, errors: { units: 'units must be a whole number' } });
     expect(checkForm(form({ durationS: '0.01' }), params('cpu'))).toEqual({ ok: false, errors: { durationS: 'duration must be between 0.1 and 3600' } });
     expect(checkForm(form({ durationS: 'abc' }), params('cpu'))).toEqual({ ok: false, errors: { durationS: 'duration must be a number' } });
+    // the schema would take a missing duration as the default 5 s: on the form, an emptied field is refused
+    expect(checkForm(form({ durationS: '' }), params('cpu'))).toEqual({ ok: false, errors: { durationS: 'duration is required' } });
+    expect(checkForm(form({ durationS: '  ' }), params('io-sleep'))).toEqual({ ok: false, errors: { durationS: 'duration is required' } });
+    expect(checkForm(form({ durationS: '0' }), params('cpu'))).toEqual({ ok: false, errors: { durationS: 'duration must be between 0.1 and 3600' } });
+    expect(checkForm(form({ durationS: 'ten' }), params('cpu'))).toEqual({ ok: false, errors: { durationS: 'duration must be a number' } });
+    expect(checkForm(form({ durationS: '99999' }), params('cpu'))).toEqual({ ok: false, errors: { durationS: 'duration must be between 0.1 and 3600' } });
+    expect(checkForm(form({ workload: 'mem', mb: '' }), params('mem'))).toEqual({ ok: false, errors: { mb: 'memory per unit is required' } });
+    expect(checkForm(form({ lengthBy: 'work', work: '' }), params('cpu'))).toEqual({ ok: false, errors: { work: 'work is required' } });
+    // a hidden field's text is not checked: io-sleep has no mb
+    expect(checkForm(form({ workload: 'io-sleep', mb: '' }), params('io-sleep')).ok).toBe(true);
     expect(checkForm(form({ workload: 'mem', mb: '9999' }), params('mem'))).toEqual({ ok: false, errors: { mb: 'mb must be between 0 and 4096' } });
   });
 

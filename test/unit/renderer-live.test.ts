@@ -110,6 +110,22 @@ describe('LiveStore', () => {
     expect(store.engineNow(1000)).toBe(1100);
   });
 
+  it('puts the engine\'s recent history in front of what already arrived, nothing twice', () => {
+    const { store } = manual();
+    store.ingestSnapshot(snap(3000, [30, 70]), 3000);
+    const h = (t: number, a: number) => ({ t, cores: [a, a], usedBytes: 100, availableBytes: 900 });
+    store.ingestHistory({ samples: [h(1000, 10), h(2000, 20), h(3000, 99)] });
+    expect(store.cores?.size).toBe(3);
+    expect([0, 1, 2].map((i) => store.cores?.timeAt(i))).toEqual([1000, 2000, 3000]);
+    expect(store.cores?.valueAt(1, 0)).toBe(20);
+    expect(store.cores?.valueAt(2, 1)).toBe(70); // the snapshot's own value, not history's
+    expect(store.totals.valueAt(0, TOTALS.used)).toBe(100);
+    expect(store.totals.valueAt(2, TOTALS.used)).toBe(400);
+    const v = store.version;
+    store.ingestHistory({ samples: [h(3000, 1)] }); // nothing older: nothing changes
+    expect(store.version).toBe(v);
+  });
+
   it('reduces run events in batches and tells lane listeners once per batch', () => {
     const { store, run, queue } = manual();
     let calls = 0;

@@ -3,8 +3,8 @@ import type { ScenarioInfo } from '../../contract/catalog.js';
 import type { ScenarioOutcome } from '../../contract/host-protocol.js';
 import type { ResolvedScenarioSpec, ScenarioResult } from '../../contract/run-events.js';
 import { articleSays, outcomeText } from '../../renderer/src/state/scenario-outcome.js';
-import { checkScenarioForm, scenarioFieldOf, initialForm, runtimesOf, specOfForm, withRuntime } from '../../renderer/src/state/scenario-form.js';
-import { hashOfTab, tabOfHash } from '../../renderer/src/state/tabs.js';
+import { checkScenarioForm, scenarioFieldOf, initialForm, runtimesOf, specOfForm, withMode, withRuntime } from '../../renderer/src/state/scenario-form.js';
+import { hashOfTab, tabAfterKey, tabOfHash } from '../../renderer/src/state/tabs.js';
 
 const OPTIONS = { limit: 3, jobs: 7, jobSeconds: 2, tasks: 10_000, sleepS: 5, workload: 'io-sleep' as const };
 const spec = (name: ResolvedScenarioSpec['name'], over: Partial<typeof OPTIONS> & { variant?: 'pair' | 'self' } = {}): ResolvedScenarioSpec => ({
@@ -82,10 +82,22 @@ const SEMAPHORE: ScenarioInfo = {
 };
 
 describe('scenario card form', () => {
-  it('starts at the default mode and sends only the flags given', () => {
+  it('starts at the default mode with the defaults as values, and refuses an emptied field', () => {
     const f = initialForm(SEMAPHORE);
     expect(f.mode).toBe('thread');
+    expect(f.values).toEqual({ limit: '3', jobs: '7', jobSeconds: '2' });
+    expect(checkScenarioForm(SEMAPHORE, f)).toEqual({ ok: true, spec: { name: 'semaphore', mode: 'thread', limit: 3, jobs: 7, jobSeconds: 2 } });
     expect(specOfForm(SEMAPHORE, { ...f, values: { limit: '2', jobs: ' ', jobSeconds: '0.5' } })).toEqual({ name: 'semaphore', mode: 'thread', limit: 2, jobSeconds: 0.5 });
+    expect(checkScenarioForm(SEMAPHORE, { ...f, values: { ...f.values, jobs: ' ' } })).toEqual({ ok: false, errors: { jobs: 'jobs is required' } });
+    expect(checkScenarioForm(SEMAPHORE, { ...f, values: { ...f.values, jobSeconds: '' } })).toEqual({ ok: false, errors: { jobSeconds: 'job length is required' } });
+  });
+
+  it('moves a field still at its default to the new mode\'s default, and keeps a typed one', () => {
+    const gather: ScenarioInfo = { ...SEMAPHORE, name: 'gather', modes: ['thread', 'async'], defaultMode: 'async', flags: ['tasks', 'sleepS', 'workload'] };
+    const f = initialForm(gather);
+    expect(f.values).toEqual({ tasks: '10000', sleepS: '5' });
+    expect(withMode(gather, f, 'thread').values).toEqual({ tasks: '100', sleepS: '5' });
+    expect(withMode(gather, { ...f, values: { tasks: '40', sleepS: '1' } }, 'thread').values).toEqual({ tasks: '40', sleepS: '1' });
   });
 
   it('puts the schema reasons next to their fields', () => {
@@ -117,6 +129,15 @@ describe('scenario card form', () => {
 });
 
 describe('tabs in the URL hash', () => {
+  it('moves between tabs with the arrow keys, wrapping, and Home/End', () => {
+    expect(tabAfterKey('live', 'ArrowRight')).toBe('scenarios');
+    expect(tabAfterKey('compare', 'ArrowRight')).toBe('live');
+    expect(tabAfterKey('live', 'ArrowLeft')).toBe('compare');
+    expect(tabAfterKey('scenarios', 'Home')).toBe('live');
+    expect(tabAfterKey('scenarios', 'End')).toBe('compare');
+    expect(tabAfterKey('scenarios', 'Enter')).toBeNull();
+  });
+
   it('reads the hash, defaulting to live', () => {
     expect(tabOfHash('#scenarios')).toBe('scenarios');
     expect(tabOfHash('#compare')).toBe('compare');

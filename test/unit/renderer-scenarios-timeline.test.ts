@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitState } from '../../contract/domain.js';
 import type { ResolvedScenarioSpec } from '../../contract/run-events.js';
-import type { ScenarioRun, StateChange } from '../../renderer/src/state/scenario-runs.js';
+import { insertChange, type ScenarioRun, type StateChange } from '../../renderer/src/state/scenario-runs.js';
 import {
   MAX_LANES,
   deadlockMark,
@@ -73,6 +73,18 @@ describe('timeline lanes', () => {
     const r = run('race', [ch(['running', 50]), ch(['running', 10])]);
     expect(lanesOf(r, 100).map((l) => l.unitId)).toEqual([0, 1]);
     expect(wavesOf(r)).toEqual([]);
+  });
+
+  it('keeps what each unit said it did, in order: the race\'s reads and writes', () => {
+    const said: StateChange[] = [];
+    insertChange(said, { state: 'starting', tMs: 0 });
+    insertChange(said, { state: 'waiting(io)', tMs: 10, note: 'read 0' });
+    insertChange(said, { state: 'running', tMs: 110 });
+    // the same state again, but with news: kept
+    expect(insertChange(said, { state: 'running', tMs: 111, note: 'wrote 10' })).toBe(true);
+    expect(insertChange(said, { state: 'running', tMs: 112 })).toBe(false);
+    const r = run('race', [said, ch(['running', 10])]);
+    expect(lanesOf(r, 200).map((l) => l.notes)).toEqual([['read 0', 'wrote 10'], []]);
   });
 
   it('counts the lanes past the drawn ones by state', () => {

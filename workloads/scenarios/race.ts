@@ -10,11 +10,14 @@ const PAUSE_MS = 100;
 
 /** increase(by): read, wait, write — the gap between read and write is where the other unit gets in. */
 export async function increase(kit: UnitKit): Promise<void> {
-  const local = (await kit.counter.read()) + AMOUNTS[kit.index];
-  kit.report('waiting(io)');
+  const read = await kit.counter.read();
+  const local = read + AMOUNTS[kit.index];
+  // the lane shows each read and write with its value: the lost update is there to see
+  kit.report('waiting(io)', `read ${read}`);
   await kit.sleep(PAUSE_MS);
   kit.report('running');
   await kit.counter.write(local);
+  kit.report('running', `wrote ${local}`);
 }
 
 export const counterUnits = (): string[] => AMOUNTS.map((by) => `increase(${by})`);

@@ -40,7 +40,8 @@ export interface UnitKit {
   signal: AbortSignal;
   /** values the coordinator handed to every unit (e.g. the slow server's URL) */
   given: Readonly<Record<string, string>>;
-  report(state: UnitStateName): void;
+  /** note: what the unit just did, shown on its lane ("read 0", "wrote 10") */
+  report(state: UnitStateName, note?: string): void;
   sleep(ms: number): Promise<void>;
   /** wait until every unit started with this one has arrived here, then all go on at once */
   together(): Promise<void>;

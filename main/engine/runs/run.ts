@@ -92,7 +92,7 @@ export const workloadPlan = (runId: string, spec: RunSpec, python?: string): Run
 });
 
 const sameDetail = (a: UnitDetail | undefined, b: UnitDetail | undefined) =>
-  a === b || (!!a && !!b && a.waitsFor === b.waitsFor && a.holds.join('\0') === b.holds.join('\0'));
+  a === b || (!!a && !!b && a.waitsFor === b.waitsFor && a.note === b.note && a.holds.join('\0') === b.holds.join('\0'));
 
 export class Run extends EventEmitter<RunEvents> {
   readonly hosts: HostRecord[] = [];

@@ -2,9 +2,21 @@
 
 export type ConnectionState =
   | { status: 'connecting' }
-  | { status: 'open' }
-  /** final: nothing to reconnect to (the desktop window without its preload) */
-  | { status: 'closed'; reason: string; final?: boolean };
+  /** epoch: how many times the link has opened (1 the first time): a view can tell a reconnect by it */
+  | { status: 'open'; epoch?: number }
+  /**
+   * final: nothing to reconnect to (the desktop window without its preload). retryInMs: the next try
+   * is that far off. refused: the server answers HTTP but refuses the socket: its token changed.
+   */
+  | { status: 'closed'; reason: string; final?: boolean; retryInMs?: number; refused?: boolean };
+
+/** Waits between reconnect attempts: quick at first, then every 4 s, so a restarted server is found within seconds. */
+const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000] as const;
+export const reconnectDelay = (attempt: number): number => RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)]!;
+
+/** What to tell a person whose page's token the server refuses (it restarted without --token-file). */
+export const REFUSED_TOKEN =
+  'the server is running but refused this page’s token: it was restarted with a new one. Open the new URL that `corescope serve` printed (start it with --port P --token-file F to keep both across restarts)';
 
 export interface Connection {
   get(): ConnectionState;

@@ -37,6 +37,8 @@ export function pickBridge(win: Window): Bridge {
   if (win.location.protocol === `${APP_SCHEME}:`) return { ...missingPreload(), transport: 'electron' };
   const token = takeToken(win);
   const url = socketUrl(win.location, token);
-  const ws = new WsBridge(() => new WebSocket(url) as unknown as SocketLike, token !== null);
+  // the page itself answering while the socket is refused means the server's token changed
+  const probe = () => fetch(win.location.pathname, { cache: 'no-store' }).then((r) => r.ok);
+  const ws = new WsBridge(() => new WebSocket(url) as unknown as SocketLike, token !== null, { probe });
   return { api: ws.api, connection: ws, transport: 'websocket' };
 }

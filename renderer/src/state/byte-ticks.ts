@@ -13,3 +13,11 @@ export function byteTicks(max: number, count = 4): number[] {
   for (let v = 0; v <= max + 1e-9; v += step) ticks.push(v);
   return ticks;
 }
+
+/** An axis top that fits a bytes series: its most and an eighth more, up to the next round tick (1 GB when empty). */
+export function fittedByteMax(max: number): number {
+  if (!(max > 0)) return 1024 ** 3;
+  const want = max * 1.125;
+  const step = byteTicks(want)[1] ?? want;
+  return Math.ceil(want / step) * step;
+}

@@ -13,6 +13,30 @@ export function busyLevel(pct: number): BusyLevel {
   return 'high';
 }
 
+/** The legend of the load colours, with the same thresholds as busyLevel. */
+export const BUSY_LEGEND: ReadonlyArray<{ level: BusyLevel; words: string }> = [
+  { level: 'idle', words: 'idle < 5 %' },
+  { level: 'low', words: 'low < 35 %' },
+  { level: 'mid', words: 'mid < 70 %' },
+  { level: 'high', words: 'busy ≥ 70 %' },
+];
+
+/** A core chart's accessible name: what a glance at it tells (its ticks would say nothing). */
+export function coreSummary(core: number, nowPct: number | null, means: ArrayLike<number>, from: number, count: number, spanS: number): string {
+  let sum = 0;
+  let n = 0;
+  let max = 0;
+  for (let i = from; i < from + count; i++) {
+    const v = means[i];
+    if (!Number.isFinite(v) || v < 0) continue;
+    sum += v;
+    n++;
+    max = Math.max(max, v);
+  }
+  const now = nowPct === null ? 'no sample yet' : `${Math.round(nowPct)} % busy now`;
+  return n ? `cpu ${core}: ${now}; over the last ${spanS} s mean ${Math.round(sum / n)} %, peak ${Math.round(max)} %` : `cpu ${core}: ${now}`;
+}
+
 export type Rgb = readonly [number, number, number];
 
 /** '#rgb', '#rrggbb' or 'rgb(r, g, b)' (what getComputedStyle gives) → [r, g, b]; null if neither. */

@@ -67,14 +67,30 @@ export type Checked = { ok: true; spec: RunSpecInput } | { ok: false; errors: Fo
 export function checkForm(form: LauncherForm, params: Params): Checked {
   const spec = specOf(form, params);
   const parsed = RunSpecSchema.safeParse(spec);
-  if (parsed.success) return { ok: true, spec };
-  const errors: FormErrors = {};
+  // the schema takes a missing duration as "use the default": on the form an emptied field is a mistake
+  const errors = missingFields(form, params);
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, spec };
+  if (parsed.success) return { ok: false, errors };
   for (const issue of parsed.error.issues) {
     const key = issue.path[0];
     const field = typeof key === 'string' && (FIELDS as readonly string[]).includes(key) ? (key as LauncherField) : 'form';
-    errors[field] = errors[field] ? `${errors[field]}; ${issue.message}` : issue.message;
+    if (errors[field]) continue; // "duration is required" says it all
+    errors[field] = issue.message;
   }
   return { ok: false, errors };
+}
+
+const FIELD_NAMES = { units: 'units', durationS: 'duration', work: 'work', mb: 'memory per unit' } as const;
+
+/** The shown number fields left empty: each one named, so nothing starts on a default the person cleared. */
+function missingFields(form: LauncherForm, params: Params): FormErrors {
+  const show = visibleFields(form, params);
+  const errors: FormErrors = {};
+  for (const key of ['units', 'durationS', 'work', 'mb'] as const) {
+    const shown = key === 'units' || show[key];
+    if (shown && form[key].trim() === '') errors[key] = `${FIELD_NAMES[key]} is required`;
+  }
+  return errors;
 }
 
 /** Which input a refusal from the API is about: the contract names the field; anything else is about the whole request. */

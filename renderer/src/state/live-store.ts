@@ -4,6 +4,7 @@
  * Snapshots only fill rings (views pull at their own rate); run events go through the reducer in
  * short batches, and lane listeners hear about it at once. No DOM here, so it is tested in Node.
  */
+import type { RecentHistory } from '../../../contract/history.js';
 import type { RunEvent } from '../../../contract/run-events.js';
 import type { RunSpec } from '../../../contract/schemas.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
@@ -25,7 +26,7 @@ export class LiveStore {
   /** bumps with every snapshot: views compare it to know whether there is anything new to draw */
   version = 0;
   cores: SampleRing | null = null;
-  readonly totals: SampleRing;
+  totals: SampleRing;
   /** engine clock − page clock, so elapsed times tick smoothly between samples */
   clockOffsetMs = 0;
 
@@ -49,6 +50,33 @@ export class LiveStore {
     this.totals.push(s.t, [cpu, s.memory.usedBytes, s.memory.availableBytes]);
     this.latest = s;
     this.clockOffsetMs = s.t - localNow;
+    this.version++;
+    for (const cb of this.snapshotListeners) cb();
+  }
+
+  /**
+   * The engine's recent samples (recentHistory), for a page opened mid-run: those older than what the
+   * rings already hold go in front of it, so the charts show the last minute at once and nothing twice.
+   */
+  ingestHistory(h: RecentHistory): void {
+    const first = h.samples[0];
+    if (!first) return;
+    const channels = Math.max(1, first.cores.length);
+    const before = this.totals.oldestT ?? Infinity;
+    const older = h.samples.filter((x) => x.t < before && x.cores.length === first.cores.length);
+    if (!older.length) return;
+    const cores = new SampleRing(channels, this.capacity);
+    const totals = new SampleRing(3, this.capacity);
+    for (const x of older) {
+      cores.push(x.t, x.cores);
+      totals.push(x.t, [x.cores.reduce((a, b) => a + b, 0) / channels, x.usedBytes, x.availableBytes]);
+    }
+    // then what had already arrived, when it has the same cores
+    if (this.cores && this.cores.channels === channels)
+      for (let i = 0; i < this.cores.size; i++) cores.push(this.cores.timeAt(i), Array.from({ length: channels }, (_, c) => this.cores!.valueAt(i, c)));
+    for (let i = 0; i < this.totals.size; i++) totals.push(this.totals.timeAt(i), [0, 1, 2].map((c) => this.totals.valueAt(i, c)));
+    this.cores = cores;
+    this.totals = totals;
     this.version++;
     for (const cb of this.snapshotListeners) cb();
   }
@@ -83,6 +111,12 @@ export class LiveStore {
 
   dismiss(runId: string): void {
     this.dispatch({ type: 'dismiss', runId });
+  }
+
+  /** Back after a lost link: the active lanes whose runs have no live units in the engine now ended unseen. */
+  markLost(liveRunIds: ReadonlySet<string>, localNow = Date.now()): void {
+    this.flush();
+    this.dispatch({ type: 'lost', liveRunIds, t: localNow + this.clockOffsetMs });
   }
 
   /** Drop ended lanes that have been on screen long enough. */

@@ -28,7 +28,7 @@ export function progressOf(lane: RunLane, now: number): Progress {
   const byUnits = Math.min(1, lane.unitsEnded / units);
   if (lane.summary) return { fraction: 1, basis: 'units', elapsedMs: lane.summary.wallMs, remainingMs: 0, estimated: false };
 
-  const elapsedMs = Math.max(0, now - lane.startedAt);
+  const elapsedMs = Math.max(0, (lane.endedAt ?? now) - lane.startedAt); // a lost lane stops its clock where it was lost
   const durationS = durationOf(lane.spec);
   if (durationS !== null) {
     const totalMs = durationS * 1000;
@@ -52,4 +52,17 @@ export function laneDetail(spec: RunSpec): string {
   else if (duration !== null) parts.push(`${duration} s each`);
   if (spec.runtime !== 'node') parts.push(spec.runtime);
   return parts.join(', ');
+}
+
+/**
+ * The word on a lane's badge. "stopped" when a unit was killed or cancelled (Stop, or the engine
+ * shutting down) rather than every unit finishing; "connection lost" while the page can't know.
+ */
+export function laneStatus(lane: RunLane, connected: boolean, stopping: boolean): string {
+  if (lane.lost) return 'connection lost';
+  if (lane.summary) return lane.summary.unitResults.some((u) => u.state === 'killed' || u.state === 'cancelled') ? 'stopped' : 'ended';
+  if (lane.endedAt !== null) return 'ended';
+  if (!connected) return 'connection lost';
+  if (stopping) return 'stopping…';
+  return lane.unitsEnded > 0 ? 'finishing' : 'running';
 }

@@ -21,6 +21,8 @@ export interface RunLane {
   unitsEnded: number;
   endedAt: number | null;
   summary: RunSummary | null;
+  /** the link to the engine dropped while it ran and, back, the engine no longer had it: its end was never seen */
+  lost: boolean;
   /** units that failed or were killed on their own, with why: the first MAX_CRASHES of them, never a silent disappearance */
   crashes: readonly UnitCrash[];
 }
@@ -49,7 +51,9 @@ export type RunsAction =
   | { type: 'launched'; runId: string; spec: RunSpec; t: number }
   | { type: 'dismiss'; runId: string }
   /** drop ended lanes shown for longer than keepMs, and keep at most maxEnded of them */
-  | { type: 'prune'; now: number; keepMs: number; maxEnded: number };
+  | { type: 'prune'; now: number; keepMs: number; maxEnded: number }
+  /** the page reconnected: active lanes whose runs the engine no longer has (not in liveRunIds) ended unseen */
+  | { type: 'lost'; liveRunIds: ReadonlySet<string>; t: number };
 
 export const EMPTY_RUNS: RunsState = { lanes: [] };
 
@@ -87,6 +91,7 @@ function newLane(runId: string, spec: RunSpec, t: number, lanes: readonly RunLan
     endedAt: null,
     summary: null,
     crashes: [],
+    lost: false,
   };
 }
 
@@ -162,6 +167,10 @@ export function runsReducer(state: RunsState, action: RunsAction): RunsState {
     case 'dismiss': {
       const lanes = state.lanes.filter((l) => l.runId !== action.runId || isActive(l));
       return lanes.length === state.lanes.length ? state : { lanes };
+    }
+    case 'lost': {
+      if (!state.lanes.some((l) => isActive(l) && !action.liveRunIds.has(l.runId))) return state;
+      return { lanes: state.lanes.map((l) => (isActive(l) && !action.liveRunIds.has(l.runId) ? { ...l, endedAt: action.t, lost: true } : l)) };
     }
     case 'prune': {
       const ended = state.lanes.filter((l) => !isActive(l));

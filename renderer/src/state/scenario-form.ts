@@ -1,8 +1,8 @@
 /**
  * A scenario card's form as plain data: the mode (limited to the scenario's modes) and the flags it
  * takes, as typed; turned into a ScenarioSpecInput and checked with the contract's ScenarioSpecSchema,
- * so each reason lands next to its field before anything starts. An empty field is not sent: the
- * engine fills in the default (shown as the field's placeholder).
+ * so each reason lands next to its field before anything starts. Fields start at the engine's defaults,
+ * as values a person can read and change; an emptied number field is refused, never quietly defaulted.
  */
 import { type ScenarioInfo } from '../../../contract/catalog.js';
 import { type Mode, type ScenarioFlag, type ScenarioName, type Runtime } from '../../../contract/domain.js';
@@ -19,11 +19,26 @@ export interface ScenarioForm {
 export type ScenarioField = ScenarioFlag | 'mode' | 'runtime' | 'form';
 export type ScenarioErrors = Partial<Record<ScenarioField, string>>;
 
-export const initialForm = (info: ScenarioInfo): ScenarioForm => ({
-  runtime: info.defaultRuntime,
-  mode: info.defaultRuntime === 'python' ? (info.pythonModes[0] ?? info.defaultMode) : info.defaultMode,
-  values: {},
-});
+export function initialForm(info: ScenarioInfo): ScenarioForm {
+  const mode = info.defaultRuntime === 'python' ? (info.pythonModes[0] ?? info.defaultMode) : info.defaultMode;
+  return { runtime: info.defaultRuntime, mode, values: defaultsOf(info, mode) };
+}
+
+/** The engine's default of every number flag a scenario takes, as text for its field. */
+function defaultsOf(info: ScenarioInfo, mode: Mode): ScenarioForm['values'] {
+  const values: ScenarioForm['values'] = {};
+  for (const flag of info.flags) if (NUMERIC.includes(flag)) values[flag] = placeholderOf(info.name, flag, mode);
+  return values;
+}
+
+/** Change mode: a field still at the old mode's default takes the new mode's (gather: 10000 tasks async, 100 threads). */
+export function withMode(info: ScenarioInfo, form: ScenarioForm, mode: Mode): ScenarioForm {
+  const before = defaultsOf(info, form.mode);
+  const after = defaultsOf(info, mode);
+  const values = { ...form.values };
+  for (const flag of Object.keys(after) as ScenarioFlag[]) if (values[flag] === before[flag]) values[flag] = after[flag];
+  return { ...form, mode, values };
+}
 
 /**
  * The runtimes a card offers: Node unless the scenario is Python-only (its default runtime is python),
@@ -42,7 +57,7 @@ export const modesOf = (info: ScenarioInfo, runtime: Runtime): Mode[] => (runtim
 /** Switch runtime, keeping the mode if that runtime has it, else its first. */
 export function withRuntime(info: ScenarioInfo, form: ScenarioForm, runtime: Runtime): ScenarioForm {
   const modes = modesOf(info, runtime);
-  return { ...form, runtime, mode: modes.includes(form.mode) ? form.mode : (modes[0] ?? form.mode) };
+  return withMode(info, { ...form, runtime }, modes.includes(form.mode) ? form.mode : (modes[0] ?? form.mode));
 }
 
 /** The flags a card shows, with words and limits (every flag a scenario takes is useful here). */
@@ -56,8 +71,8 @@ export const FLAG_WORDS: Record<ScenarioFlag, { label: string; hint: string }> =
   workload: { label: 'Wait on', hint: 'io-sleep: a timer · http: a slow local server' },
 };
 
-/** The engine's defaults, shown as placeholders (an empty field sends nothing and gets these). */
-export function placeholderOf(name: ScenarioName, flag: ScenarioFlag, mode: Mode): string {
+/** The engine's defaults, a card's starting values. */
+function placeholderOf(name: ScenarioName, flag: ScenarioFlag, mode: Mode): string {
   switch (flag) {
     case 'limit':
       return '3';
@@ -101,13 +116,15 @@ export function checkScenarioForm(info: ScenarioInfo, form: ScenarioForm): Check
   const modes = modesOf(info, form.runtime);
   if (!modes.includes(form.mode))
     errors.mode = modes.length ? `${info.name} runs in ${modes.join(', ')} mode only` : `${info.name} has no ${form.runtime} version`;
+  for (const flag of info.flags)
+    if (NUMERIC.includes(flag) && (form.values[flag]?.trim() ?? '') === '') errors[flag] = `${FLAG_WORDS[flag].label.replace(/ \(s\)$/, '').toLowerCase()} is required`;
   const parsed = ScenarioSpecSchema.safeParse(spec);
   if (!parsed.success)
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
       const field: ScenarioField =
         typeof key === 'string' && (info.flags as string[]).includes(key) ? (key as ScenarioFlag) : key === 'mode' || key === 'runtime' ? key : 'form';
-      errors[field] = errors[field] ? `${errors[field]}; ${issue.message}` : issue.message;
+      if (!errors[field]) errors[field] = issue.message;
     }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, spec };
 }

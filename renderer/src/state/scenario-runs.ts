@@ -12,6 +12,8 @@ export interface StateChange {
   state: UnitState;
   /** ms after the run's start */
   tMs: number;
+  /** what the unit did then ("read 0", "wrote 10"), when it said */
+  note?: string;
 }
 
 export interface ScenarioRun {
@@ -44,11 +46,11 @@ export const MAX_SCENARIO_RUNS = 8;
 
 const isFinal = (s: UnitState): boolean => FINAL_STATES.includes(s);
 
-/** Insert a change in time order; a repeat of the state the unit was already in changes nothing. */
+/** Insert a change in time order; a repeat of the state the unit was already in changes nothing, unless it says what the unit did. */
 export function insertChange(changes: StateChange[], c: StateChange): boolean {
   let i = changes.length;
   while (i > 0 && changes[i - 1].tMs > c.tMs) i--;
-  if (i > 0 && changes[i - 1].state === c.state) return false;
+  if (i > 0 && changes[i - 1].state === c.state && !c.note) return false;
   // nothing follows a final state that came earlier (a late report from a unit already killed)
   if (i > 0 && isFinal(changes[i - 1].state)) return false;
   changes.splice(i, 0, c);
@@ -91,7 +93,7 @@ function unitsOfResult(names: readonly string[], result: ScenarioResult): StateC
   const sorted = [...result.timeline].sort((a, b) => a.tMs - b.tMs);
   for (const e of sorted) {
     const i = index.get(e.unit);
-    if (i !== undefined) insertChange(units[i], { state: e.state, tMs: e.tMs });
+    if (i !== undefined) insertChange(units[i], { state: e.state, tMs: e.tMs, ...(e.detail?.note !== undefined && { note: e.detail.note }) });
   }
   for (const u of units) if (u.length === 0) u.push({ state: 'starting', tMs: 0 });
   return units;
@@ -142,7 +144,8 @@ function applyEvents(state: ScenarioRunsState, events: readonly RunEvent[]): Sce
         d.units[e.unitId] = [...d.units[e.unitId]];
         d.copiedUnits.add(e.unitId);
       }
-      if (insertChange(d.units[e.unitId], { state: e.state, tMs: Math.max(0, e.t - d.run.t0) })) changed = true;
+      const note = e.detail?.note;
+      if (insertChange(d.units[e.unitId], { state: e.state, tMs: Math.max(0, e.t - d.run.t0), ...(note !== undefined && { note }) })) changed = true;
       d.run.units = d.units;
     } else {
       if (!e.scenario) continue;

@@ -22,6 +22,8 @@ export interface Lane {
   state: UnitState;
   /** semaphore: when it got its permit (ms after start), else null */
   permitMs: number | null;
+  /** what the unit said it did, in order: the race's reads and writes with the counter's values */
+  notes: string[];
 }
 
 /** Lanes drawn one by one; past this many the rest are counted by state below them. */
@@ -75,6 +77,7 @@ export function lanesOf(run: ScenarioRun, untilMs: number): Lane[] {
       segments: laneSegments(changes, untilMs),
       state: changes.length ? changes[changes.length - 1].state : 'starting',
       permitMs: semaphore ? permitMs(changes) : null,
+      notes: changes.flatMap((c) => (c.note ? [c.note] : [])),
     }),
   );
   if (semaphore) lanes.sort((a, b) => (a.permitMs ?? Infinity) - (b.permitMs ?? Infinity) || a.unitId - b.unitId);

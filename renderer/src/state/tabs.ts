@@ -14,3 +14,20 @@ export function tabOfHash(hash: string): Tab {
 }
 
 export const hashOfTab = (tab: Tab): string => `#${tab}`;
+
+/** The tab an arrow key moves to, as an ARIA tablist does (wrapping; Home and End to the ends); null for other keys. */
+export function tabAfterKey(tab: Tab, key: string): Tab | null {
+  const i = TABS.indexOf(tab);
+  switch (key) {
+    case 'ArrowRight':
+      return TABS[(i + 1) % TABS.length]!;
+    case 'ArrowLeft':
+      return TABS[(i + TABS.length - 1) % TABS.length]!;
+    case 'Home':
+      return TABS[0];
+    case 'End':
+      return TABS[TABS.length - 1]!;
+    default:
+      return null;
+  }
+}

@@ -24,7 +24,18 @@ interface Props {
 }
 
 export function Header({ system, api, transport, connection, paused, onPause, corner }: Props) {
-  const linkWords = transport === 'replay' ? 'replay of a recording' : connection.status === 'open' ? (transport === 'electron' ? 'live' : 'live · web dashboard') : connection.status === 'connecting' ? 'connecting…' : 'disconnected';
+  const linkWords =
+    transport === 'replay'
+      ? 'replay of a recording'
+      : connection.status === 'open'
+        ? transport === 'electron'
+          ? 'live'
+          : 'live · web dashboard'
+        : connection.status === 'connecting'
+          ? 'connecting…'
+          : connection.retryInMs !== undefined
+            ? 'reconnecting…'
+            : 'disconnected';
   return (
     <header className="topbar">
       <div className="brand">
@@ -37,19 +48,19 @@ export function Header({ system, api, transport, connection, paused, onPause, co
         <h1>CoreScope</h1>
       </div>
       <div className="machine" aria-label="machine">
+        {/* each item carries its own "·" (CSS), so a wrapped line never ends on a dangling one */}
         {system ? (
           <>
-            <span className="machine-cpu">{system.cpuModel}</span>
-            <span className="dot-sep">·</span>
-            <span>
+            <span className="machine-item machine-cpu" title={system.cpuModel}>
+              {system.cpuModel}
+            </span>
+            <span className="machine-item">
               <b>{system.logicalCores}</b> logical cores
             </span>
-            <span className="dot-sep">·</span>
-            <span>
+            <span className="machine-item">
               <b>{formatBytes(system.totalMemoryBytes)}</b> memory
             </span>
-            <span className="dot-sep">·</span>
-            <span>{system.platform}</span>
+            <span className="machine-item">{system.platform}</span>
           </>
         ) : (
           <span>reading the machine…</span>

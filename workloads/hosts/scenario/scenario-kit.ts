@@ -55,16 +55,17 @@ export class Kit implements UnitKit {
     return this.p.commons.counter;
   }
 
-  send(state: UnitStateName, waitsFor: string | null = null, error?: string): void {
+  send(state: UnitStateName, waitsFor: string | null = null, error?: string, note?: string): void {
     if (this.ended) return;
     this.ended = FINAL.includes(state);
-    const detail: UnitDetail | undefined = this.p.usesLocks ? { holds: [...this.holds], waitsFor } : undefined;
+    const detail: UnitDetail | undefined =
+      this.p.usesLocks || note ? { holds: [...this.holds], waitsFor, ...(note !== undefined && { note }) } : undefined;
     this.p.emit({ unitId: this.p.index, state, t: epochNow(), pid: this.p.pid, tid: this.p.tid, detail, error });
   }
 
-  report(state: UnitStateName): void {
+  report(state: UnitStateName, note?: string): void {
     this.said = true;
-    this.send(state);
+    this.send(state, null, undefined, note);
   }
 
   reportUnlessSaid(state: UnitStateName): void {

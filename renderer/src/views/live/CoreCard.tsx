@@ -44,6 +44,13 @@ export function CoreCard({ core, parts, chips, colorOf }: Props) {
           }}
         />
       </div>
+      <div className="core-plot">
+      {/* the scale, so a reading needs no guessing; the card's name (set by the draw loop) says it in words */}
+      <span className="core-yaxis" aria-hidden="true">
+        <span>100</span>
+        <span>50</span>
+        <span>0</span>
+      </span>
       <svg className="core-chart" viewBox={`0 0 ${PATH_W} ${PATH_H}`} preserveAspectRatio="none" aria-hidden="true">
         <path
           className="core-area"
@@ -59,6 +66,7 @@ export function CoreCard({ core, parts, chips, colorOf }: Props) {
           }}
         />
       </svg>
+      </div>
       <div className="core-chips">
         {chips?.chips.map((c) => <UnitChip key={c.label} chip={c} color={colorOf(c.runId)} />)}
         {chips && chips.more > 0 && <span className="chip chip-more">+{chips.more}</span>}

@@ -12,7 +12,7 @@ import { frameClockOf } from '../../hooks/frame-clock.js';
 import { chipsByCore, type CoreChips } from '../../state/core-chips.js';
 import { corePaths } from '../../state/core-path.js';
 import { bucketMeans, valueAtOrBefore } from '../../state/downsample.js';
-import { busyLevel } from '../../state/heat.js';
+import { busyLevel, coreSummary } from '../../state/heat.js';
 import type { LiveStore } from '../../state/live-store.js';
 import type { SampleRing } from '../../state/sample-ring.js';
 import { viewRange, type ViewWindow } from '../../state/view-span.js';
@@ -57,6 +57,8 @@ export function CoreCards({ store, ring, view, paused, unitsSnapshot, colorOf }:
         el.line?.setAttribute('d', paths.line);
         el.area?.setAttribute('d', paths.area);
         if (el.pct) el.pct.textContent = pct === null ? '–' : formatPct(pct);
+        const label = coreSummary(c, pct, means.current, c * CORE_BUCKETS, CORE_BUCKETS, view.spanMs / 1000);
+        if (el.card && el.card.getAttribute('aria-label') !== label) el.card.setAttribute('aria-label', label);
         const level = busyLevel(pct ?? 0);
         if (el.card && el.card.dataset.level !== level) el.card.dataset.level = level;
       }

@@ -5,6 +5,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useFrame } from '../../hooks/use-frame.js';
 import type { LiveStore } from '../../state/live-store.js';
+import { BUSY_LEGEND } from '../../state/heat.js';
 import { colorOf } from '../../state/runs.js';
 import { scrollBack, viewRange, type ViewWindow } from '../../state/view-span.js';
 import { CoreCards } from './CoreCards.js';
@@ -35,7 +36,8 @@ export function CoreSection({ store, paused, view, onView, logicalCores }: Props
   const units = range.live ? frame.latest : null;
 
   return (
-    <section className="panel cores-panel" aria-labelledby="cores-title">
+    // data-newest-t: the newest sample drawn, so a test can see the charts move again after a reconnect
+    <section className="panel cores-panel" aria-labelledby="cores-title" data-newest-t={frame.latest?.t}>
       <div className="panel-head">
         <h2>
           <span id="cores-title">Cores</span> <span className="panel-sub">{cores ? `${cores} logical · busy % per core, ${range.live ? 'last' : 'window of'} ${view.spanMs / 1000} s` : ''}</span>
@@ -47,6 +49,14 @@ export function CoreSection({ store, paused, view, onView, logicalCores }: Props
           onScroll={(ago) => onView(scrollBack(view, ago, frame.latest?.t ?? null))}
         />
       </div>
+      <ul className="load-legend" aria-label="card colours: how busy a core is">
+        {BUSY_LEGEND.map((l) => (
+          <li key={l.level}>
+            <span className={`load-swatch lvl-${l.level}`} aria-hidden="true" />
+            {l.words}
+          </li>
+        ))}
+      </ul>
       {paused && <div className="paused-note">Paused: the charts hold still; sampling goes on.</div>}
       {!ring ? (
         <div className="empty">Waiting for the first sample…</div>

@@ -2,7 +2,8 @@
  * Start a run: mode, workload, units and how long (duration, or an amount of work for cpu), with the
  * engine's limits beside each field. The form is checked with the contract's RunSpecSchema before
  * anything is sent; a reason the API gives back lands next to its field too. A started run's lane
- * shows at once.
+ * shows at once. Number fields are text inputs: a number input turns "ten" into "" behind the form's back,
+ * and the form must say what was wrong with what was typed.
  */
 import { useState, type FormEvent } from 'react';
 import { type PythonInfo, type WorkloadInfo } from '../../../../contract/catalog.js';
@@ -33,18 +34,25 @@ import { fieldOf } from '../../../../contract/client.js';
 import { PythonSetting } from '../PythonSetting.js';
 import { LAUNCHER_GAP_MS } from '../draw-rates.js';
 
+const PENDING_PARAMS: WorkloadInfo['params'] = ['durationS', 'work'];
+
 interface Props {
   api: CoreScopeApi;
   store: LiveStore;
+  /** false while the link to the engine is down: Run waits for it */
+  connected: boolean;
   workloads: WorkloadInfo[];
   limits: typeof LIMITS | null;
   /** this machine's Python (SystemInfo.python): the Runtime selector shows only when there is one */
   python: PythonInfo | null;
   /** the Python setting changed: SystemInfo.python as the engine now has it */
   onPython: (python: PythonInfo | null) => void;
+  /** folded, only the heading shows, so the cores stay on the first screen of a small window */
+  open: boolean;
+  onOpen: (open: boolean) => void;
 }
 
-export function Launcher({ api, store, workloads, limits, python, onPython }: Props) {
+export function Launcher({ api, store, connected, workloads, limits, python, onPython, open, onOpen }: Props) {
   // free memory for the mem workload's warning: once a second is plenty
   const availableBytes = useFrame(store, LAUNCHER_GAP_MS).latest?.memory.availableBytes ?? null;
   const [typed, setForm] = useState<LauncherForm>(INITIAL_FORM);
@@ -54,7 +62,8 @@ export function Launcher({ api, store, workloads, limits, python, onPython }: Pr
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
   const info = workloads.find((w) => w.name === form.workload);
-  const params = info?.params ?? [];
+  // before the catalog arrives, the default workload's fields (cpu: a duration, or work) are already there to fill in
+  const params = info?.params ?? PENDING_PARAMS;
   const show = visibleFields(form, params);
   const warning = memoryWarning(form, params, availableBytes);
 
@@ -80,6 +89,8 @@ export function Launcher({ api, store, workloads, limits, python, onPython }: Pr
     try {
       const { runId } = await api.startRun(checked.spec);
       store.launched(runId, RunSpecSchema.parse(checked.spec));
+      // the result is the new lane: bring it into sight (on a small window it starts below the fold)
+      requestAnimationFrame(() => document.getElementById(`lane-${runId}`)?.closest('article')?.scrollIntoView?.({ block: 'nearest' }));
       setErrors({}); // a reason from an earlier attempt ("at most 8 runs at once") no longer holds
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
@@ -98,7 +109,11 @@ export function Launcher({ api, store, workloads, limits, python, onPython }: Pr
     <section className="panel launcher" aria-labelledby="launcher-title">
       <div className="panel-head">
         <h2 id="launcher-title">Launch a run</h2>
+        <button type="button" className="btn btn-small" aria-expanded={open} aria-controls="launcher-body" onClick={() => onOpen(!open)}>
+          {open ? 'Fold' : 'Open'}
+        </button>
       </div>
+      <div id="launcher-body" hidden={!open}>
       <form onSubmit={submit} noValidate>
         {runtimes.length > 1 && (
           <Field id="runtime" label="Runtime" hint={runtimeHint(form.runtime, python) ?? undefined} error={errors.runtime}>
@@ -167,7 +182,7 @@ export function Launcher({ api, store, workloads, limits, python, onPython }: Pr
           <Field id="units" label="Units" hint={hint('units')} error={errors.units}>
             <input
               id="units"
-              type="number"
+              type="text"
               inputMode="numeric"
               value={form.units}
               onChange={(e) => set('units', e.target.value)}
@@ -193,8 +208,8 @@ export function Launcher({ api, store, workloads, limits, python, onPython }: Pr
             <Field id="durationS" label="Duration (s)" hint={hint('durationS')} error={errors.durationS}>
               <input
                 id="durationS"
-                type="number"
-                step="any"
+                type="text"
+                inputMode="decimal"
                 value={form.durationS}
                 onChange={(e) => set('durationS', e.target.value)}
                 {...describedBy('durationS', true, errors.durationS)}
@@ -203,12 +218,12 @@ export function Launcher({ api, store, workloads, limits, python, onPython }: Pr
           )}
           {show.work && (
             <Field id="work" label="Work (blocks)" hint={hint('work')} error={errors.work}>
-              <input id="work" type="number" value={form.work} onChange={(e) => set('work', e.target.value)} {...describedBy('work', true, errors.work)} />
+              <input id="work" type="text" inputMode="numeric" value={form.work} onChange={(e) => set('work', e.target.value)} {...describedBy('work', true, errors.work)} />
             </Field>
           )}
           {show.mb && (
             <Field id="mb" label="Memory per unit (MB)" hint={hint('mb')} error={errors.mb}>
-              <input id="mb" type="number" step="any" value={form.mb} onChange={(e) => set('mb', e.target.value)} {...describedBy('mb', true, errors.mb)} />
+              <input id="mb" type="text" inputMode="decimal" value={form.mb} onChange={(e) => set('mb', e.target.value)} {...describedBy('mb', true, errors.mb)} />
             </Field>
           )}
         </div>
@@ -221,7 +236,7 @@ export function Launcher({ api, store, workloads, limits, python, onPython }: Pr
         )}
 
         <div className="launch-row">
-          <button type="submit" className="btn btn-primary" disabled={busy || workloads.length === 0}>
+          <button type="submit" className="btn btn-primary" disabled={busy || !connected || workloads.length === 0}>
             Run
           </button>
           {errors.form && (
@@ -233,6 +248,7 @@ export function Launcher({ api, store, workloads, limits, python, onPython }: Pr
         </div>
       </form>
       <PythonSetting api={api} python={python} onPython={onPython} />
+      </div>
     </section>
   );
 }

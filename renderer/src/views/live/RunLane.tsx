@@ -8,7 +8,7 @@ import { useState, type CSSProperties } from 'react';
 import { UNIT_STATES } from '../../../../contract/domain.js';
 import { type CoreScopeApi } from '../../../../contract/methods.js';
 import { formatBytes, formatMs, formatPct } from '../../../../lib/format.js';
-import { laneDetail, laneTitle, progressOf } from '../../state/progress.js';
+import { laneDetail, laneStatus, laneTitle, progressOf } from '../../state/progress.js';
 import { runColorVar } from '../../state/run-colors.js';
 import type { RunTotals } from '../../state/run-totals.js';
 import type { RunLane as Lane } from '../../state/runs.js';
@@ -20,14 +20,16 @@ interface Props {
   totals: RunTotals | undefined;
   now: number;
   api: CoreScopeApi;
+  /** false while the link to the engine is down: the lane says so, and Stop waits */
+  connected: boolean;
   onDismiss: (runId: string) => void;
 }
 
-export function RunLane({ lane, totals, now, api, onDismiss }: Props) {
+export function RunLane({ lane, totals, now, api, connected, onDismiss }: Props) {
   const [stopping, setStopping] = useState(false);
   const canControl = useCanControl();
   const [error, setError] = useState<string | null>(null);
-  const ended = lane.summary !== null;
+  const ended = lane.endedAt !== null;
   const p = progressOf(lane, now);
   const title = laneTitle(lane.spec);
   const style = { '--lane': runColorVar(lane.color) } as CSSProperties;
@@ -44,7 +46,8 @@ export function RunLane({ lane, totals, now, api, onDismiss }: Props) {
   };
 
   const states = UNIT_STATES.filter((s) => lane.counts[s]).map((s) => `${(lane.counts[s] as number).toLocaleString('en-US')} ${s}`);
-  const status = ended ? 'ended' : stopping ? 'stopping…' : lane.unitsEnded > 0 ? 'finishing' : 'running';
+  const status = laneStatus(lane, connected, stopping);
+  const unsure = status === 'connection lost'; // neither progress nor figures can be told: say so instead
   const remaining =
     p.remainingMs === null ? '–' : p.remainingMs === 0 && !ended ? 'ending…' : `${p.estimated ? '≈ ' : ''}${formatMs(p.remainingMs)}`;
 
@@ -56,10 +59,15 @@ export function RunLane({ lane, totals, now, api, onDismiss }: Props) {
           <h3 id={`lane-${lane.runId}`}>{title}</h3>
           <span className="lane-detail">{laneDetail(lane.spec)}</span>
         </div>
-        <span className={`lane-status status-${ended ? 'ended' : 'live'}`}>{status}</span>
+        <span className={`lane-status status-${unsure ? 'lost' : ended ? 'ended' : 'live'}`}>{status}</span>
       </header>
+      {unsure && (
+        <p className="lane-lost">
+          {lane.lost ? 'The link to the engine dropped while this run went; the engine back now does not have it.' : 'Waiting for the engine: progress resumes when the page reconnects.'}
+        </p>
+      )}
 
-      <div className="lane-progress">
+      <div className="lane-progress" hidden={unsure}>
         <ProgressBar
           fraction={p.fraction}
           color={lane.color}
@@ -84,7 +92,7 @@ export function RunLane({ lane, totals, now, api, onDismiss }: Props) {
         </span>
       </div>
 
-      {!ended && (
+      {!ended && !unsure && (
         <div className="lane-figures">
           <div>
             <span className="fig-label">CPU</span>
@@ -126,7 +134,7 @@ export function RunLane({ lane, totals, now, api, onDismiss }: Props) {
             Dismiss
           </button>
         ) : canControl && (
-          <button type="button" className="btn btn-stop" aria-label={`Stop run ${lane.runId}`} disabled={stopping} onClick={stop}>
+          <button type="button" className="btn btn-stop" aria-label={`Stop run ${lane.runId}`} disabled={stopping || !connected} onClick={stop}>
             Stop
           </button>
         )}

@@ -54,7 +54,7 @@ export function RunLanes({ store, api, connected }: Props) {
       ) : (
         <div className="lanes">
           {runs.lanes.map((lane) => (
-            <RunLane key={lane.runId} lane={lane} totals={totals.get(lane.runId)} now={now} api={api} onDismiss={(id) => store.dismiss(id)} />
+            <RunLane key={lane.runId} lane={lane} totals={totals.get(lane.runId)} now={now} api={api} connected={connected} onDismiss={(id) => store.dismiss(id)} />
           ))}
           {unknown.map(([id, t]) => (
             <UnknownRun key={id} runId={id} color={colorOf(runs, id)} totals={t} api={api} />

@@ -10,7 +10,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { Area, AreaChart, CartesianGrid, ComposedChart, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatBytes, formatPct } from '../../../../lib/format.js';
 import { useFrame } from '../../hooks/use-frame.js';
-import { byteTicks } from '../../state/byte-ticks.js';
+import { byteTicks, fittedByteMax } from '../../state/byte-ticks.js';
 import type { LiveStore } from '../../state/live-store.js';
 import { runColorVar } from '../../state/run-colors.js';
 import { totalsSeries } from '../../state/totals-series.js';
@@ -40,6 +40,8 @@ export function TotalsCharts({ store, paused, view, totalMemoryBytes }: Props) {
   const total = frame.latest?.memory.totalBytes ?? totalMemoryBytes ?? undefined;
   const lastCpu = data.length ? data[data.length - 1].cpu : null;
   const lastMem = frame.latest?.memory;
+  // the memory axis fits what is used (a 2 × 64 MB run on 23.5 GB would be a flat line): total and available are notes
+  const usedMax = useMemo(() => fittedByteMax(data.reduce((m, d) => Math.max(m, d.used), 0)), [data]);
 
   // each run's time on screen, in the chart's seconds
   const spans = runs.lanes
@@ -102,7 +104,10 @@ export function TotalsCharts({ store, paused, view, totalMemoryBytes }: Props) {
       <section className="panel" aria-labelledby="mem-title">
         <div className="panel-head">
           <h2>
-            <span id="mem-title">Memory</span> <span className="panel-sub">{total ? `of ${formatBytes(total)}` : ''}</span>
+            <span id="mem-title">Memory</span>{' '}
+            <span className="panel-sub">
+              {[total ? `axis fitted to what is used · total ${formatBytes(total)}` : '', lastMem ? `${formatBytes(lastMem.availableBytes)} available` : ''].filter(Boolean).join(' · ')}
+            </span>
           </h2>
           <span className="big-figure">{lastMem ? `${formatBytes(lastMem.usedBytes)} used` : '–'}</span>
         </div>
@@ -110,23 +115,7 @@ export function TotalsCharts({ store, paused, view, totalMemoryBytes }: Props) {
           <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
             <XAxis dataKey="s" type="number" domain={[-spanS, 0]} tickFormatter={secondsTick} tick={axisStyle} stroke="var(--border)" allowDataOverflow />
-            <YAxis
-              domain={[0, total ?? 'auto']}
-              ticks={total ? byteTicks(total) : undefined}
-              tickFormatter={(v: number) => formatBytes(v, 0)}
-              tick={axisStyle}
-              stroke="var(--border)"
-              width={56}
-            />
-            {total !== undefined && (
-              <ReferenceLine
-                y={total}
-                stroke="var(--text-dim)"
-                strokeDasharray="4 3"
-                ifOverflow="extendDomain"
-                label={{ value: `total ${formatBytes(total)}`, position: 'insideTopLeft', fill: 'var(--text-dim)', fontSize: 11 }}
-              />
-            )}
+            <YAxis domain={[0, usedMax]} ticks={byteTicks(usedMax)} tickFormatter={(v: number) => formatBytes(v, 1)} tick={axisStyle} stroke="var(--border)" width={60} allowDataOverflow />
             <Tooltip
               isAnimationActive={false}
               contentStyle={tooltipStyle}
@@ -141,17 +130,6 @@ export function TotalsCharts({ store, paused, view, totalMemoryBytes }: Props) {
               stroke="var(--mem)"
               fill="var(--mem)"
               fillOpacity={0.2}
-              strokeWidth={1.5}
-              dot={false}
-              isAnimationActive={false}
-            />
-            {/* an unfilled Area, not a Line: recharts' Line measures its path (getTotalLength) on every render, a forced layout */}
-            <Area
-              type="linear"
-              dataKey="available"
-              name="available"
-              stroke="var(--mem-avail)"
-              fill="none"
               strokeWidth={1.5}
               dot={false}
               isAnimationActive={false}

@@ -15,8 +15,8 @@ import {
   scenarioFieldOf,
   initialForm,
   modesOf,
-  placeholderOf,
   runtimesOf,
+  withMode,
   withRuntime,
   type ScenarioErrors,
   type ScenarioForm,
@@ -33,11 +33,13 @@ interface Props {
   hasPython: boolean;
   /** this scenario's run is going: Run waits until it ends */
   running: boolean;
+  /** false while the link to the engine is down */
+  connected: boolean;
   onSelect: (name: ScenarioInfo['name']) => void;
   onStarted: (name: ScenarioInfo['name'], runId: string) => void;
 }
 
-export const ScenarioCard = memo(function ScenarioCard({ info, api, selected, hasPython, running, onSelect, onStarted }: Props) {
+export const ScenarioCard = memo(function ScenarioCard({ info, api, selected, hasPython, running, connected, onSelect, onStarted }: Props) {
   const [form, setForm] = useState<ScenarioForm>(() => initialForm(info));
   const [errors, setErrors] = useState<ScenarioErrors>({});
   const [busy, setBusy] = useState(false);
@@ -122,7 +124,7 @@ export const ScenarioCard = memo(function ScenarioCard({ info, api, selected, ha
               id={id('mode')}
               value={form.mode}
               onChange={(e) => {
-                setForm((f) => ({ ...f, mode: e.target.value as ScenarioForm['mode'] }));
+                setForm((f) => withMode(info, f, e.target.value as ScenarioForm['mode']));
                 setErrors((er) => ({ ...er, mode: undefined, form: undefined }));
               }}
               {...describedBy(id('mode'), false, errors.mode)}
@@ -152,9 +154,8 @@ export const ScenarioCard = memo(function ScenarioCard({ info, api, selected, ha
                 ) : (
                   <input
                     id={fid}
-                    type="number"
-                    step="any"
-                    placeholder={placeholderOf(info.name, flag, form.mode)}
+                    type="text"
+                    inputMode="decimal"
                     value={form.values[flag] ?? ''}
                     onChange={(e) => setValue(flag, e.target.value)}
                     {...describedBy(fid, true, errors[flag])}
@@ -165,7 +166,13 @@ export const ScenarioCard = memo(function ScenarioCard({ info, api, selected, ha
           })}
         </div>
         <div className="scenario-actions">
-          <button type="submit" className="btn btn-primary" aria-label={`Run ${info.name}`} disabled={busy || running || runtimes.length === 0 || !canControl} title={canControl ? undefined : VIEW_ONLY_WORDS}>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            aria-label={`Run ${info.name}`}
+            disabled={busy || running || !connected || runtimes.length === 0 || !canControl}
+            title={canControl ? undefined : VIEW_ONLY_WORDS}
+          >
             Run
           </button>
           {runtimes.length === 0 && <span className="field-hint">needs python3, which this machine lacks</span>}

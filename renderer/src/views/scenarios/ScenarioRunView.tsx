@@ -45,6 +45,13 @@ interface Props {
   cores: ReactNode;
 }
 
+/** Where Run was pressed: back to that card and its Run button (shown only when the cards stack above). */
+function backToCard(name: string): void {
+  const card = document.querySelector<HTMLElement>(`.scenario-card[data-scenario="${name}"]`);
+  card?.scrollIntoView({ block: 'start' });
+  card?.querySelector<HTMLElement>('button[type="submit"]')?.focus({ preventScroll: true });
+}
+
 /** The scenarios that draw the core grid themselves (between their lanes). */
 export const drawsCores = (name: string): boolean => name === 'gil';
 
@@ -70,7 +77,7 @@ export function ScenarioRunView({ run, title, api, engineNow, store, paused, cor
   return (
     <div className="scenario-run" data-run-id={run.runId} data-scenario={run.spec.name}>
       <div className="scenario-run-head">
-        <h2 className="scenario-run-title">
+        <h2 className="scenario-run-title" tabIndex={-1}>
           {title} <span className="scenario-run-meta">{[run.spec.runtime === 'python' ? `python ${run.spec.mode}` : run.spec.mode, words, run.runId].filter(Boolean).join(' · ')}</span>
         </h2>
         <span className={live ? 'scenario-status status-live' : 'scenario-status status-ended'} role="status">
@@ -86,6 +93,9 @@ export function ScenarioRunView({ run, title, api, engineNow, store, paused, cor
             {error}
           </span>
         )}
+        <button type="button" className="btn btn-small back-to-card" onClick={() => backToCard(run.spec.name)}>
+          ↑ Back to the card
+        </button>
       </div>
       <OutcomeBanner run={run} />
       {drawsCores(run.spec.name) && <GilStage run={run} store={store} paused={paused} cores={cores} engineNow={engineNow} />}

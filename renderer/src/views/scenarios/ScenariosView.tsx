@@ -4,7 +4,7 @@
  * the live timeline of its units (and the wait-for graph for the deadlock) — directly above the core
  * grid, so what the units do and what the cores do read together.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioInfo, SystemInfo } from '../../../../contract/catalog.js';
 import type { ScenarioName } from '../../../../contract/domain.js';
 import type { CoreScopeApi } from '../../../../contract/methods.js';
@@ -23,9 +23,11 @@ interface Props {
   scenarios: ScenarioStore;
   system: SystemInfo | null;
   paused: boolean;
+  /** false while the link to the engine is down: Run and Stop wait for it */
+  connected: boolean;
 }
 
-export function ScenariosView({ api, store, scenarios, system, paused }: Props) {
+export function ScenariosView({ api, store, scenarios, system, paused, connected }: Props) {
   const [infos, setInfos] = useState<ScenarioInfo[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const frame = useScenarioRuns(scenarios, store);
@@ -46,9 +48,22 @@ export function ScenariosView({ api, store, scenarios, system, paused }: Props) 
   }, [api]);
 
   const onSelect = useCallback((name: ScenarioName) => setChosen(name), []);
-  const onStarted = useCallback((name: ScenarioName) => setChosen(name), []);
+  // Run takes the eye to the results: once the started run shows, its stage scrolls into view and its
+  // heading takes focus (below the cards on a narrow window, ~2,000 px down; beside them, a no-op)
+  const [started, setStarted] = useState<string | null>(null);
+  const onStarted = useCallback((name: ScenarioName, runId: string) => {
+    setChosen(name);
+    setStarted(runId);
+  }, []);
+  const stage = useRef<HTMLDivElement>(null);
 
   const run = selected ? latestRunOf(frame.state, selected) : null;
+  useEffect(() => {
+    if (!started || run?.runId !== started) return;
+    setStarted(null);
+    stage.current?.scrollIntoView?.({ block: 'start' });
+    stage.current?.querySelector<HTMLElement>('.scenario-run-title')?.focus({ preventScroll: true });
+  }, [started, run?.runId]);
   // the grid draws on its own clock: the timeline's re-renders of this view must not re-render it
   const logicalCores = system?.logicalCores ?? null;
   const cores = useMemo(
@@ -73,13 +88,14 @@ export function ScenariosView({ api, store, scenarios, system, paused }: Props) 
               selected={i.name === selected}
               hasPython={Boolean(system?.python)}
               running={latest !== null && isRunning(latest)}
+              connected={connected}
               onSelect={onSelect}
               onStarted={onStarted}
             />
           );
         })}
       </aside>
-      <div className="scenario-stage">
+      <div className="scenario-stage" ref={stage}>
         {run ? (
           <ScenarioRunView
             key={run.runId}

@@ -4,7 +4,7 @@
  * unit ended, the time axis in seconds from the run's start, and for the semaphore a line where each
  * wave of jobs got its permits. Segments carry data-state / data-start-ms for tests and tooltips.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { FINAL_STATES } from '../../../../contract/domain.js';
 import { useWidth } from '../../hooks/use-width.js';
 import type { ScenarioRun } from '../../state/scenario-runs.js';
@@ -13,7 +13,9 @@ import { LEGEND, MAX_LANES, deadlockMark, formatSeconds, lanesOf, restCounts, sp
 const LABEL_W = 118;
 const RIGHT_PAD = 72;
 /** lanes are taller when there are few (the deadlock's two), thinner when many: the cores stay in sight below */
-const laneHeight = (lanes: number) => (lanes <= 4 ? 28 : lanes <= 8 ? 20 : 15);
+const laneHeight = (lanes: number) => (lanes <= 4 ? 28 : lanes <= 8 ? 20 : lanes <= MAX_LANES ? 15 : 9);
+/** "Show all" draws up to this many lanes (event-loop-block's 2 × 50 tasks and its two cpu units fit) */
+const MAX_EXPANDED = 256;
 const LANE_GAP = 6;
 const TOP = 22;
 const AXIS_H = 24;
@@ -33,10 +35,15 @@ export function Timeline({ run, engineNow }: Props) {
   const lanes = useMemo(() => lanesOf(run, untilMs), [run, untilMs]);
   const waves = useMemo(() => wavesOf(run), [run]);
   const stuck = deadlockMark(run);
-  const shown = lanes.slice(0, MAX_LANES);
-  const rest = restCounts(lanes);
+  // past MAX_LANES the rest are counted; "Show all" draws them (event-loop-block's worker leg is there)
+  const [all, setAll] = useState(false);
+  const limit = all ? MAX_EXPANDED : MAX_LANES;
+  const shown = lanes.slice(0, limit);
+  const rest = restCounts(lanes, limit);
 
-  const plotW = width - LABEL_W - RIGHT_PAD;
+  // the word after a lane's end grows by what its unit said it did ("done · read 0 → wrote 10")
+  const longestNotes = Math.max(0, ...shown.map((l) => l.notes.join(' → ').length));
+  const plotW = width - LABEL_W - RIGHT_PAD - (longestNotes ? Math.min(width / 3, longestNotes * 7 + 20) : 0);
   // a little room after the end, so the last mark and its word fit
   const axisMs = Math.max(spanMs, 1);
   const x = (ms: number) => LABEL_W + (Math.min(ms, axisMs) / axisMs) * plotW;
@@ -48,7 +55,7 @@ export function Timeline({ run, engineNow }: Props) {
   return (
     <div className="timeline" ref={box}>
       <svg
-        className="timeline-svg"
+        className={LANE_H < 12 ? 'timeline-svg tl-dense' : 'timeline-svg'}
         width={width}
         height={height}
         role="img"
@@ -106,6 +113,12 @@ export function Timeline({ run, engineNow }: Props) {
               {final && (
                 <text className={`tl-final st-text-${stateClass(final.state)}`} x={x(final.startMs) + 6} y={y + LANE_H / 2} dominantBaseline="central">
                   {final.state}
+                  {lane.notes.length > 0 && <tspan className="tl-notes">{` · ${lane.notes.join(' → ')}`}</tspan>}
+                </text>
+              )}
+              {!final && lane.notes.length > 0 && (
+                <text className="tl-notes" x={LABEL_W + plotW - 4} y={y + LANE_H / 2} textAnchor="end" dominantBaseline="central">
+                  {lane.notes.join(' → ')}
                 </text>
               )}
             </g>
@@ -122,9 +135,15 @@ export function Timeline({ run, engineNow }: Props) {
         {live && <line className="tl-now" x1={x(spanMs)} x2={x(spanMs)} y1={TOP - 4} y2={height - AXIS_H} />}
         <line className="tl-axis" x1={LABEL_W} x2={LABEL_W + plotW} y1={height - AXIS_H} y2={height - AXIS_H} />
       </svg>
-      {rest.length > 0 && (
+      {(rest.length > 0 || all) && (
         <p className="tl-rest">
-          … and {(lanes.length - shown.length).toLocaleString('en-US')} more units: {rest.map((r) => `${r.count.toLocaleString('en-US')} ${r.state}`).join(', ')}
+          {rest.length > 0 &&
+            `… and ${(lanes.length - shown.length).toLocaleString('en-US')} more units: ${rest.map((r) => `${r.count.toLocaleString('en-US')} ${r.state}`).join(', ')} `}
+          {lanes.length > MAX_LANES && lanes.length <= MAX_EXPANDED && (
+            <button type="button" className="btn btn-small" aria-expanded={all} onClick={() => setAll(!all)}>
+              {all ? `Show the first ${MAX_LANES}` : `Show all ${lanes.length} lanes`}
+            </button>
+          )}
         </p>
       )}
       <ul className="tl-legend" aria-label="states">
