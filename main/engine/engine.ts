@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import type { PythonInfo, SystemInfo, VersionInfo } from '../../contract/catalog.js';
-import type { Runtime } from '../../contract/domain.js';
+import type { ReaderKind, Runtime } from '../../contract/domain.js';
 import { LIMITS } from '../../contract/limits.js';
 import type { EngineNotice, StreamName, Streams } from '../../contract/methods.js';
 import { InvalidInput, parseOrRefuse } from '../../contract/refusal.js';
@@ -23,7 +23,7 @@ import {
 import type { Snapshot } from '../../contract/snapshot.js';
 import type { StudyEvent } from '../../contract/studies.js';
 import type { CoreSample } from './core-span.js';
-import { memoryMeasure } from './readers/unit-reader.js';
+import { chooseReaderKind, createReaders, platform, type Readers } from './readers/choose.js';
 import { MIN_PYTHON, findPython, requirePython } from './runs/python-runtime.js';
 import type { Run } from './runs/run.js';
 import { RunManager } from './runs/run-manager.js';
@@ -36,6 +36,8 @@ export interface EngineOptions {
   intervalMs?: number;
   /** the Python interpreter for the python runtime (--python, the app's setting); default: python3 on PATH */
   python?: string;
+  /** sample with these readers instead of the platform's (CORESCOPE_READERS says the same from outside) */
+  readers?: ReaderKind;
 }
 
 type EngineEvents = { snapshot: [Snapshot]; 'run-event': [RunEvent]; 'study-event': [StudyEvent]; notice: [EngineNotice] };
@@ -45,6 +47,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   private readonly sampler: Sampler;
   private readonly studies: Studies;
   private pythonPath: string | undefined;
+  /** what the engine samples with; the hosts it starts are told the same kind */
+  readonly readers: Readers;
   /** per active run, the core samples since it started, for its summary */
   private readonly spans = new Map<string, CoreSample[]>();
   private readonly summaries = new Map<string, Promise<RunSummary>>();
@@ -53,8 +57,9 @@ export class Engine extends EventEmitter<EngineEvents> {
   constructor(options: EngineOptions = {}) {
     super();
     this.pythonPath = options.python;
-    this.runs = new RunManager(() => requirePython(this.pythonPath));
-    this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs });
+    this.readers = createReaders(chooseReaderKind(options.readers));
+    this.runs = new RunManager(() => requirePython(this.pythonPath), this.readers.info.kind);
+    this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs, readers: this.readers });
     this.studies = new Studies(this);
     this.sampler.on('snapshot', (s) => {
       for (const span of this.spans.values()) span.push({ t: s.t, intervalMs: s.intervalMs, cores: s.cores });
@@ -78,13 +83,14 @@ export class Engine extends EventEmitter<EngineEvents> {
   system(): SystemInfo {
     const cpus = os.cpus();
     return {
-      platform: process.platform,
+      platform,
       cpuModel: cpus[0]?.model ?? 'unknown',
       logicalCores: cpus.length,
       totalMemoryBytes: os.totalmem(),
       intervalMs: this.sampler.interval,
       limits: LIMITS,
       python: findPython(this.pythonPath),
+      readers: this.readers.info,
     };
   }
 
@@ -209,7 +215,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   private async finish(run: Run): Promise<RunSummary> {
     await this.sampler.sampleNow(); // closes the run's span exactly at its end
-    const summary = summarizeRun(run, this.spans.get(run.id) ?? [], memoryMeasure);
+    const summary = summarizeRun(run, this.spans.get(run.id) ?? [], this.readers.info.memoryMeasures[0]);
     const scenario = this.runs.scenarioOf(run.id)?.result(summary.wallMs);
     if (scenario) this.keepScenarioResult(run.id, scenario);
     this.spans.delete(run.id);

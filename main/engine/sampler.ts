@@ -6,21 +6,23 @@
 import { EventEmitter } from 'node:events';
 import { LIMITS } from '../../contract/limits.js';
 import { type Snapshot } from '../../contract/snapshot.js';
-import { createCoreLoadReader, type CoreLoadReader } from './readers/core-load.js';
+import { chooseReaderKind, createReaders, type Readers } from './readers/choose.js';
+import type { CoreLoadReader } from './readers/core-load.js';
 import { readMachineMemory } from './readers/memory-reader.js';
 import { SelfCost } from './readers/self-cost.js';
-import { UnitReader } from './readers/unit-reader.js';
+import type { UnitReader } from './readers/unit-reader.js';
 import type { UnitRef } from './runs/unit-ref.js';
 
 export interface SamplerOptions {
   intervalMs?: number;
-  cores?: CoreLoadReader;
+  /** the readers to sample with (choose.ts); default: the platform's, or CORESCOPE_READERS */
+  readers?: Readers;
 }
 
 export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknown] }> {
   private intervalMs: number;
   private readonly cores: CoreLoadReader;
-  private readonly units = new UnitReader();
+  private readonly units: UnitReader;
   private readonly self = new SelfCost();
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<Snapshot> | null = null;
@@ -36,7 +38,9 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
   ) {
     super();
     this.intervalMs = options.intervalMs ?? LIMITS.intervalMs.default;
-    this.cores = options.cores ?? createCoreLoadReader();
+    const readers = options.readers ?? createReaders(chooseReaderKind());
+    this.cores = readers.cores;
+    this.units = readers.units;
   }
 
   get interval(): number {

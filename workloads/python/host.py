@@ -13,6 +13,7 @@ import sys
 import link
 from kernels import process_cpu_ms
 from memory import PeakWatch, own_memory
+from oscalls import lead_process_group
 from reporter import Reporter
 from stops import Stops
 
@@ -37,7 +38,7 @@ def run(spec, reporter, stops):
 
 
 def main():
-    os.setpgrp()  # a group of its own: when the engine is gone, link.orphaned() ends it with its units
+    lead_process_group()  # when the engine is gone, link.orphaned() ends the host with its units
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the CLI's to handle: it sends stop
     spec = json.loads(sys.argv[1])
     reporter = Reporter()

@@ -8,12 +8,13 @@ import threading
 
 from kernels import process_cpu_ms
 from memory import own_memory
+from oscalls import start_method
 from reporter import FINAL, now_ms
 from unit import run_unit
 from unit_process import become_unit_process
 
-# fork, as on Linux by default: a unit starts in milliseconds and needs nothing re-imported
-context = multiprocessing.get_context('fork')
+# the start method named, not left to the interpreter's default (see oscalls.start_method)
+context = multiprocessing.get_context(start_method())
 
 
 def process_unit(spec, unit_id, index, stopping, reports):

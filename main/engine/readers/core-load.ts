@@ -1,9 +1,11 @@
 /**
- * Per-core busy % since the previous read. On Linux a direct asynchronous read of /proc/stat
- * (microseconds, never blocks the loop); elsewhere systeminformation's currentLoad(), which on Linux
- * would shell out synchronously on each call (see README, "What the sampler costs").
+ * Per-core busy % since the previous read. The proc reader: a direct asynchronous read of /proc/stat
+ * (microseconds, never blocks the loop). The portable one: systeminformation's currentLoad() (on
+ * macOS and Windows from os.cpus() times; on Linux it would shell out synchronously on each call, see
+ * README, "What the sampler costs"). Chosen in choose.ts.
  */
 import { readFile } from 'node:fs/promises';
+import type { ReaderKind } from '../../../contract/domain.js';
 import si from 'systeminformation';
 import { busyPctBetween, parseProcStat, type CoreTimes } from '../../../lib/proc-parse.js';
 
@@ -36,5 +38,4 @@ class SystemInformationCoreLoad implements CoreLoadReader {
   }
 }
 
-export const createCoreLoadReader = (): CoreLoadReader =>
-  process.platform === 'linux' ? new ProcStatCoreLoad() : new SystemInformationCoreLoad();
+export const createCoreLoadReader = (kind: ReaderKind): CoreLoadReader => (kind === 'proc' ? new ProcStatCoreLoad() : new SystemInformationCoreLoad());

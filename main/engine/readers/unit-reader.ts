@@ -1,8 +1,10 @@
 /**
  * Reads what each live unit costs right now: CPU % (of one core), bytes, and the core it last ran on.
- * Processes through pidusage; on Linux, every unit's thread through /proc/<pid>/task/<tid>/stat
- * (field 39 is the core) and memory from /proc/<pid>/smaps_rollup. Threads and async tasks get an
- * equal share of their host's growth over its idle baseline.
+ * Processes through pidusage; with the proc readers (kind 'proc', Linux), every unit's thread through
+ * /proc/<pid>/task/<tid>/stat (field 39 is the core) and memory from /proc/<pid>/smaps_rollup. The
+ * portable readers can't see threads or cores: core stays null, a thread unit's CPU % is the time it
+ * took itself, memory is RSS. Threads and async tasks get an equal share of their host's growth over
+ * its idle baseline.
  *
  * Memory is PSS on Linux: a process's private pages plus its fair share of the pages it shares (the
  * node binary, libraries), so N processes add up to what they really take; USS would hide the shared
@@ -10,7 +12,7 @@
  * process), so it is read at most once a second per process and reused in between.
  */
 import pidusage from 'pidusage';
-import type { MemoryMeasure } from '../../../contract/domain.js';
+import type { ReaderKind } from '../../../contract/domain.js';
 import type { UnitSample } from '../../../contract/snapshot.js';
 import { parseSmapsRollup, parseTaskStat, type TaskStat } from '../../../lib/proc-parse.js';
 import { ProcFiles } from './proc-files.js';
@@ -18,10 +20,6 @@ import type { UnitRef } from '../runs/unit-ref.js';
 
 const TICKS_PER_S = 100; // USER_HZ
 const MEMORY_REFRESH_MS = 1000;
-const isLinux = process.platform === 'linux';
-
-export const memoryMeasure: MemoryMeasure = isLinux ? 'pss' : 'rss';
-
 type Usage = { cpuPct: number; rss: number };
 
 /** pidusage for many pids at once; a pid that died between samples is simply absent. */
@@ -58,15 +56,18 @@ export class UnitReader {
   /** pidusage reads 0 % the first time it sees a pid: discard that reading */
   private readonly seenPids = new Set<number>();
 
+  constructor(private readonly kind: ReaderKind) {}
+
   async read(units: readonly UnitRef[], now = performance.now()): Promise<UnitSample[]> {
+    const isProc = this.kind === 'proc';
     const processPids = [...new Set(units.filter((u) => u.mode === 'process').map((u) => u.pid))];
     const allPids = [...new Set(units.map((u) => u.pid))];
     const [usage, tasks] = await Promise.all([
-      readProcesses(isLinux ? processPids : allPids),
-      isLinux ? this.readTasks(units) : Promise.resolve(new Map<string, TaskStat | null>()),
-      isLinux ? this.refreshPss(allPids, now) : Promise.resolve(),
+      readProcesses(isProc ? processPids : allPids),
+      isProc ? this.readTasks(units) : Promise.resolve(new Map<string, TaskStat | null>()),
+      isProc ? this.refreshPss(allPids, now) : Promise.resolve(),
     ]);
-    const bytesOfPid = (pid: number) => (isLinux ? this.pss.get(pid)?.value : usage.get(pid)?.rss) ?? 0;
+    const bytesOfPid = (pid: number) => (isProc ? this.pss.get(pid)?.value : usage.get(pid)?.rss) ?? 0;
 
     const samples = units.map((u): UnitSample => {
       const task = tasks.get(taskPath(u)) ?? null;

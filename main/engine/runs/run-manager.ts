@@ -3,6 +3,7 @@
  * going (at most LIMITS.concurrentRuns), and stops one or all of them. Forwards every unit's state
  * change as a RunEvent.
  */
+import type { ReaderKind } from '../../../contract/domain.js';
 import { EventEmitter } from 'node:events';
 import { LIMITS } from '../../../contract/limits.js';
 import { type RunEvent } from '../../../contract/run-events.js';
@@ -27,7 +28,11 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
   private nextId = 1;
 
   /** python: the interpreter for Python hosts, asked for only when a run needs one (throws InvalidInput if none) */
-  constructor(private readonly python: () => string = () => requirePython()) {
+  constructor(
+    private readonly python: () => string = () => requirePython(),
+    /** the engine's readers, which the hosts are told (see host-launch.ts) */
+    private readonly readers?: ReaderKind,
+  ) {
     super();
   }
 
@@ -36,7 +41,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     const python = spec.runtime === 'python' ? this.python() : undefined;
     this.checkRoom();
     const id = `r${this.nextId++}`;
-    const run = new Run(id, spec, workloadPlan(id, spec, python));
+    const run = new Run(id, spec, { ...workloadPlan(id, spec, python), readers: this.readers });
     this.launch(run);
     this.announce({ type: 'run-started', runId: run.id, spec, t: run.t0 });
     return run;
@@ -52,6 +57,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     const unitNames = scenarioUnitNames(scenario);
     const plan: RunPlan = {
       program: python ? { python } : { script: 'scenario-host' },
+      readers: this.readers,
       hosts: [
         {
           runId: id,

@@ -8,7 +8,8 @@ import os
 import threading
 import time
 
-from kernels import name_own_thread, process_cpu_ms, thread_cpu_ms
+from kernels import process_cpu_ms, thread_cpu_ms
+from oscalls import name_own_thread, own_tid
 from processes import context
 from reporter import FINAL, now_ms
 from scenarios.kit import Cancelled, current_unit
@@ -29,7 +30,7 @@ class Unit:
         if self.ended:
             return
         self.ended = state in FINAL
-        r = {'unitId': self.index, 'state': state, 't': now_ms(), 'pid': os.getpid(), 'tid': threading.get_native_id()}
+        r = {'unitId': self.index, 'state': state, 't': now_ms(), 'pid': os.getpid(), 'tid': own_tid()}
         if self._clock:
             r['cpuMs'] = self._clock()
         if self._uses_locks:
