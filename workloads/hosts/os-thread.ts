@@ -24,6 +24,11 @@ export function ownThreadId(): number | null {
   }
 }
 
+/** The id of a process's main thread: on Linux the pid itself (a thread group is led by its first thread). */
+export function mainThreadId(pid: number): number | null {
+  return viaProc ? pid : null;
+}
+
 /** Name the calling thread (≤ 15 bytes, as the kernel allows) so htop and CoreScope show e.g. cs-t3. */
 export function nameOwnThread(name: string): void {
   // a name hurts no measurement, so it is given on Linux whatever the readers

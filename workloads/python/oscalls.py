@@ -90,3 +90,8 @@ def name_own_thread(name):
                 f.write(name[:15])
         except OSError:
             pass
+
+
+def main_tid(pid):
+    """A process's main thread id: on Linux the pid itself (a thread group is led by its first thread)."""
+    return pid if LINUX and not PORTABLE else None

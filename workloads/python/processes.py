@@ -8,7 +8,7 @@ import threading
 
 from kernels import process_cpu_ms
 from memory import own_memory
-from oscalls import start_method
+from oscalls import main_tid, start_method
 from reporter import FINAL, now_ms
 from unit import run_unit
 from unit_process import become_unit_process
@@ -25,7 +25,7 @@ def process_unit(spec, unit_id, index, stopping, reports):
     def report(state, error=None):
         nonlocal peak
         peak = max(peak, own_memory()[0])  # a process of its own: its memory is its own, not the host's
-        r = {'unitId': unit_id, 'state': state, 't': now_ms(), 'pid': pid, 'tid': pid, 'cpuMs': process_cpu_ms(), 'peakBytes': peak}
+        r = {'unitId': unit_id, 'state': state, 't': now_ms(), 'pid': pid, 'tid': main_tid(pid), 'cpuMs': process_cpu_ms(), 'peakBytes': peak}
         reports.put(r if error is None else {**r, 'error': error})
 
     run_unit(spec, index, stopping, report)
@@ -58,4 +58,4 @@ def run_processes(spec, reporter, stops):
     for u, p in units:  # gone without saying how it ended: killed (or crashed)
         if u not in ended:
             state = 'killed' if stopping.is_set() else 'failed'
-            reporter.push({'unitId': u, 'state': state, 't': now_ms(), 'pid': p.pid, 'tid': p.pid, 'error': f'exit code {p.exitcode}'})
+            reporter.push({'unitId': u, 'state': state, 't': now_ms(), 'pid': p.pid, 'tid': main_tid(p.pid), 'error': f'exit code {p.exitcode}'})

@@ -9,7 +9,7 @@ import threading
 import time
 
 from kernels import process_cpu_ms, thread_cpu_ms
-from oscalls import name_own_thread, own_tid
+from oscalls import main_tid, name_own_thread, own_tid
 from processes import context
 from reporter import FINAL, now_ms
 from scenarios.kit import Cancelled, current_unit
@@ -125,7 +125,7 @@ class Stage:
             time.sleep(0.01)
         if process.unit_index not in self.ended:
             state = 'killed' if self.stopping.is_set() else 'failed'
-            self.emit({'unitId': process.unit_index, 'state': state, 't': now_ms(), 'pid': process.pid, 'tid': process.pid})
+            self.emit({'unitId': process.unit_index, 'state': state, 't': now_ms(), 'pid': process.pid, 'tid': main_tid(process.pid)})
 
     def task(self, index, coroutine, quiet_start=False):
         """asyncio.create_task(coroutine) as a unit; quiet_start: its body reports first (10,000 tasks, one report each)."""
