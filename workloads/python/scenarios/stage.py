@@ -65,6 +65,12 @@ class UnitProcess(context.Process):
         if self.exitcode is not None:
             self.stage.ended_or_killed(self)
 
+    def __getstate__(self):
+        # spawn pickles the Process object for its child: the stage (threads, queues' locks) stays in the host
+        state = self.__dict__.copy()
+        state.pop('stage', None)
+        return state
+
 
 class Stage:
     def __init__(self, spec, reporter, stops, uses_locks=False):
