@@ -3,6 +3,7 @@
  * samples a second for S seconds, with noisy busy %, wandering cores and growing memory (a seeded
  * generator, so every run writes the same bytes). Goes through the real writer, in simulated time.
  */
+import { readersInfo } from '../main/engine/readers/choose.js';
 import { aggregateSamples } from '../main/engine/snapshot-view.js';
 import type { StreamName, Streams } from '../contract/methods.js';
 import type { RecordingHeader, RecordingInfo } from '../contract/recording.js';
@@ -39,7 +40,7 @@ export function syntheticHeader(shape: SyntheticShape, startedAt: number, interv
     format: 'corescope-recording',
     formatVersion: 1,
     corescope: { app: 'synthetic', contract: 1, node: process.versions.node },
-    system: { platform: 'linux', cpuModel: 'synthetic', logicalCores: shape.cores, totalMemoryBytes: 32 * 1024 ** 3, intervalMs, limits: LIMITS, python: null },
+    system: { platform: 'linux', cpuModel: 'synthetic', logicalCores: shape.cores, totalMemoryBytes: 32 * 1024 ** 3, intervalMs, limits: LIMITS, python: null, readers: readersInfo('proc') },
     workloads: WORKLOAD_CATALOG,
     scenarios: [],
     startedAt,

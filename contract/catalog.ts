@@ -1,5 +1,5 @@
 /** What the engine tells a client about the machine and what it can run. */
-import type { Mode, Runtime, ScenarioFlag, ScenarioName, Workload } from './domain.js';
+import type { MemoryMeasure, Mode, ReaderKind, Runtime, ScenarioFlag, ScenarioName, Workload } from './domain.js';
 import type { LIMITS } from './limits.js';
 import type { Access } from './methods.js';
 
@@ -12,6 +12,23 @@ export interface SystemInfo {
   limits: typeof LIMITS;
   /** the Python that runs the python runtime; null when there is none (then the app hides the Python options) */
   python: PythonInfo | null;
+  /** what the engine's readers measure here, and what they cannot know (shown as n/a, never as 0) */
+  readers: ReadersInfo;
+}
+
+/** The readers the engine samples with and what they can tell; the views decide from this, not from the platform. */
+export interface ReadersInfo {
+  kind: ReaderKind;
+  /** where per-core busy % comes from */
+  coreLoad: 'proc-stat' | 'systeminformation';
+  /** the memory measures a study can ask for here, the default first */
+  memoryMeasures: readonly MemoryMeasure[];
+  /** a thread unit's OS thread id (Linux /proc/thread-self); else tid is null */
+  threadIds: boolean;
+  /** the core a unit last ran on (/proc/<pid>/task/<tid>/stat field 39); else core is null */
+  unitCore: boolean;
+  /** a thread's own CPU time from the OS; else a thread unit's CPU % is what the unit timed itself */
+  threadCpu: boolean;
 }
 
 /** Python as found on PATH (or given with --python): its executable, version, and a free-threaded build if any. */

@@ -26,6 +26,15 @@ export type MemoryMeasure = 'uss' | 'pss' | 'rss';
 export const FINAL_STATES: readonly UnitState[] = ['done', 'cancelled', 'failed', 'killed'];
 export const MEMORY_MEASURES_ALL = ['pss', 'uss', 'rss'] as const satisfies readonly MemoryMeasure[];
 
+/**
+ * Which readers the engine samples with: 'proc' reads Linux's /proc directly, 'portable' only what
+ * systeminformation and pidusage give on every platform (the path macOS and Windows take). The engine
+ * hands its choice to the hosts it starts in READERS_ENV, which also overrides the choice by platform.
+ */
+export const READER_KINDS = ['proc', 'portable'] as const;
+export type ReaderKind = (typeof READER_KINDS)[number];
+export const READERS_ENV = 'CORESCOPE_READERS';
+
 export const SCENARIOS = ['race', 'lock', 'deadlock', 'semaphore', 'gather', 'first-completed', 'event-loop-block', 'gil'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 

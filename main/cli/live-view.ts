@@ -40,7 +40,7 @@ export function renderLiveView(run: LiveRunState, snap: Snapshot | null, width =
   lines.push('', `${pad('unit', 5)} ${pad('pid', 7)} ${pad('tid', 7)} ${pad('core', 4)} ${pad('cpu%', 6)} ${pad('memory', 9)}  state`);
   for (const u of mine.slice(0, MAX_UNIT_ROWS))
     lines.push(
-      `${pad(u.unitId, 5)} ${pad(u.pid, 7)} ${pad(u.tid ?? '–', 7)} ${pad(u.core ?? '–', 4)} ${pad(u.cpuPct.toFixed(1), 6)} ${pad(formatBytes(u.bytes), 9)}  ${u.state}`,
+      `${pad(u.unitId, 5)} ${pad(u.pid, 7)} ${pad(u.tid ?? 'n/a', 7)} ${pad(u.core ?? 'n/a', 4)} ${pad(u.cpuPct.toFixed(1), 6)} ${pad(formatBytes(u.bytes), 9)}  ${u.state}`,
     );
   if (mine.length > MAX_UNIT_ROWS) lines.push(`  … and ${mine.length - MAX_UNIT_ROWS} more units`);
   return lines.join('\n');

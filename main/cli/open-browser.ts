@@ -3,6 +3,7 @@
  * xdg-open). Best effort: where there is no browser (a server, CI) the printed URL still stands.
  */
 import { spawn } from 'node:child_process';
+import { OS } from '../engine/platform.js';
 
 export function openerFor(platform: NodeJS.Platform, url: string): [string, string[]] {
   if (platform === 'darwin') return ['open', [url]];
@@ -12,7 +13,7 @@ export function openerFor(platform: NodeJS.Platform, url: string): [string, stri
 }
 
 export function openBrowser(url: string, onFail: (why: string) => void): void {
-  const [cmd, args] = openerFor(process.platform, url);
+  const [cmd, args] = openerFor(OS, url);
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
     child.on('error', (e) => onFail(e.message));

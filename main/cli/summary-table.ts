@@ -9,7 +9,7 @@ const MAX_ROWS = 16;
 export function runSummaryTable(s: RunSummary): string {
   const units = new Table({ head: ['unit', 'pid', 'tid', 'state', 'cpu', 'memory', 'start', 'end'], style: tableStyle() });
   for (const u of s.unitResults.slice(0, MAX_ROWS))
-    units.push([u.id, u.pid, u.tid ?? '–', u.state, formatMs(u.cpuMs), formatBytes(u.peakBytes), fmt(u.startMs), fmt(u.endMs)]);
+    units.push([u.id, u.pid, u.tid ?? 'n/a', u.state, formatMs(u.cpuMs), formatBytes(u.peakBytes), fmt(u.startMs), fmt(u.endMs)]);
   const more = s.unitResults.length > MAX_ROWS ? `… and ${s.unitResults.length - MAX_ROWS} more units\n` : '';
   // a unit that failed or was killed on its own says why, below its row's table (reasons are long)
   const crashed = s.unitResults.filter((u) => u.reason).slice(0, MAX_ROWS);

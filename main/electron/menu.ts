@@ -4,6 +4,7 @@
  * `?present` link — or without it. The tick follows the page, so leaving with Escape unticks it.
  */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { onMac } from '../engine/platform.js';
 
 const PRESENTER_ID = 'presenter';
 
@@ -38,7 +39,7 @@ export function installMenu(win: BrowserWindow): Menu {
     ],
   };
   const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    ...(onMac ? [{ role: 'appMenu' } as const] : []),
     { role: 'fileMenu' },
     { role: 'editMenu' },
     view,

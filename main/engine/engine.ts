@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import type { PythonInfo, SystemInfo, VersionInfo } from '../../contract/catalog.js';
-import type { Runtime } from '../../contract/domain.js';
+import type { ReaderKind, Runtime } from '../../contract/domain.js';
 import type { EngineHealth } from '../../contract/health.js';
 import type { RecentHistory } from '../../contract/history.js';
 import { LIMITS } from '../../contract/limits.js';
@@ -27,8 +27,8 @@ import type { Snapshot, UnitsPage } from '../../contract/snapshot.js';
 import type { StudyEvent } from '../../contract/studies.js';
 import type { CoreSample } from './core-span.js';
 import { LoopDelayWindow, readHealth } from './health.js';
+import { chooseReaderKind, createReaders, platform, type Readers } from './readers/choose.js';
 import { readCoreSeconds, readUnitCpuSeconds, type CoreSeconds, type UnitCpuSeconds } from './readers/cpu-seconds.js';
-import { memoryMeasure } from './readers/unit-reader.js';
 import { checkPython, type Verdict } from './runs/python-runtime.js';
 import type { Run } from './runs/run.js';
 import { RunManager } from './runs/run-manager.js';
@@ -52,6 +52,8 @@ export interface EngineOptions {
   python?: string;
   /** where the app's Record button saves (default: ~/CoreScope/recordings) */
   recordingsDir?: string;
+  /** sample with these readers instead of the platform's (CORESCOPE_READERS says the same from outside) */
+  readers?: ReaderKind;
 }
 
 type EngineEvents = { snapshot: [Snapshot]; 'run-event': [RunEvent]; 'study-event': [StudyEvent]; notice: [EngineNotice] };
@@ -64,6 +66,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** the Python runs use, as last checked; until the first check ends, none */
   private python: Verdict = { ok: false, reason: 'python is still being checked; try again in a moment' };
   private readonly pythonChecked: Promise<void>;
+  /** what the engine samples with; the hosts it starts are told the same kind */
+  readonly readers: Readers;
   /** per active run, the core samples since it started, for its summary */
   private readonly spans = new Map<string, CoreSample[]>();
   /** keyed by the run itself: a summary lives as long as whoever holds its run, not for the engine's lifetime */
@@ -77,11 +81,13 @@ export class Engine extends EventEmitter<EngineEvents> {
   constructor(options: EngineOptions = {}) {
     super();
     this.pythonChecked = checkPython(options.python).then((v) => void (this.python = v));
+    this.readers = createReaders(chooseReaderKind(options.readers));
     this.runs = new RunManager(
       () => this.pythonPath(),
       () => this.sampler.latest?.memory.availableBytes ?? os.freemem(),
+      this.readers.info.kind,
     );
-    this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs, moreUnits: () => this.watches.sample() });
+    this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs, readers: this.readers, moreUnits: () => this.watches.sample() });
     this.studies = new Studies(this);
     this.recordings = new Recordings(this, options.recordingsDir ?? defaultRecordingsDir());
     this.sampler.on('snapshot', (s) => {
@@ -119,13 +125,14 @@ export class Engine extends EventEmitter<EngineEvents> {
   system(): SystemInfo {
     const cpus = os.cpus();
     return {
-      platform: process.platform,
+      platform,
       cpuModel: cpus[0]?.model ?? 'unknown',
       logicalCores: cpus.length,
       totalMemoryBytes: os.totalmem(),
       intervalMs: this.sampler.interval,
       limits: LIMITS,
       python: this.python.ok ? this.python.info : null,
+      readers: this.readers.info,
     };
   }
 
@@ -325,7 +332,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   private checkWatchRoom(): void {
-    if (process.platform !== 'linux') throw new InvalidInput('watching a program reads /proc: Linux only for now');
+    if (this.readers.info.kind !== 'proc') throw new InvalidInput('watching a program reads /proc: Linux only for now (and not with CORESCOPE_READERS=portable)');
     if (this.activeRuns() >= LIMITS.concurrentRuns) throw new InvalidInput(`at most ${LIMITS.concurrentRuns} runs at once; stop one first`);
   }
 
@@ -338,15 +345,15 @@ export class Engine extends EventEmitter<EngineEvents> {
   private async finishWatch(watch: Watch): Promise<WatchSummary> {
     await this.sampler.sampleNow();
     const facts = { runId: watch.id, info: watch.info, state: watch.state, endAt: watch.endedAt, threadsLeftOut: watch.threadsLeftOut };
-    const summary = summarizeWatch(facts, this.spans.get(watch.id) ?? [], memoryMeasure);
+    const summary = summarizeWatch(facts, this.spans.get(watch.id) ?? [], this.readers.info.memoryMeasures[0]);
     this.spans.delete(watch.id);
-    this.emit('run-event', { type: 'run-ended', runId: watch.id, summary: asRunSummary(summary, memoryMeasure), t: Date.now(), watch: summary });
+    this.emit('run-event', { type: 'run-ended', runId: watch.id, summary: asRunSummary(summary, this.readers.info.memoryMeasures[0]), t: Date.now(), watch: summary });
     return summary;
   }
 
   private async finish(run: Run): Promise<RunSummary> {
     await this.sampler.sampleNow(); // closes the run's span exactly at its end
-    const summary = summarizeRun(run, this.spans.get(run.id) ?? [], memoryMeasure);
+    const summary = summarizeRun(run, this.spans.get(run.id) ?? [], this.readers.info.memoryMeasures[0]);
     const scenario = this.runs.scenarioOf(run.id)?.result(summary.wallMs);
     if (scenario) this.keepScenarioResult(run.id, scenario);
     this.spans.delete(run.id);

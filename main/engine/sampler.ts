@@ -11,16 +11,18 @@ import { EventEmitter } from 'node:events';
 import { LIMITS } from '../../contract/limits.js';
 import type { UnitsPageParams } from '../../contract/schemas.js';
 import type { Snapshot, UnitSample, UnitsPage } from '../../contract/snapshot.js';
-import { createCoreLoadReader, type CoreLoadReader } from './readers/core-load.js';
+import { chooseReaderKind, createReaders, type Readers } from './readers/choose.js';
+import type { CoreLoadReader } from './readers/core-load.js';
 import { readMachineMemory } from './readers/memory-reader.js';
 import { SelfCost } from './readers/self-cost.js';
-import { UnitReader, type UnitReadings } from './readers/unit-reader.js';
+import type { UnitReader, UnitReadings } from './readers/unit-reader.js';
 import { aggregateRuns, aggregateSamples, listedUnits, unitsPage } from './snapshot-view.js';
 import type { UnitRef } from './runs/unit-ref.js';
 
 export interface SamplerOptions {
   intervalMs?: number;
-  cores?: CoreLoadReader;
+  /** the readers to sample with (choose.ts); default: the platform's, or CORESCOPE_READERS */
+  readers?: Readers;
   /** units read by someone else at each sample (watched programs read their own trees) */
   moreUnits?: () => Promise<UnitSample[]>;
 }
@@ -28,7 +30,7 @@ export interface SamplerOptions {
 export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknown] }> {
   private intervalMs: number;
   private readonly cores: CoreLoadReader;
-  private readonly units = new UnitReader();
+  private readonly units: UnitReader;
   private readonly self = new SelfCost();
   private readonly moreUnits: () => Promise<UnitSample[]>;
   private timer: NodeJS.Timeout | null = null;
@@ -49,7 +51,9 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
   ) {
     super();
     this.intervalMs = options.intervalMs ?? LIMITS.intervalMs.default;
-    this.cores = options.cores ?? createCoreLoadReader();
+    const readers = options.readers ?? createReaders(chooseReaderKind());
+    this.cores = readers.cores;
+    this.units = readers.units;
     this.moreUnits = options.moreUnits ?? (() => Promise.resolve([]));
   }
 

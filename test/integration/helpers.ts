@@ -22,14 +22,23 @@ export interface CliResult {
 /** Every process these tests start carries this mark in its environment, and so do its hosts. */
 export const TEST_MARK = `CORESCOPE_TEST_RUN=${process.pid}`;
 
-export function startCli(args: string[]): ChildProcess {
+export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   const [key, value] = TEST_MARK.split('=');
-  return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [key]: value } });
+  return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, [key]: value } });
 }
 
-export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
+/**
+ * The reader sets a test runs with: here, on Linux, the /proc readers and the portable ones (the path
+ * macOS and Windows take), so that both are proven on every run; a test's name says which.
+ */
+export const READER_SETS = [
+  { readers: 'proc', env: { CORESCOPE_READERS: 'proc' } },
+  { readers: 'portable', env: { CORESCOPE_READERS: 'portable' } },
+] as const;
+
+export function runCli(args: string[], timeoutMs = 60_000, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = startCli(args);
+    const child = startCli(args, env);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d) => (stdout += d));
@@ -70,7 +79,8 @@ const ppid = (pid: string) => {
 
 const isHost = (pid: string) => {
   const line = cmdline(pid);
-  return line.includes('/dist/workloads/hosts/') || line.includes('/workloads/python/');
+  // a spawned multiprocessing unit (and spawn's resource tracker) runs `python -c "from multiprocessing…"`
+  return line.includes('/dist/workloads/hosts/') || line.includes('/workloads/python/') || line.includes('from multiprocessing');
 };
 
 /**

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { expect, it } from 'vitest';
 import type { Snapshot } from '../../contract/snapshot.js';
-import { runCli } from './helpers.js';
+import { MEASURES_CPU, runCli } from './helpers.js';
 
 it('sample --interval 100 --count 20 --json prints 20 snapshots, one entry per logical core', async () => {
   // a child that spins one core all along: some core must read busy (a reading that ignored /proc
@@ -23,4 +23,29 @@ it('sample --interval 100 --count 20 --json prints 20 snapshots, one entry per l
   const span = snaps[19].t - snaps[0].t;
   expect(span).toBeGreaterThan(19 * 80);
   expect(span).toBeLessThan(19 * 400);
+});
+
+const meanPerCore = (stdout: string): number[] => {
+  const snaps = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Snapshot);
+  return snaps[0].cores.map((_, i) => snaps.reduce((sum, s) => sum + s.cores[i], 0) / snaps.length);
+};
+
+it('the portable readers agree with /proc within 10 points per core over the same seconds', MEASURES_CPU, async () => {
+  // a known load, so that agreeing can't mean both read nothing: one core's worth of busy loop
+  const busy = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  try {
+    const args = ['sample', '--interval', '500', '--count', '8', '--json'];
+    const [proc, portable] = await Promise.all([runCli(args, 60_000, { CORESCOPE_READERS: 'proc' }), runCli(args, 60_000, { CORESCOPE_READERS: 'portable' })]);
+    expect(proc.code, proc.stderr).toBe(0);
+    expect(portable.code, portable.stderr).toBe(0);
+    const [a, b] = [meanPerCore(proc.stdout), meanPerCore(portable.stdout)];
+    expect(b).toHaveLength(a.length);
+    for (const [i, pct] of a.entries()) expect(Math.abs(pct - b[i]), `core ${i}: proc ${pct.toFixed(1)}, portable ${b[i].toFixed(1)}`).toBeLessThanOrEqual(10);
+    for (const cores of [a, b]) expect(cores.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(80);
+  } finally {
+    busy.kill('SIGKILL');
+  }
 });

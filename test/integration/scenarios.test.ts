@@ -9,7 +9,7 @@ import type { CounterOutcome, DeadlockOutcome, EventLoopBlockOutcome, FirstCompl
 import type { RunEvent, ScenarioResult, TimelineEntry } from '../../contract/run-events.js';
 import { ApiService } from '../../main/engine/api-service.js';
 import { Engine } from '../../main/engine/engine.js';
-import { hostPids, runCli, waitFor, MEASURES_CPU } from './helpers.js';
+import { hostPids, runCli, waitFor, MEASURES_CPU, READER_SETS } from './helpers.js';
 
 /**
  * The most jobs holding a permit at one moment, swept over the timeline (a second opinion on the
@@ -28,8 +28,8 @@ function mostHoldingAtOnce(timeline: TimelineEntry[]): number {
   return most;
 }
 
-async function scenario<T>(args: string[]): Promise<ScenarioResult & { outcome: T }> {
-  const r = await runCli(['scenario', ...args, '--json'], 40_000);
+async function scenario<T>(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScenarioResult & { outcome: T }> {
+  const r = await runCli(['scenario', ...args, '--json'], 40_000, env);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as ScenarioResult & { outcome: T };
 }
@@ -43,9 +43,9 @@ afterEach(async () => {
 });
 afterAll(() => expect(hostPids()).toEqual([]));
 
-describe('race and lock', () => {
+describe.each(READER_SETS)('race and lock ($readers readers)', ({ env }) => {
   it.each(['thread', 'async', 'process'])('race in %s mode loses an update: 20 or 10, never 30', async (mode) => {
-    const r = await scenario<CounterOutcome>(['race', '--mode', mode]);
+    const r = await scenario<CounterOutcome>(['race', '--mode', mode], env);
     expect(r.outcome.expected).toBe(30);
     expect([10, 20]).toContain(r.outcome.actual);
     expect(r.scenario).toBe('race');
@@ -54,7 +54,7 @@ describe('race and lock', () => {
   });
 
   it.each(['thread', 'async', 'process'])('lock in %s mode gives 30, the second unit waiting(lock) while the first holds it', async (mode) => {
-    const r = await scenario<CounterOutcome>(['lock', '--mode', mode]);
+    const r = await scenario<CounterOutcome>(['lock', '--mode', mode], env);
     expect(r.outcome).toEqual({ expected: 30, actual: 30 });
     const waits = r.timeline.filter((e) => e.state === 'waiting(lock)');
     expect(waits).toHaveLength(1);

@@ -1,4 +1,5 @@
 /** Compare and memory studies from the app: their inputs, one at a time, their events, heat records and exports. */
+import { readersInfo } from '../../main/engine/readers/choose.js';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../main/engine/engine.js';
@@ -60,6 +61,7 @@ function fakeEngine(legMs = 5): Engine & EventEmitter {
       return () => e.off(stream, cb);
     },
     system: () => ({ logicalCores: 2 }),
+    readers: { info: readersInfo('proc') },
     requireRuntime: () => undefined, // node: always here
     runToEnd: async (spec: { mode: RunSummary['mode']; units: number }) => {
       e.emit('snapshot', { t: Date.now(), cores: [90, 10] });

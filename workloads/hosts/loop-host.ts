@@ -2,6 +2,7 @@
  * A host whose units are tasks on its own single event loop. Process mode forks one of these per unit;
  * async mode forks one with all N units, which then share one thread and take turns.
  */
+import { mainThreadId } from './os-thread.js';
 import type { UnitStateName } from '../../contract/host-protocol.js';
 import { processCpuMs, startHost } from './host-lifecycle.js';
 import { crashHostIfAsked } from './fault.js';
@@ -19,7 +20,7 @@ const report = (unitId: number) => (state: UnitStateName, extra: { cpuMs?: numbe
     state,
     t: performance.timeOrigin + performance.now(),
     pid: process.pid,
-    tid: process.pid,
+    tid: mainThreadId(process.pid),
     ...extra,
     cpuMs: ownsProcess ? processCpuMs() : extra.cpuMs,
   });

@@ -1,7 +1,12 @@
 /**
  * A host's line to the engine that forked it: sends HostMessages, hears "stop", and ends the host the
- * moment the engine is gone (IPC disconnect; a parent-pid check as a fallback for when the channel
- * cannot tell), so that no unit outlives the app or the CLI that started it.
+ * moment the engine is gone, so that no unit outlives the app or the CLI that started it. This is the
+ * parent-death watch of the Node hosts, on every platform:
+ * - the IPC channel's 'disconnect' (a socketpair on Linux and macOS, a named pipe on Windows: the OS
+ *   closes it when the engine dies, even by SIGKILL);
+ * - as a fallback for when the channel cannot tell, a poll of the parent: on Linux and macOS an
+ *   orphan is re-parented, so process.ppid changes; Windows never re-parents, so there the poll asks
+ *   whether the parent's pid still exists (process.kill(pid, 0), OpenProcess underneath).
  */
 import { unpackSpec, type EngineMessage, type HostMessage, type UnitToCoordinator } from '../../contract/host-protocol.js';
 
@@ -25,9 +30,10 @@ export function sendAndDrain(msg: ToParent): Promise<void> {
 
 export function watchParent(onStop: () => void, onOrphaned: () => void = () => process.exit(137)): void {
   const parent = process.ppid;
+  const gone = process.platform === 'win32' ? () => !exists(parent) : () => process.ppid !== parent;
   process.on('disconnect', onOrphaned);
   const timer = setInterval(() => {
-    if (process.ppid !== parent) onOrphaned();
+    if (gone()) onOrphaned();
   }, PARENT_CHECK_MS);
   timer.unref();
   // killed while this process was still starting: its 'disconnect' was emitted before anyone listened,
@@ -37,6 +43,15 @@ export function watchParent(onStop: () => void, onOrphaned: () => void = () => p
     if (m?.kind === 'stop') onStop();
   });
   process.on('SIGTERM', onStop);
+}
+
+function exists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // there, but not ours to signal
+  }
 }
 
 export function readSpec<T>(): T {

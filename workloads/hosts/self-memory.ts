@@ -1,20 +1,30 @@
 /**
- * The host's own memory, as the engine's reports define it: PSS from /proc/self/smaps_rollup on
- * Linux (its private pages plus its fair share of pages shared with other processes), RSS elsewhere.
+ * Memory measure, the host side: the host's own memory as the engine's reports define it.
+ * - Linux with the proc readers: PSS from /proc/self/smaps_rollup (its private pages plus its fair
+ *   share of pages shared with other processes).
+ * - macOS, Windows, and Linux with the portable readers: RSS from process.memoryUsage(), which libuv
+ *   takes from task_info(MACH_TASK_BASIC_INFO).resident_size on macOS and the working set
+ *   (GetProcessMemoryInfo) on Windows — the same figure pidusage gives the engine for the process.
  */
 import { readFile } from 'node:fs/promises';
+import { READERS_ENV } from '../../contract/domain.js';
 import { parseSmapsRollup } from '../../lib/proc-parse.js';
 
 export type SelfMeasure = 'pss' | 'rss';
 
+const viaProc = process.platform === 'linux' && process.env[READERS_ENV] !== 'portable';
+
 export async function ownMemory(): Promise<{ bytes: number; measure: SelfMeasure; rssBytes: number }> {
-  try {
-    const rollup = parseSmapsRollup(await readFile('/proc/self/smaps_rollup', 'utf8'));
-    return { bytes: rollup.pss, measure: 'pss', rssBytes: rollup.rss };
-  } catch {
-    const { rss } = process.memoryUsage();
-    return { bytes: rss, measure: 'rss', rssBytes: rss };
+  if (viaProc) {
+    try {
+      const rollup = parseSmapsRollup(await readFile('/proc/self/smaps_rollup', 'utf8'));
+      return { bytes: rollup.pss, measure: 'pss', rssBytes: rollup.rss };
+    } catch {
+      /* /proc not mounted: RSS, said as such */
+    }
   }
+  const { rss } = process.memoryUsage();
+  return { bytes: rss, measure: 'rss', rssBytes: rss };
 }
 
 /**

@@ -38,7 +38,7 @@ def run(spec, reporter, stops):
 
 
 def main():
-    os.setpgrp()  # a group of its own: when the engine is gone, link.orphaned() ends it with its units
+    lead_process_group()  # when the engine is gone, link.orphaned() ends the host with its units
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the CLI's to handle: it sends stop
     spec = json.loads(sys.argv[1])
     if 'unitIds' not in spec:  # ids 0…n-1 travel as their count (see packSpec in contract/host-protocol.ts)

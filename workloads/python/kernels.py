@@ -5,7 +5,6 @@ so a Python block covers 1/40 of the Node block's span and costs about the same 
 still means blocks in total, split across the units.
 """
 import os
-import threading
 import time
 
 BLOCK_START = 5_000_000
@@ -50,19 +49,6 @@ def allocate_touched(mb):
 
 def thread_cpu_ms():
     return time.thread_time() * 1000
-
-
-def own_tid():
-    return threading.get_native_id()
-
-
-def name_own_thread(name):
-    """Name the calling OS thread (<= 15 bytes) so htop and CoreScope show e.g. cs-t3."""
-    try:
-        with open(f'/proc/self/task/{own_tid()}/comm', 'w') as f:
-            f.write(name[:15])
-    except OSError:
-        pass
 
 
 def process_cpu_ms(with_children=False):

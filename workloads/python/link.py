@@ -2,15 +2,19 @@
 The host's line to the engine that started it: Node's IPC channel, which Node hands a child as the
 file descriptor in NODE_CHANNEL_FD and speaks newline-delimited JSON over (serialization 'json').
 send() writes HostMessages; listen() hears {"kind": "stop"}; end of file means the engine is gone,
-and then the host ends its whole process group at once, so no unit outlives the app or the CLI.
+and then the host ends its whole tree at once (oscalls.kill_tree), so no unit outlives the app or
+the CLI.
 """
 import json
 import os
-import signal
 import threading
 
+from oscalls import kill_tree
+
 _fd = int(os.environ['NODE_CHANNEL_FD'])
-HOST_PID = os.getpid()  # forked units inherit it: how they tell that their host is gone
+# how a unit process tells that its host is gone: a forked unit inherits this module as it was; a
+# spawned one imports it afresh, and finds the host's pid in the environment the host set for it
+HOST_PID = int(os.environ.setdefault('CORESCOPE_HOST_PID', str(os.getpid())))
 _write_lock = threading.Lock()
 
 
@@ -29,8 +33,7 @@ def send(message):
 
 
 def orphaned():
-    # the host leads its own process group (see host.py): this takes its multiprocessing children too
-    os.killpg(os.getpgrp(), signal.SIGKILL)
+    kill_tree()  # the host and its multiprocessing children
 
 
 def _read_lines(on_stop):

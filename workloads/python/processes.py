@@ -8,12 +8,13 @@ import threading
 
 from kernels import process_cpu_ms
 from memory import peak_memory
+from oscalls import main_tid, start_method
 from reporter import FINAL, now_ms
 from unit import run_unit
 from unit_process import become_unit_process, gone_without_saying
 
-# fork, as on Linux by default: a unit starts in milliseconds and needs nothing re-imported
-context = multiprocessing.get_context('fork')
+# the start method named, not left to the interpreter's default (see oscalls.start_method)
+context = multiprocessing.get_context(start_method())
 
 
 def process_unit(spec, unit_id, index, stopping, reports):
@@ -22,7 +23,7 @@ def process_unit(spec, unit_id, index, stopping, reports):
 
     def report(state, error=None):
         peak = peak_memory()  # a process of its own: its memory is its own, not the host's
-        r = {'unitId': unit_id, 'state': state, 't': now_ms(), 'pid': pid, 'tid': pid, 'cpuMs': process_cpu_ms(), 'peakBytes': peak}
+        r = {'unitId': unit_id, 'state': state, 't': now_ms(), 'pid': pid, 'tid': main_tid(pid), 'cpuMs': process_cpu_ms(), 'peakBytes': peak}
         reports.put(r if error is None else {**r, 'error': error})
 
     run_unit(spec, index, stopping, report)
@@ -55,4 +56,4 @@ def run_processes(spec, reporter, stops):
     for u, p in units:  # gone without saying how it ended: killed (or crashed)
         if u not in ended:
             state, reason = gone_without_saying(p.exitcode, stopping.is_set())
-            reporter.push({'unitId': u, 'state': state, 't': now_ms(), 'pid': p.pid, 'tid': p.pid, 'error': reason})
+            reporter.push({'unitId': u, 'state': state, 't': now_ms(), 'pid': p.pid, 'tid': main_tid(p.pid), 'error': reason})

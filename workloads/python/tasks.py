@@ -7,6 +7,7 @@ import os
 import time
 
 from kernels import allocate_touched, cpu_block
+from oscalls import main_tid
 from reporter import HEARTBEAT_S, now_ms
 from unit import DEFAULT_DURATION_S, planned_duration
 
@@ -23,7 +24,7 @@ async def task_unit(spec, unit_id, index, stopped, reporter):
     pid = os.getpid()
 
     def report(state, error=None):
-        r = {'unitId': unit_id, 'state': state, 't': now_ms(), 'pid': pid, 'tid': pid, 'cpuMs': cpu_ms}
+        r = {'unitId': unit_id, 'state': state, 't': now_ms(), 'pid': pid, 'tid': main_tid(pid), 'cpuMs': cpu_ms}
         reporter.push(r if error is None else {**r, 'error': error})
 
     duration_s = planned_duration(spec)

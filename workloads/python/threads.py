@@ -2,7 +2,8 @@
 import os
 import threading
 
-from kernels import name_own_thread, own_tid, thread_cpu_ms
+from kernels import thread_cpu_ms
+from oscalls import name_own_thread, own_tid
 from reporter import now_ms
 from unit import run_unit
 

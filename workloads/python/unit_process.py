@@ -1,11 +1,8 @@
-"""What a forked unit process does first: let go of the engine's channel, and die with its host."""
-import ctypes
+"""What a unit process does first: let go of the engine's channel, and die with its host."""
 import os
-import signal
 
 from link import HOST_PID, channel_fd
-
-PR_SET_PDEATHSIG = 1
+from oscalls import die_with_parent, name_own_process, start_method
 
 
 def gone_without_saying(exitcode, stopping):
@@ -23,16 +20,9 @@ def gone_without_saying(exitcode, stopping):
 
 
 def become_unit_process(name):
-    os.close(channel_fd())  # only the host speaks to the engine
-    try:
-        with open('/proc/self/comm', 'w') as f:
-            f.write(name[:15])
-    except OSError:
-        pass
-    try:
-        # Linux: SIGKILL this unit the moment its host dies, even by SIGKILL (daemon=True covers only a clean exit)
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != HOST_PID:
-        os._exit(137)  # the host died before we could ask
+    if start_method() == 'fork':
+        # only the host speaks to the engine; a spawned unit never had the channel (and its fd number
+        # may be something else of its own by now)
+        os.close(channel_fd())
+    name_own_process(name)
+    die_with_parent(HOST_PID)

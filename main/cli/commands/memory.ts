@@ -5,6 +5,7 @@ import type { MemoryCostReport } from '../../../contract/studies.js';
 import { parseCountList } from '../../../lib/count-list.js';
 import { memoryToCsv } from '../../../lib/export.js';
 import { formatBytes } from '../../../lib/format.js';
+import { chooseReaderKind, readersInfo } from '../../engine/readers/choose.js';
 import { measureMemoryCost } from '../../engine/studies/memory-cost.js';
 import { parseMemoryStudy } from '../../engine/studies/study-specs.js';
 import { dropUndefined } from '../flags.js';
@@ -40,6 +41,8 @@ function memoryTable(r: MemoryCostReport): string {
 export async function memoryCommand(flags: MemoryFlags): Promise<number> {
   const { units, measure, runtime } = parseMemoryStudy(
     dropUndefined({ units: parseCountList(flags.units ?? '1,2,4,8'), measure: flags.measure, runtime: flags.runtime }),
+    // refused before any engine starts: the measures of the readers the engine will choose
+    readersInfo(chooseReaderKind()).memoryMeasures,
   );
   if (flags.json && flags.csv) throw new InvalidInput('give either --json or --csv, not both');
   const quiet = flags.json === true || flags.csv === true;

@@ -1,8 +1,10 @@
 /**
- * Per-core busy % since the previous read. On Linux a synchronous pread of /proc/stat through a
- * kept-open handle into a reused buffer, parsed without allocating (microseconds); elsewhere systeminformation's currentLoad(), which on Linux
- * would shell out synchronously on each call (see README, "What the sampler costs").
+ * Per-core busy % since the previous read. The proc reader: a synchronous pread of /proc/stat through
+ * a kept-open handle into a reused buffer, parsed without allocating (microseconds). The portable one:
+ * systeminformation's currentLoad() (on macOS and Windows from os.cpus() times; on Linux it would
+ * shell out synchronously on each call, see README, "What the sampler costs"). Chosen in choose.ts.
  */
+import type { ReaderKind } from '../../../contract/domain.js';
 import si from 'systeminformation';
 import { parseProcStatInto } from '../../../lib/proc-bytes.js';
 import { ProcFiles } from './proc-files.js';
@@ -52,5 +54,4 @@ class SystemInformationCoreLoad implements CoreLoadReader {
   }
 }
 
-export const createCoreLoadReader = (): CoreLoadReader =>
-  process.platform === 'linux' ? new ProcStatCoreLoad() : new SystemInformationCoreLoad();
+export const createCoreLoadReader = (kind: ReaderKind): CoreLoadReader => (kind === 'proc' ? new ProcStatCoreLoad() : new SystemInformationCoreLoad());

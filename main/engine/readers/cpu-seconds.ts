@@ -11,10 +11,11 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseProcStatModes, parseTaskStat, type CpuMode } from '../../../lib/proc-parse.js';
 import type { UnitRef } from '../runs/unit-ref.js';
+import { onLinux } from '../platform.js';
 
 /** USER_HZ: the unit of every time in /proc/stat and /proc/<pid>/stat; 100 on every Linux userland ABI CoreScope runs on. */
 const TICKS_PER_S = 100;
-const isLinux = process.platform === 'linux';
+const isLinux = onLinux;
 
 export interface CoreSeconds {
   cpu: number;

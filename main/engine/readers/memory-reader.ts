@@ -7,10 +7,11 @@ import si from 'systeminformation';
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { asciiKey, kbFieldBytes } from '../../../lib/proc-bytes.js';
 import { ProcFiles } from './proc-files.js';
+import { onLinux } from '../platform.js';
 
 const MEM_TOTAL = asciiKey('MemTotal:');
 const MEM_AVAILABLE = asciiKey('MemAvailable:');
-const meminfo = process.platform === 'linux' ? new ProcFiles() : null;
+const meminfo = onLinux ? new ProcFiles() : null;
 
 function readMeminfo(files: ProcFiles): Snapshot['memory'] | null {
   const n = files.read('/proc/meminfo');

@@ -1,26 +1,28 @@
 /**
- * One process's memory in the measure asked for: PSS or USS from /proc/<pid>/smaps_rollup on Linux,
- * RSS (pidusage) anywhere. Null when the process is gone.
+ * One process's memory in the measure asked for: PSS or USS from /proc/<pid>/smaps_rollup with the
+ * proc readers, RSS (pidusage) with either. Null when the process is gone or the measure can't be read.
  */
 import { readFile } from 'node:fs/promises';
 import pidusage from 'pidusage';
-import type { MemoryMeasure } from '../../../contract/domain.js';
+import type { MemoryMeasure, ReaderKind } from '../../../contract/domain.js';
 import { parseSmapsRollup } from '../../../lib/proc-parse.js';
 
-export const MEMORY_MEASURES: readonly MemoryMeasure[] = process.platform === 'linux' ? ['pss', 'uss', 'rss'] : ['rss'];
+export class ProcessMemoryReader {
+  constructor(private readonly kind: ReaderKind) {}
 
-export async function readProcessMemory(pid: number, measure: MemoryMeasure): Promise<number | null> {
-  if (process.platform === 'linux') {
+  async read(pid: number, measure: MemoryMeasure): Promise<number | null> {
+    if (this.kind === 'proc') {
+      try {
+        return parseSmapsRollup(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'))[measure];
+      } catch {
+        return null;
+      }
+    }
+    if (measure !== 'rss') return null;
     try {
-      return parseSmapsRollup(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'))[measure];
+      return (await pidusage(pid)).memory;
     } catch {
       return null;
     }
-  }
-  if (measure !== 'rss') return null;
-  try {
-    return (await pidusage(pid)).memory;
-  } catch {
-    return null;
   }
 }

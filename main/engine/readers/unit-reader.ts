@@ -6,7 +6,8 @@
  * On Linux every read is a synchronous pread through a kept-open handle (proc-files.ts), parsed
  * without allocating: each host's /proc/<pid>/stat once (a process unit's CPU, and the core its main
  * thread — where process and async units run — last ran on), and /proc/<pid>/task/<tid>/stat only for
- * the threads of live thread units. Elsewhere pidusage, per process.
+ * the threads of live thread units. With the portable readers (macOS, Windows, or CORESCOPE_READERS=portable)
+ * pidusage, per process: no thread, no core (null), RSS; a thread unit's CPU is the time it took itself.
  *
  * Memory is PSS on Linux: a process's private pages plus its fair share of the pages it shares (the
  * node binary, libraries), so N processes add up to what they really take; USS would hide the shared
@@ -15,7 +16,7 @@
  * tasks get an equal share of their host's growth over its idle baseline.
  */
 import pidusage from 'pidusage';
-import type { MemoryMeasure } from '../../../contract/domain.js';
+import type { ReaderKind } from '../../../contract/domain.js';
 import { asciiKey, kbFieldBytes, parseStatInto, type StatFields } from '../../../lib/proc-bytes.js';
 import { ProcFiles } from './proc-files.js';
 import type { UnitRef } from '../runs/unit-ref.js';
@@ -23,9 +24,6 @@ import type { UnitRef } from '../runs/unit-ref.js';
 const TICKS_PER_S = 100; // USER_HZ
 const MEMORY_REFRESH_MS = 1000;
 const PSS = asciiKey('Pss:');
-const isLinux = process.platform === 'linux';
-
-export const memoryMeasure: MemoryMeasure = isLinux ? 'pss' : 'rss';
 
 /** One sample's figures, index i for units[i]. */
 export interface UnitReadings {
@@ -69,6 +67,8 @@ const taskPath = (pid: number, tid: number) => `/proc/${pid}/task/${tid}/stat`;
 const smapsPath = (pid: number) => `/proc/${pid}/smaps_rollup`;
 
 export class UnitReader {
+  /** the proc readers see threads, cores and PSS; the portable ones processes only (pidusage, RSS) */
+  private readonly isProc: boolean;
   private readonly files = new ProcFiles();
   private readonly stat: StatFields = { cpuTicks: 0, processor: -1, rssPages: 0 };
   /** previous cumulative CPU ms, for rates: by path (processes, threads) and by unit (async slices) */
@@ -84,12 +84,16 @@ export class UnitReader {
   /** pidusage reads 0 % the first time it sees a pid: discard that reading */
   private readonly seenPids = new Set<number>();
 
+  constructor(kind: ReaderKind) {
+    this.isProc = kind === 'proc';
+  }
+
   async read(units: readonly UnitRef[], now = performance.now()): Promise<UnitReadings> {
     const n = units.length;
     const out: UnitReadings = { units, cpuPct: new Float64Array(n), bytes: new Float64Array(n), core: new Int32Array(n), hostCpuPct: new Map() };
     const pids = new Set<number>();
     for (let i = 0, last = -1; i < n; i++) if (units[i].pid !== last) pids.add((last = units[i].pid));
-    const procs = isLinux ? this.readProcesses(pids, now) : await this.readPortable([...pids]);
+    const procs = this.isProc ? this.readProcesses(pids, now) : await this.readPortable([...pids]);
     for (const [pid, p] of procs) out.hostCpuPct.set(pid, p.cpuPct);
 
     const keep = new Set<string>();
@@ -107,7 +111,7 @@ export class UnitReader {
       const hostBytes = proc?.bytes ?? 0;
       out.bytes[i] = u.mode === 'process' ? hostBytes : Math.max(0, hostBytes - u.hostBaselineBytes) / Math.max(1, u.hostUnits);
       if (u.mode === 'process') out.cpuPct[i] = proc?.cpuPct ?? 0;
-      else if (u.mode === 'thread' && isLinux && u.tid !== null) {
+      else if (u.mode === 'thread' && this.isProc && u.tid !== null) {
         // only live thread units' threads are read; the host's other threads are not
         const path = taskPath(u.pid, u.tid);
         keep.add(path);

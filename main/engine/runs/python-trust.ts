@@ -8,6 +8,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { PYTHON_NAME } from '../../../contract/schemas.js';
+import { onWindows } from '../platform.js';
 
 /** `//host/share/…` or `\\host\share\…`: a network share (UNC), never run. */
 export const isNetworkPath = (path: string): boolean => /^[\\/]{2}/.test(path);
@@ -18,7 +19,7 @@ const trustedOwner = (uid: number): boolean => uid === 0 || uid === process.getu
 export async function untrustedReason(real: string): Promise<string | null> {
   if (isNetworkPath(real)) return 'it is on a network share';
   if (!PYTHON_NAME.test(basename(real))) return `it resolves to ${real}, which is not named like a python executable`;
-  if (process.platform === 'win32') return null;
+  if (onWindows) return null;
   for (const [what, path] of [['file', real], ['folder', dirname(real)]] as const) {
     const s = await stat(path);
     if (what === 'file' && !s.isFile()) return `${real} is not a file`;

@@ -3,6 +3,7 @@
  * going (at most LIMITS.concurrentRuns), and stops one or all of them. Forwards every unit's state
  * change as a RunEvent.
  */
+import type { ReaderKind } from '../../../contract/domain.js';
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import { LIMITS } from '../../../contract/limits.js';
@@ -34,6 +35,8 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     private readonly python: () => string,
     /** the machine's available memory now, for the engine-wide memory limit */
     private readonly availableBytes: () => number = () => os.freemem(),
+    /** the engine's readers, which the hosts are told (see host-launch.ts) */
+    private readonly readers?: ReaderKind,
   ) {
     super();
   }
@@ -43,7 +46,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     const python = spec.runtime === 'python' ? this.python() : undefined;
     this.checkRoom(spec);
     const id = `r${this.nextId++}`;
-    const run = new Run(id, spec, workloadPlan(id, spec, python));
+    const run = new Run(id, spec, { ...workloadPlan(id, spec, python), readers: this.readers });
     this.launch(run);
     this.announce({ type: 'run-started', runId: run.id, spec, t: run.t0 });
     return run;
@@ -59,6 +62,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     const unitNames = scenarioUnitNames(scenario);
     const plan: RunPlan = {
       program: python ? { python } : { script: 'scenario-host' },
+      readers: this.readers,
       hosts: [
         {
           runId: id,

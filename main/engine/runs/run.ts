@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { FINAL_STATES, type UnitState } from '../../../contract/domain.js';
+import { FINAL_STATES, type ReaderKind, type UnitState } from '../../../contract/domain.js';
 import { type RunSpec } from '../../../contract/schemas.js';
 import type { EngineMessage, HostMessage, HostSpec, ScenarioOutcome, UnitDetail, UnitReport } from '../../../contract/host-protocol.js';
 import { splitWork } from '../../../workloads/kernels/cpu.js';
@@ -70,6 +70,8 @@ export interface RunEvents {
 export interface RunPlan {
   program: HostProgram;
   hosts: HostSpec[];
+  /** the engine's readers, handed to the hosts so they measure themselves alike (default: theirs by platform) */
+  readers?: ReaderKind;
 }
 
 export const epochNow = (): number => performance.timeOrigin + performance.now();
@@ -123,7 +125,7 @@ export class Run extends EventEmitter<RunEvents> {
   }
 
   private launch(hostSpec: HostSpec): void {
-    const child = launchHost(this.plan.program, hostSpec);
+    const child = launchHost(this.plan.program, hostSpec, this.plan.readers);
     const host: HostRecord = {
       child,
       pid: child.pid ?? -1,

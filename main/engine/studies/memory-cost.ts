@@ -11,7 +11,6 @@ import { MODES, type MemoryMeasure, type Mode, type Runtime } from '../../../con
 import { ASYNC_TASKS_PER_STEP } from '../../../contract/limits.js';
 import { type MemoryCostReport, type MemoryCostResult, type MemoryPoint } from '../../../contract/studies.js';
 import type { Engine } from '../engine.js';
-import { readProcessMemory } from '../readers/process-memory.js';
 import type { Run } from '../runs/run.js';
 import { fitLine, round } from './stats.js';
 
@@ -38,7 +37,7 @@ async function measureLeg(engine: Engine, runtime: Runtime, mode: Mode, units: n
   try {
     await whenAllUp(run);
     await sleep(SETTLE_MS);
-    const bytes = await Promise.all(processesOf(run).map((pid) => readProcessMemory(pid, measure)));
+    const bytes = await Promise.all(processesOf(run).map((pid) => engine.readers.processMemory.read(pid, measure)));
     if (bytes.some((b) => b === null)) throw new Error(`memory: a process of ${run.id} could not be measured (${measure})`);
     return (bytes as number[]).reduce((a, b) => a + b, 0);
   } finally {

@@ -57,7 +57,7 @@ export class Studies extends EventEmitter<{ 'study-event': [StudyEvent] }> {
   }
 
   runMemoryCost(input: MemoryCostSpecInput): { studyId: string } {
-    const { units, measure, runtime } = parseMemoryStudy(input);
+    const { units, measure, runtime } = parseMemoryStudy(input, this.engine.readers.info.memoryMeasures);
     this.engine.requireRuntime(runtime);
     const id = this.claim('memory');
     const legs = MODES.length * units.length;

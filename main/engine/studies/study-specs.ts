@@ -5,7 +5,6 @@
 import type { MemoryMeasure, Runtime } from '../../../contract/domain.js';
 import { InvalidInput, parseOrRefuse } from '../../../contract/refusal.js';
 import { CompareSpecSchema, MemoryCostSpecSchema } from '../../../contract/schemas.js';
-import { MEMORY_MEASURES } from '../readers/process-memory.js';
 import { parseRunSpec } from '../runs/run-manager.js';
 import type { CompareSpec } from './compare.js';
 
@@ -24,9 +23,10 @@ export interface MemoryStudySpec {
   runtime: Runtime;
 }
 
-export function parseMemoryStudy(input: unknown): MemoryStudySpec {
+/** `measures`: what the engine's readers can read here (ReadersInfo.memoryMeasures), the default first. */
+export function parseMemoryStudy(input: unknown, measures: readonly MemoryMeasure[]): MemoryStudySpec {
   const given = parseOrRefuse(MemoryCostSpecSchema, input);
-  const measure = given.measure ?? MEMORY_MEASURES[0];
-  if (!MEMORY_MEASURES.includes(measure)) throw new InvalidInput(`measure must be one of ${MEMORY_MEASURES.join(', ')} on this platform`, 'measure');
+  const measure = given.measure ?? measures[0];
+  if (!measures.includes(measure)) throw new InvalidInput(`measure must be one of ${measures.join(', ')} with these readers`, 'measure');
   return { units: [...new Set(given.units)].sort((a, b) => a - b), measure, runtime: given.runtime ?? 'node' };
 }

@@ -5,12 +5,13 @@
 import type { CoordinatorToUnit } from '../../../contract/host-protocol.js';
 import { fileCommons } from '../../sync/file-commons.js';
 import { readSpec, sendAndDrain, watchParent } from '../parent-link.js';
+import { mainThreadId } from '../os-thread.js';
 import { messagingUnit } from './scenario-kit.js';
 import type { ProcessUnitData } from './scenario-process.js';
 
 const data = readSpec<ProcessUnitData>();
 let lastSent = Promise.resolve();
-const unit = messagingUnit(data, fileCommons(data.dir, data.plan), process.pid, (m) => (lastSent = sendAndDrain(m)));
+const unit = messagingUnit(data, fileCommons(data.dir, data.plan), mainThreadId(process.pid), (m) => (lastSent = sendAndDrain(m)));
 watchParent(() => unit.hear({ kind: 'stop' }));
 process.on('message', (m: CoordinatorToUnit) => {
   if (m.kind === 'go') unit.hear(m);

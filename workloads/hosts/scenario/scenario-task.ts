@@ -2,6 +2,7 @@
  * Runs a scenario unit as an async task on the coordinator's own event loop. It aborts with `shared`
  * (the run's controller) unless it has to be cancellable alone: then it gets an AbortController of its own.
  */
+import { mainThreadId } from '../os-thread.js';
 import type { Commons } from '../../sync/commons.js';
 import { preparedUnit } from './scenario-kit.js';
 import type { LaunchedUnit, UnitListener, UnitStart } from './scenario-launch.js';
@@ -11,7 +12,7 @@ export function startTaskUnit(start: UnitStart, commons: Commons, listener: Unit
   const unit = preparedUnit(start, commons, {
     signal: abort.signal,
     pid: process.pid,
-    tid: process.pid,
+    tid: mainThreadId(process.pid),
     emit: listener.onReport,
     arrive: listener.onArrive,
   });

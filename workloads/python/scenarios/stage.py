@@ -8,7 +8,8 @@ import os
 import threading
 import time
 
-from kernels import name_own_thread, process_cpu_ms, thread_cpu_ms
+from kernels import process_cpu_ms, thread_cpu_ms
+from oscalls import main_tid, name_own_thread, own_tid
 from processes import context
 from reporter import FINAL, now_ms
 from scenarios.kit import Cancelled, current_unit
@@ -29,7 +30,7 @@ class Unit:
         if self.ended:
             return
         self.ended = state in FINAL
-        r = {'unitId': self.index, 'state': state, 't': now_ms(), 'pid': os.getpid(), 'tid': threading.get_native_id()}
+        r = {'unitId': self.index, 'state': state, 't': now_ms(), 'pid': os.getpid(), 'tid': own_tid()}
         if self._clock:
             r['cpuMs'] = self._clock()
         if self._uses_locks:
@@ -63,6 +64,12 @@ class UnitProcess(context.Process):
         super().join(timeout)
         if self.exitcode is not None:
             self.stage.ended_or_killed(self)
+
+    def __getstate__(self):
+        # spawn pickles the Process object for its child: the stage (threads, queues' locks) stays in the host
+        state = self.__dict__.copy()
+        state.pop('stage', None)
+        return state
 
 
 class Stage:
@@ -124,7 +131,7 @@ class Stage:
             time.sleep(0.01)
         if process.unit_index not in self.ended:
             state, reason = gone_without_saying(process.exitcode, self.stopping.is_set())
-            self.emit({'unitId': process.unit_index, 'state': state, 't': now_ms(), 'pid': process.pid, 'tid': process.pid, 'error': reason})
+            self.emit({'unitId': process.unit_index, 'state': state, 't': now_ms(), 'pid': process.pid, 'tid': main_tid(process.pid), 'error': reason})
 
     def task(self, index, coroutine, quiet_start=False):
         """asyncio.create_task(coroutine) as a unit; quiet_start: its body reports first (10,000 tasks, one report each)."""

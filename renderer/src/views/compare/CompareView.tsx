@@ -29,7 +29,7 @@ export function CompareView({ api, store, system }: Props) {
         <CompareStudy api={api} system={system} study={state.compare} otherRunning={state.memory.running} />
         <CoreSection store={store} paused={false} view={view} onView={setView} logicalCores={system?.logicalCores ?? null} />
       </div>
-      <MemoryStudy api={api} study={state.memory} otherRunning={state.compare.running} platform={system?.platform ?? null} python={Boolean(system?.python)} />
+      <MemoryStudy api={api} study={state.memory} otherRunning={state.compare.running} measures={system?.readers.memoryMeasures ?? null} python={Boolean(system?.python)} />
     </div>
   );
 }

@@ -27,8 +27,8 @@ interface Props {
   api: CoreScopeApi;
   study: StudyState<MemoryCostReport>;
   otherRunning: boolean;
-  /** measures this platform can read (Linux: all three); null while unknown */
-  platform: string | null;
+  /** the measures the engine's readers can read (the proc readers: all three; portable: rss); null while unknown */
+  measures: readonly MemoryMeasure[] | null;
   /** main found a python3: offer the Python runtime too */
   python: boolean;
 }
@@ -55,7 +55,7 @@ function logByteTicks(max: number): number[] {
 
 const modeLabel = (mode: Mode, perStep: number) => (perStep > 1 ? `${mode} (${perStep} tasks per N)` : mode);
 
-export function MemoryStudy({ api, study, otherRunning, platform, python }: Props) {
+export function MemoryStudy({ api, study, otherRunning, measures: readable, python }: Props) {
   const canControl = useCanControl();
   const [unitsText, setUnitsText] = useState('1,2,4,8');
   const [measure, setMeasure] = useState<MemoryMeasure>('pss');
@@ -64,7 +64,7 @@ export function MemoryStudy({ api, study, otherRunning, platform, python }: Prop
   const chartsRef = useRef<HTMLDivElement>(null);
   const parsed = unitsOf(unitsText);
   const unitsError = typeof parsed === 'string' ? parsed : undefined;
-  const measures: readonly MemoryMeasure[] = platform === null || platform === 'linux' ? MEMORY_MEASURES_ALL : ['rss'];
+  const measures: readonly MemoryMeasure[] = readable ?? MEMORY_MEASURES_ALL;
   const report = study.report;
 
   const run = () => {

@@ -97,10 +97,10 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
                 </td>
                 <td className="num">{u.unitId}</td>
                 <td className="num">{u.pid}</td>
-                <td className="num">{u.tid ?? '–'}</td>
+                <td className="num">{u.tid ?? 'n/a'}</td>
                 <td>{u.mode ?? '–'}</td>
                 <td className={`state state-${u.state.replace(/[()]/g, '-')}`}>{u.state}</td>
-                <td className="num">{u.core ?? '–'}</td>
+                <td className="num">{u.core ?? 'n/a'}</td>
                 <td className="num">{u.cpuPct.toFixed(1)}</td>
                 <td className="num">{formatBytes(u.bytes)}</td>
               </tr>
