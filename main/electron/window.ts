@@ -23,6 +23,8 @@ export function createMainWindow(preloadPath: string, url: string, devServerUrl?
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // a middle click must not open a link in a new window either (electronegativity's AUXCLICK check)
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const { webContents } = win;

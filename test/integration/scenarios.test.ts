@@ -34,7 +34,10 @@ async function scenario<T>(args: string[], env: NodeJS.ProcessEnv = {}): Promise
   return JSON.parse(r.stdout) as ScenarioResult & { outcome: T };
 }
 
-const statesOf = (r: ScenarioResult, unit: string) => r.timeline.filter((e) => e.unit === unit).map((e) => e.state);
+/** A unit's states in order; an entry that only adds a note (the race's "wrote 10") repeats its state and is one state. */
+const statesOf = (r: ScenarioResult, unit: string) =>
+  r.timeline.filter((e) => e.unit === unit).map((e) => e.state).filter((state, i, all) => i === 0 || all[i - 1] !== state);
+const notesOf = (r: ScenarioResult, unit: string) => r.timeline.filter((e) => e.unit === unit && e.detail?.note).map((e) => e.detail?.note);
 const lastStateOf = (r: ScenarioResult, unit: string) => statesOf(r, unit).pop();
 
 afterEach(async () => {
@@ -51,6 +54,9 @@ describe.each(READER_SETS)('race and lock ($readers readers)', ({ env }) => {
     expect(r.scenario).toBe('race');
     expect(r.mode).toBe(mode);
     expect(statesOf(r, 'increase(10)')).toEqual(['starting', 'running', 'waiting(io)', 'running', 'done']);
+    // the lane shows what each unit read and wrote: both read the counter before either wrote it
+    expect(notesOf(r, 'increase(10)')).toEqual(['read 0', 'wrote 10']);
+    expect(notesOf(r, 'increase(20)')).toEqual(['read 0', 'wrote 20']);
   });
 
   it.each(['thread', 'async', 'process'])('lock in %s mode gives 30, the second unit waiting(lock) while the first holds it', async (mode) => {

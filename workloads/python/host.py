@@ -14,6 +14,7 @@ import link
 from fault import crash_host_if_asked
 from kernels import process_cpu_ms
 from memory import own_memory, peak_memory
+from oscalls import lead_process_group
 from reporter import Reporter
 from stops import Stops
 
