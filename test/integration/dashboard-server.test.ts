@@ -1,5 +1,5 @@
 /** The web dashboard's guards and API over a real WebSocket, with a real engine behind it. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -108,6 +108,9 @@ describe('the API over the socket', () => {
 
     const system = await send({ method: 'system' });
     expect(system).toMatchObject({ ok: true, result: { logicalCores: expect.any(Number) } });
+    // version(): added as one row of the method table and one engine handler, served here untouched
+    const { version: app } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(await send({ method: 'version' })).toMatchObject({ ok: true, result: { app, contract: expect.any(Number), node: process.versions.node } });
 
     expect(await send({ method: 'launchMissiles' })).toMatchObject({ ok: false, error: expect.stringContaining('method must be one of') });
     expect(await send('not json')).toMatchObject({ ok: false, error: 'requests are JSON text' });

@@ -142,13 +142,18 @@ describe.skipIf((await findPython()) === null)('python runtime', () => {
     const page = new URL(url as string);
     const ws = new WebSocket(`ws://${page.host}/api?token=${page.searchParams.get('token') ?? ''}`, { origin: page.origin });
     await new Promise((r) => ws.on('open', r));
-    const spec = { mode: 'process', runtime: 'python', workload: 'cpu', units: 2, durationS: 60 };
-    ws.send(JSON.stringify({ id: 1, method: 'startRun', params: spec }));
-    const pids = await waitFor(() => hostPids().length === 3 && hostPids(), 10_000);
-    expect(pids, 'python host and units did not start').toBeTruthy();
-    serve.kill('SIGKILL');
-    await exited;
-    ws.terminate();
-    expect(await waitFor(() => (pids as number[]).every((p) => !alive(p)), 2000)).toBe(true);
+    try {
+      const spec = { mode: 'process', runtime: 'python', workload: 'cpu', units: 2, durationS: 60 };
+      ws.send(JSON.stringify({ id: 1, method: 'startRun', params: spec }));
+      const pids = await waitFor(() => hostPids().length === 3 && hostPids(), 10_000);
+      expect(pids, 'python host and units did not start').toBeTruthy();
+      serve.kill('SIGKILL');
+      await exited;
+      expect(await waitFor(() => (pids as number[]).every((p) => !alive(p)), 2000)).toBe(true);
+    } finally {
+      ws.terminate();
+      // a failed expectation above must not leave the server (and its runs) behind
+      if (serve.exitCode === null && serve.signalCode === null) serve.kill('SIGKILL');
+    }
   });
 });

@@ -57,6 +57,32 @@ function readPalette(): Palette {
   };
 }
 
+type Cells = { canvas: HTMLCanvasElement; image: ImageData };
+
+/** One pixel per (bucket, core) in a small off-screen image (reused while the core count holds), to be scaled up without smoothing. */
+function paintCells(prev: Cells | null, means: ArrayLike<number>, cores: number, ramp: ArrayLike<number>): Cells {
+  let cells = prev;
+  if (!cells || cells.image.height !== cores) {
+    const c = document.createElement('canvas');
+    c.width = HEAT_COLUMNS;
+    c.height = cores;
+    cells = { canvas: c, image: new ImageData(HEAT_COLUMNS, cores) };
+  }
+  const px = cells.image.data;
+  for (let core = 0; core < cores; core++)
+    for (let b = 0; b < HEAT_COLUMNS; b++) {
+      const v = means[core * HEAT_COLUMNS + b];
+      const o = (core * HEAT_COLUMNS + b) * 4;
+      const k = rampIndex(v) * 3;
+      px[o] = ramp[k];
+      px[o + 1] = ramp[k + 1];
+      px[o + 2] = ramp[k + 2];
+      px[o + 3] = Number.isNaN(v) ? 40 : 255; // no sample yet: faint, not "idle"
+    }
+  cells.canvas.getContext('2d')?.putImageData(cells.image, 0, 0);
+  return cells;
+}
+
 export function HeatStrip({ store, ring, view, paused, unitsSnapshot, colorOf }: Props) {
   // one canvas redraw per frame of the store's clock (≤ 5 Hz): React re-renders only this element
   const frame = useFrame(store, GRID_GAP_MS, { paused });
@@ -64,7 +90,7 @@ export function HeatStrip({ store, ring, view, paused, unitsSnapshot, colorOf }:
   const range = viewRange(view, ring.oldestT, frame.latest?.t ?? null, store.engineNow(frame.at));
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const cellsRef = useRef<{ canvas: HTMLCanvasElement; image: ImageData } | null>(null);
+  const cellsRef = useRef<Cells | null>(null);
   const width = useWidth(boxRef);
   const theme = useThemeVersion();
   const palette = useMemo(() => readPalette(), [theme]);
@@ -87,28 +113,8 @@ export function HeatStrip({ store, ring, view, paused, unitsSnapshot, colorOf }:
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
 
-    // cells: one pixel per (bucket, core) in a small off-screen image, scaled up without smoothing
-    const means = bucketMeans(ring, range.t0, range.t1, HEAT_COLUMNS);
-    let cells = cellsRef.current;
-    if (!cells || cells.image.height !== cores) {
-      const c = document.createElement('canvas');
-      c.width = HEAT_COLUMNS;
-      c.height = cores;
-      cells = { canvas: c, image: new ImageData(HEAT_COLUMNS, cores) };
-      cellsRef.current = cells;
-    }
-    const px = cells.image.data;
-    for (let core = 0; core < cores; core++)
-      for (let b = 0; b < HEAT_COLUMNS; b++) {
-        const v = means[core * HEAT_COLUMNS + b];
-        const o = (core * HEAT_COLUMNS + b) * 4;
-        const k = rampIndex(v) * 3;
-        px[o] = palette.ramp[k];
-        px[o + 1] = palette.ramp[k + 1];
-        px[o + 2] = palette.ramp[k + 2];
-        px[o + 3] = Number.isNaN(v) ? 40 : 255; // no sample yet: faint, not "idle"
-      }
-    cells.canvas.getContext('2d')?.putImageData(cells.image, 0, 0);
+    const cells = paintCells(cellsRef.current, bucketMeans(ring, range.t0, range.t1, HEAT_COLUMNS), cores, palette.ramp);
+    cellsRef.current = cells;
     const heatW = Math.max(10, width - LABEL_W - GAP - BAR_W - GAP - MARK_W);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(cells.canvas, LABEL_W, 0, heatW, height);

@@ -146,15 +146,22 @@ export function Timeline({ run, engineNow }: Props) {
           )}
         </p>
       )}
-      <ul className="tl-legend" aria-label="states">
-        {LEGEND.map((l) => (
-          <li key={l.state}>
-            <span className={`tl-swatch st-${stateClass(l.state)}${finals.has(l.state) ? ' tl-swatch-end' : ''}`} aria-hidden="true" />
-            {l.words}
-          </li>
-        ))}
-        <li className="tl-legend-axis">time: seconds since the run started</li>
-      </ul>
+      <TimelineLegend finals={finals} />
     </div>
+  );
+}
+
+/** What the colours mean (an ended state drawn with its end mark), and what the axis counts. */
+function TimelineLegend({ finals }: { finals: ReadonlySet<string> }) {
+  return (
+    <ul className="tl-legend" aria-label="states">
+      {LEGEND.map((l) => (
+        <li key={l.state}>
+          <span className={`tl-swatch st-${stateClass(l.state)}${finals.has(l.state) ? ' tl-swatch-end' : ''}`} aria-hidden="true" />
+          {l.words}
+        </li>
+      ))}
+      <li className="tl-legend-axis">time: seconds since the run started</li>
+    </ul>
   );
 }
