@@ -6,7 +6,7 @@
 // - PreloadJSCheck (PRELOAD_JS_CHECK): asks for a review of any preload; ours exposes only the method
 //   table's IPC calls and stream subscriptions (test/unit/built-bundles.test.ts loads the built file sandboxed).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,13 +14,23 @@ const EXCLUDED = ['PreloadJSCheck'];
 const DIRS = ['main/electron', 'preload', 'renderer/index.html', 'renderer/src'];
 const SERIOUS = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 
+// electronegativity lives in tools/scan with its own lockfile: it needs a hoisted commander 5
+const TOOL = 'tools/scan/node_modules/@doyensec/electronegativity/dist/index.js';
+if (!existsSync(TOOL)) {
+  const npm = spawnSync('npm', ['ci', '--prefix', 'tools/scan', '--no-audit', '--no-fund', '--ignore-scripts'], { stdio: 'inherit' });
+  if (npm.status !== 0) {
+    console.error('scan: could not install electronegativity into tools/scan (npm ci failed)');
+    process.exit(1);
+  }
+}
+
 const work = mkdtempSync(join(tmpdir(), 'corescope-scan-'));
 try {
   for (const dir of DIRS) cpSync(dir, join(work, 'app', dir), { recursive: true });
   const csv = join(work, 'findings.csv');
   const r = spawnSync(
     process.execPath,
-    ['node_modules/@doyensec/electronegativity/dist/index.js', '-i', join(work, 'app'), '-e', '41.0.0', '-x', EXCLUDED.join(','), '-o', csv, '-r', '-v', 'false'],
+    [TOOL, '-i', join(work, 'app'), '-e', '41.0.0', '-x', EXCLUDED.join(','), '-o', csv, '-r', '-v', 'false'],
     { encoding: 'utf8' },
   );
   if (r.status !== 0) {

@@ -35,13 +35,8 @@ export async function withEngine<T>(options: SessionOptions, body: (session: Eng
     await engine.start();
     if (options.record) {
       recording = recordEngine(engine, options.record);
-      // one sample before anything starts, so a replay opens on the machine as it was before (costs one interval)
-      await new Promise<void>((resolve) => {
-        const off = engine.subscribe('snapshot', () => {
-          off();
-          resolve();
-        });
-      });
+      // one sample before anything starts, so a replay opens on the machine as it was before
+      await engine.sampleNow();
     }
     return await body({
       engine,

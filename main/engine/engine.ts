@@ -145,6 +145,11 @@ export class Engine extends EventEmitter<EngineEvents> {
     return this.recent.read();
   }
 
+  /** Take a sample now (every subscriber hears it), e.g. to open a recording on the machine as it is. */
+  sampleNow(): Promise<Snapshot> {
+    return this.sampler.sampleNow();
+  }
+
   /** The latest snapshot, or null before the first one. */
   get latestSnapshot(): Snapshot | null {
     return this.sampler.latest;

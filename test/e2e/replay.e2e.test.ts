@@ -111,8 +111,9 @@ describe.skipIf(!enabled)('replay', () => {
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       await expect.poll(() => page.getByLabel('replay time').textContent(), { timeout: 5000 }).not.toMatch(/^6\.0 s/);
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringContaining('this is a recording'));
+      // nothing can be started from a recording: the page offers no Run that can be pressed (the
+      // replay bridge refuses every control method of the table: test/unit/renderer-replay.test.ts)
+      expect(await page.getByRole('button', { name: 'Run', exact: true, disabled: false }).count()).toBe(0);
       await page.getByRole('button', { name: 'Back to live' }).click();
       await expect.poll(() => page.getByLabel('replay position').count()).toBe(0);
     } finally {

@@ -52,12 +52,12 @@ describe.skipIf(!enabled)('the Scenarios tab', () => {
   const card = (name: string): Locator => page.locator(`.scenario-card[data-scenario="${name}"]`);
   const runView = (name: string): Locator => page.locator(`.scenario-run[data-scenario="${name}"]`);
 
-  it('opens the Scenarios tab; the hash names it and the token stays, through a reload', async () => {
+  it('opens the Scenarios tab; the hash names it, and the page still connects after a reload (its token out of the address bar)', async () => {
     await page.getByRole('tab', { name: 'Scenarios' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected')).toBe('true');
     const url = new URL(page.url());
     expect(url.hash).toBe('#scenarios');
-    expect(url.searchParams.get('token')).toBe(new URL(session.served.url).searchParams.get('token'));
+    expect(url.searchParams.get('token')).toBeNull();
     await page.reload();
     await expect.poll(() => page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.locator('.scenario-card').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
@@ -70,7 +70,7 @@ describe.skipIf(!enabled)('the Scenarios tab', () => {
     await expect.poll(() => card('semaphore').getByText('limit must be between 1 and 256').count()).toBe(1);
     await page.waitForTimeout(300);
     expect(hostPids()).toHaveLength(0);
-    await card('semaphore').getByLabel('Permits').fill('');
+    await card('semaphore').getByLabel('Permits').fill('3'); // back to the default: an empty field is refused too
   });
 
   it('runs the semaphore (thread, 7 jobs × 2 s, 3 permits): three waves on the timeline, at most 3 at once', MEASURES_CPU, async () => {
