@@ -1,5 +1,6 @@
 """What a unit process does first: let go of the engine's channel, and die with its host."""
 import os
+import signal
 
 from link import HOST_PID, channel_fd
 from oscalls import die_with_parent, name_own_process, start_method
