@@ -30,7 +30,7 @@ try {
   const csv = join(work, 'findings.csv');
   const r = spawnSync(
     process.execPath,
-    [TOOL, '-i', join(work, 'app'), '-e', '41.0.0', '-x', EXCLUDED.join(','), '-o', csv, '-r', '-v', 'false'],
+    ['--require', './tools/scan/offline.cjs', TOOL, '-i', join(work, 'app'), '-e', '41.0.0', '-x', EXCLUDED.join(','), '-o', csv, '-r', '-v', 'false'],
     { encoding: 'utf8' },
   );
   if (r.status !== 0) {
