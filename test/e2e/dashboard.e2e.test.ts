@@ -36,14 +36,17 @@ describe.skipIf(!enabled)('the browser dashboard', () => {
     await expect.poll(() => page.url()).not.toContain('token=');
     const token = new URL(session.served.url).searchParams.get('token');
     expect(await page.evaluate(() => sessionStorage.getItem('corescope.token'))).toBe(token);
+    // a reload finds the token in this tab's sessionStorage and connects again
+    await page.reload();
+    await expect.poll(() => coreCards(page).count(), { timeout: 10_000 }).toBe(cores);
+    expect(page.url()).not.toContain('token=');
     // replaced, not pushed: Back leaves the dashboard, and Forward comes back to the address without it
     await page.goBack();
     expect(page.url()).not.toContain('token=');
     await page.goForward();
     expect(page.url()).not.toContain('token=');
-    await page.reload();
+    await page.reload(); // the page the next tests use: a live one
     await expect.poll(() => coreCards(page).count(), { timeout: 10_000 }).toBe(cores);
-    expect(page.url()).not.toContain('token=');
   });
 
   it('runs 2 cpu processes from the launcher: both cores fill, the lane and the units show, Stop ends them', async () => {

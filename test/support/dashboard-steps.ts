@@ -1,7 +1,8 @@
 /** What a person does in the dashboard, as steps shared by the browser and the desktop-window specs. */
 import type { Page } from 'playwright-core';
 
-export const coreCards = (page: Page) => page.getByRole('group', { name: /^core \d+$/ });
+/** one group per core, named "core N" until its first draw, then by its summary ("cpu N: 42 % busy now; …") */
+export const coreCards = (page: Page) => page.getByRole('group', { name: /^(core|cpu) \d+(:|$)/ });
 
 /** How many cores read above 50 % right now. */
 export const busyCores = async (page: Page) =>
