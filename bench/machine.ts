@@ -1,5 +1,6 @@
 /** The facts that make bench figures comparable across machines and runs. */
 import os from 'node:os';
+import { OS } from '../main/engine/platform.js';
 
 export interface MachineFacts {
   date: string;
@@ -20,7 +21,7 @@ export function machineFacts(): MachineFacts {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
     logicalCores: cpus.length,
     totalMemoryBytes: os.totalmem(),
-    platform: process.platform,
+    platform: OS,
     osRelease: os.release(),
     nodeVersion: process.version,
     loadAvg1AtStart: os.loadavg()[0],

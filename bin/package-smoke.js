@@ -6,11 +6,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { OS, hasDisplay } from './platform.js';
 
-const dir = { linux: 'release/linux-unpacked/corescope', darwin: 'release/mac/CoreScope.app/Contents/MacOS/CoreScope', win32: 'release/win-unpacked/CoreScope.exe' }[process.platform];
+const dir = { linux: 'release/linux-unpacked/corescope', darwin: 'release/mac/CoreScope.app/Contents/MacOS/CoreScope', win32: 'release/win-unpacked/CoreScope.exe' }[OS];
 const skip = (why) => (console.log(`packaged smoke skipped: ${why}`), process.exit(0));
-if (!dir || !existsSync(dir)) skip(`no packaged app at ${dir ?? process.platform} (run npm run package:dir on a machine with Electron's binary)`);
-if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) skip('no display');
+if (!dir || !existsSync(dir)) skip(`no packaged app at ${dir ?? OS} (run npm run package:dir on a machine with Electron's binary)`);
+if (!hasDisplay()) skip('no display');
 
 // --remote-debugging-port is Chromium's, not Node's --inspect (which the fuses turn off)
 const app = spawn(dir, ['--remote-debugging-port=0'], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { electronEnv, sandboxFailure } from './electron-child.js';
+import { hasDisplay } from './platform.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -20,7 +21,7 @@ function electronBinary() {
 function whyNoWindow() {
   const bin = electronBinary();
   if (!bin.path) return { reason: bin.reason };
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { reason: 'there is no display' };
+  if (!hasDisplay()) return { reason: 'there is no display' };
   return { path: bin.path };
 }
 

@@ -8,6 +8,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasDisplay } from '../../bin/platform.js';
 import { ROOT, TEST_MARK, hostPids, waitFor } from '../integration/helpers.js';
 import { busyCores, coreCards, launch, stopAll } from '../support/dashboard-steps.js';
 
@@ -20,7 +21,7 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-const display = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const display = hasDisplay();
 const why = !binary ? 'no Electron binary (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)' : !display ? 'no display' : '';
 if (why) console.info(`desktop window e2e skipped: ${why}`);
 

@@ -7,11 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { measureTree, treeTicks } from '../../bench/proc-tree.js';
+import { onLinux } from '../../main/engine/platform.js';
 import { MEASURES_CPU, startCli, waitFor } from './helpers.js';
 
 const UNITS = 32;
 
-describe.runIf(process.platform === 'linux')('the observer effect', () => {
+describe.runIf(onLinux)('the observer effect', () => {
   it(`${UNITS} idle process units cost under 10 % of one core in all, engine included`, MEASURES_CPU, async () => {
     const cli = startCli(['run', '--mode', 'process', '--units', String(UNITS), '--workload', 'io-sleep', '--duration', '40', '--interval', '100', '--json']);
     const done = new Promise((resolve) => cli.once('exit', resolve));

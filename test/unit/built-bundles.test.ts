@@ -15,6 +15,7 @@ import events from 'node:events';
 import timers from 'node:timers';
 import url from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { OS } from '../../main/engine/platform.js';
 import { IPC_METHODS, STREAMS, channelOf, subscriberName } from '../../contract/methods.js';
 
 const PRELOAD = 'out/preload/index.cjs';
@@ -61,7 +62,7 @@ function loadSandboxed(source: string): Recorded {
     { filename: PRELOAD },
   ) as (...args: unknown[]) => void;
   const module = { exports: {} };
-  const sandboxProcess = { platform: process.platform, versions: process.versions, env: {}, type: 'renderer', sandboxed: true, contextIsolated: true };
+  const sandboxProcess = { platform: OS, versions: process.versions, env: {}, type: 'renderer', sandboxed: true, contextIsolated: true };
   wrapper(sandboxRequire, sandboxProcess, Buffer, vm.runInContext('globalThis', context), setImmediate, clearImmediate, module.exports, module);
   return rec;
 }
