@@ -132,11 +132,19 @@ export interface EventLoopBlockOutcome {
   loopMaxLagMs: number;
   workerMaxLagMs: number;
 }
+/** A figure's lowest and highest over the windows of one measurement. */
+export interface LowHigh {
+  min: number;
+  max: number;
+}
 /** The same CPU work as Python threads and as Python processes, one leg after the other. */
 export interface GilOutcome {
   /** each leg's units' CPU summed, in cores (1 = one core busy), mean over the leg */
   threadsBusyCores: number;
   processesBusyCores: number;
+  /** the lowest and highest half second of each leg (from the units' own CPU reports), or null when a leg was shorter */
+  threadsBusyCoresSpread: LowHigh | null;
+  processesBusyCoresSpread: LowHigh | null;
   /** the threads again on a free-threaded build (python3.13t+), or null when there is none */
   freeThreadedBusyCores: number | null;
   /** which free-threaded Python ran the third lane, or why there was none */

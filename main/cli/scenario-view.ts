@@ -4,6 +4,7 @@
  */
 import type { ScenarioInfo } from '../../contract/catalog.js';
 import type { Runtime } from '../../contract/domain.js';
+import type { LowHigh } from '../../contract/host-protocol.js';
 import type { ScenarioResult, TimelineEntry } from '../../contract/run-events.js';
 import { formatMs } from '../../lib/format.js';
 import { LANE_LEGEND, renderLanes } from './timeline-lanes.js';
@@ -28,6 +29,8 @@ export function liveScenarioView(
   return [scenarioHeader(info, mode, runtime), `running · ${formatMs(elapsedMs)}`, renderLanes(timeline, elapsedMs, columns)].join('\n');
 }
 
+const isLowHigh = (v: unknown): v is LowHigh => typeof v === 'object' && v !== null && 'min' in v && 'max' in v;
+
 /** "expected 30 · actual 20", one line per array-valued field that is better on lines of its own. */
 function outcomeLines(outcome: ScenarioResult['outcome']): string[] {
   if (!outcome) return ['no outcome: the scenario was stopped before it could say'];
@@ -35,7 +38,7 @@ function outcomeLines(outcome: ScenarioResult['outcome']): string[] {
   const own: string[] = [];
   for (const [key, value] of Object.entries(outcome)) {
     if (Array.isArray(value) && value.some((v) => typeof v === 'string' && v.length > 12)) own.push(...value.map((v) => `  ${v}`));
-    else inline.push(`${key} ${Array.isArray(value) ? `[${value.join(', ')}]` : String(value)}`);
+    else inline.push(`${key} ${Array.isArray(value) ? `[${value.join(', ')}]` : isLowHigh(value) ? `${value.min}–${value.max}` : String(value)}`);
   }
   return [inline.join(' · '), ...own];
 }

@@ -25,3 +25,22 @@ describe.skipIf(python === null)('python kernels', () => {
     expect(py('from scenarios.kit import wave_starts\nprint(json.dumps(wave_starts([5, 0, 2, 2000, 2003, 4001], 1000)))')).toEqual([0, 2000, 4001]);
   });
 });
+
+describe.skipIf(python === null)('python gil figures', () => {
+  const spread = (traces: unknown, start: number, end: number) =>
+    py(`from scenarios.kit import busy_cores_spread\nprint(json.dumps(busy_cores_spread(json.loads(${JSON.stringify(JSON.stringify(traces))}), ${start}, ${end}, 500)))`);
+
+  it('finds the lowest and highest half second of a leg from the units’ own (time, CPU) reports', () => {
+    // unit 0 busy all along; unit 1 idle in the first second, then busy (reports every 250 ms)
+    const steady = [[0, 0], [250, 250], [500, 500], [750, 750], [1000, 1000], [1250, 1250], [1500, 1500], [1750, 1750], [2000, 2000]];
+    const late = [[0, 0], [1000, 0], [1250, 250], [1500, 500], [1750, 750], [2000, 1000]];
+    expect(spread([steady, late], 0, 2000)).toEqual({ min: 1, max: 2 });
+    // between two reports the CPU is taken as evenly spent: a window inside one report gap still counts
+    expect(spread([[[0, 0], [1000, 1000]]], 0, 1000)).toEqual({ min: 1, max: 1 });
+  });
+
+  it('has no spread for a leg shorter than one window, or with no reports', () => {
+    expect(spread([[[0, 0], [400, 400]]], 0, 400)).toBeNull();
+    expect(spread([null, null], 0, 2000)).toBeNull();
+  });
+});

@@ -22,6 +22,8 @@ const unit = (unitId: number, state: UnitState, tMs: number): RunEvent => ({ typ
 const outcome = (over: Partial<GilOutcome> = {}): GilOutcome => ({
   threadsBusyCores: 0.97,
   processesBusyCores: 1.96,
+  threadsBusyCoresSpread: { min: 0.93, max: 1.01 },
+  processesBusyCoresSpread: { min: 1.88, max: 2 },
   freeThreadedBusyCores: null,
   freeThreaded: 'no free-threaded Python (python3.13t or newer) on PATH',
   legMs: 3000,
@@ -81,6 +83,10 @@ describe('gil lanes', () => {
       ['threads', 'done', 0.97, 120, 3130],
       ['processes', 'done', 1.96, 3150, 6160],
     ]);
+    expect(legs.map((l) => l.busySpread)).toEqual([
+      { min: 0.93, max: 1.01 },
+      { min: 1.88, max: 2 },
+    ]);
     const free = gilLegsOf(runOf([started, ended(outcome({ freeThreadedBusyCores: 1.9, freeThreaded: '/usr/bin/python3.13t' }))]));
     expect(free.map((l) => l.key)).toEqual(['threads', 'processes', 'free-threaded']);
     expect(free[2]).toMatchObject({ title: '2 free-threaded Python threads', busyCores: 1.9 });
@@ -115,8 +121,11 @@ describe('gil lanes', () => {
     expect(formatCores(0.97)).toBe('0.97 cores');
     const text = outcomeText(spec, runOf([started, ended(outcome())]).result);
     expect(`${text.expected} ${text.actual}`).toBe(
-      "The article: Python threads don't run in parallel (the GIL) — processes do. Here: threads used 0.97 cores, processes 1.96 cores.",
+      "The article: Python threads don't run in parallel (the GIL) — processes do. Here: threads used 0.97 cores (0.93–1.01 per half second), processes 1.96 cores (1.88–2.00 per half second).",
     );
+    // a recording made before the spread was measured words it without one
+    const old = outcomeText(spec, runOf([started, ended(outcome({ threadsBusyCoresSpread: undefined, processesBusyCoresSpread: null }))]).result);
+    expect(old.actual).toBe('Here: threads used 0.97 cores, processes 1.96 cores.');
     expect(text.verdict).toBe('agrees');
     expect(outcomeText(spec, runOf([started, ended(outcome({ processesBusyCores: 0.98 }))]).result).verdict).toBe('differs');
   });

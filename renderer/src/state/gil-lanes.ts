@@ -5,7 +5,7 @@
  * figure from the outcome once the run has ended. Pure: no DOM, tested in Node.
  */
 import { FINAL_STATES, type UnitState } from '../../../contract/domain.js';
-import { type GilOutcome } from '../../../contract/host-protocol.js';
+import { type GilOutcome, type LowHigh } from '../../../contract/host-protocol.js';
 import { type Snapshot } from '../../../contract/snapshot.js';
 import type { ScenarioRun } from './scenario-runs.js';
 
@@ -30,6 +30,8 @@ export interface GilLeg {
   endMs: number | null;
   /** the leg's figure from the outcome (its units' CPU over its wall time); null until the run ends */
   busyCores: number | null;
+  /** its lowest and highest half second, from the outcome */
+  busySpread: LowHigh | null;
 }
 
 const isFinal = (s: UnitState) => FINAL_STATES.includes(s);
@@ -61,6 +63,8 @@ function legOf(key: 'threads' | 'processes', run: ScenarioRun, unitIds: number[]
     startMs: starts.length ? Math.min(...starts) : null,
     endMs: allEnded ? Math.max(...ends.map((t) => t ?? 0)) : null,
     busyCores: outcome ? (key === 'threads' ? outcome.threadsBusyCores : outcome.processesBusyCores) : null,
+    // absent in recordings made before the spread was measured
+    busySpread: (key === 'threads' ? outcome?.threadsBusyCoresSpread : outcome?.processesBusyCoresSpread) ?? null,
   };
 }
 
@@ -79,6 +83,7 @@ export function gilLegsOf(run: ScenarioRun): GilLeg[] {
       startMs: null,
       endMs: null,
       busyCores: outcome.freeThreadedBusyCores,
+      busySpread: null,
     });
   return legs;
 }

@@ -2,7 +2,7 @@
  * The outcome banner's words: what the article says should happen (with this run's options), what
  * happened here, and whether the two agree. Pure: a function of the run's spec and its result.
  */
-import type { CounterOutcome, DeadlockOutcome, EventLoopBlockOutcome, FirstCompletedOutcome, GatherOutcome, GilOutcome, SemaphoreOutcome } from '../../../contract/host-protocol.js';
+import type { CounterOutcome, DeadlockOutcome, EventLoopBlockOutcome, FirstCompletedOutcome, GatherOutcome, GilOutcome, LowHigh, SemaphoreOutcome } from '../../../contract/host-protocol.js';
 import type { ResolvedScenarioSpec, ScenarioResult } from '../../../contract/run-events.js';
 import { formatCores } from './gil-lanes.js';
 import { formatSeconds } from './scenario-timeline.js';
@@ -105,8 +105,9 @@ function actualOf(result: ScenarioResult): { actual: string; verdict: Verdict } 
     case 'gil': {
       const g = o as GilOutcome;
       const free = g.freeThreadedBusyCores === null ? '' : `, free-threaded threads ${formatCores(g.freeThreadedBusyCores)}`;
+      const range = (s: LowHigh | null | undefined) => (s ? ` (${s.min.toFixed(2)}–${s.max.toFixed(2)} per half second)` : '');
       return {
-        actual: `Here: threads used ${formatCores(g.threadsBusyCores)}, processes ${formatCores(g.processesBusyCores)}${free}.`,
+        actual: `Here: threads used ${formatCores(g.threadsBusyCores)}${range(g.threadsBusyCoresSpread)}, processes ${formatCores(g.processesBusyCores)}${range(g.processesBusyCoresSpread)}${free}.`,
         verdict: verdictOf(g.processesBusyCores > g.threadsBusyCores * 1.3),
       };
     }

@@ -1,7 +1,8 @@
 """
 The GIL made visible: the same CPU work (the cpu kernel, for LEG_S seconds per unit) as 2 threads,
 then as 2 processes, one leg after the other so that they don't compete for the cores. Each leg's
-figure is its units' own CPU time summed, over the leg's wall time: in cores. Threads take turns
+figure is its units' own CPU time summed, over the leg's wall time: in cores, with the lowest and highest
+half second of the leg beside it (from the units' own CPU reports), so a reader sees how steady it was. Threads take turns
 holding the GIL and keep about one core busy; processes have an interpreter each and keep two. Where
 a free-threaded Python (python3.13t or newer) is on PATH, its threads get a third lane.
 """
@@ -11,11 +12,12 @@ import sys
 import time
 
 from kernels import cpu_block
-from reporter import HEARTBEAT_S
-from scenarios.kit import Cancelled, current_unit
+from reporter import HEARTBEAT_S, now_ms
+from scenarios.kit import Cancelled, busy_cores_spread, current_unit
 
 LEG_S = 3.0
 UNITS = 2
+WINDOW_MS = 500
 FREE_THREADED = ('python3.13t', 'python3.14t', 'python3.15t')
 
 
@@ -37,24 +39,24 @@ def busy_cores(stage, indexes, wall_s):
     return round(sum(stage.last_cpu_ms.get(i, 0) for i in indexes) / 1000 / wall_s, 2)
 
 
+def run_leg(stage, indexes, make_unit):
+    """Start the leg's units and wait for them: its busy cores, and their lowest and highest window."""
+    units = [make_unit(i) for i in indexes]
+    start, start_ms = time.monotonic(), now_ms()
+    for u in units:
+        u.start()
+    for u in units:
+        u.join()
+    busy = busy_cores(stage, indexes, time.monotonic() - start)
+    return busy, busy_cores_spread([stage.cpu_traces.get(i) for i in indexes], start_ms, now_ms(), WINDOW_MS)
+
+
 def threads_leg(stage):
-    start = time.monotonic()
-    threads = [stage.thread(i, burn, args=(LEG_S,)) for i in range(UNITS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return busy_cores(stage, range(UNITS), time.monotonic() - start)
+    return run_leg(stage, range(UNITS), lambda i: stage.thread(i, burn, args=(LEG_S,)))
 
 
 def processes_leg(stage):
-    start = time.monotonic()
-    processes = [stage.process(UNITS + i, burn, args=(LEG_S,)) for i in range(UNITS)]
-    for p in processes:
-        p.start()
-    for p in processes:
-        p.join()
-    return busy_cores(stage, range(UNITS, 2 * UNITS), time.monotonic() - start)
+    return run_leg(stage, range(UNITS, 2 * UNITS), lambda i: stage.process(i, burn, args=(LEG_S,)))
 
 
 # the threads leg again, in another interpreter: it prints its busy cores
@@ -90,12 +92,15 @@ def free_threaded_leg(stage):
 
 
 def in_threads(stage):
-    threads_busy = threads_leg(stage)
-    processes_busy = processes_leg(stage)
+    stage.trace_cpu()
+    threads_busy, threads_spread = threads_leg(stage)
+    processes_busy, processes_spread = processes_leg(stage)
     free_threaded_busy, free_threaded = free_threaded_leg(stage)
     return {
         'threadsBusyCores': threads_busy,
         'processesBusyCores': processes_busy,
+        'threadsBusyCoresSpread': threads_spread,
+        'processesBusyCoresSpread': processes_spread,
         'freeThreadedBusyCores': free_threaded_busy,
         'freeThreaded': free_threaded,
         'legMs': round(LEG_S * 1000),

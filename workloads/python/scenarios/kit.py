@@ -146,3 +146,28 @@ def wave_starts(times_ms, gap_ms):
         if not waves or t - waves[-1] > gap_ms:
             waves.append(t)
     return [round(t - waves[0]) for t in waves]
+
+
+def _cpu_at(trace, t):
+    """A unit's CPU ms at time t from its (t, cpu) reports: linear between two, flat before the first and after the last."""
+    if t <= trace[0][0]:
+        return trace[0][1]
+    for (t0, c0), (t1, c1) in zip(trace, trace[1:]):
+        if t <= t1:
+            return c0 + (c1 - c0) * (t - t0) / (t1 - t0) if t1 > t0 else c1
+    return trace[-1][1]
+
+
+def busy_cores_spread(traces, start_ms, end_ms, window_ms):
+    """
+    Cores the traced units kept busy in each whole window_ms of [start_ms, end_ms], as the lowest and
+    the highest window: how steady a leg's mean is. None when the leg is shorter than one window.
+    """
+    traces = [t for t in traces if t]
+    windows = []
+    a = start_ms
+    while traces and a + window_ms <= end_ms:
+        b = a + window_ms
+        windows.append(sum(_cpu_at(tr, b) - _cpu_at(tr, a) for tr in traces) / window_ms)
+        a = b
+    return {'min': round(min(windows), 2), 'max': round(max(windows), 2)} if windows else None

@@ -79,6 +79,8 @@ class Stage:
         self.uses_locks = uses_locks
         self.stopping = threading.Event()
         self.last_cpu_ms = {}
+        # unitId → [(t ms, cpu ms)] from its reports, kept only for scenarios that ask (trace_cpu)
+        self.cpu_traces = None
         self.ended = set()
         self._process_stopping = None
         self._reports = None
@@ -89,9 +91,15 @@ class Stage:
     def emit(self, report):
         if 'cpuMs' in report:
             self.last_cpu_ms[report['unitId']] = report['cpuMs']
+            if self.cpu_traces is not None:
+                self.cpu_traces.setdefault(report['unitId'], []).append((report['t'], report['cpuMs']))
         if report['state'] in FINAL:
             self.ended.add(report['unitId'])
         self.reporter.push(report)
+
+    def trace_cpu(self):
+        """Keep every unit's (time, CPU) reports from now on, for figures over windows of a run."""
+        self.cpu_traces = {}
 
     def _stop(self):
         self.stopping.set()

@@ -61,7 +61,7 @@ function GilLane({ leg, now, soFar, cells, legMs, nowMs, ended }: LaneProps) {
   const figure = leg.busyCores ?? (leg.phase === 'running' ? (now?.busyCores ?? null) : soFar);
   const note =
     leg.busyCores !== null
-      ? `cores busy, mean over the ${legMs === null ? '' : `${formatSeconds(legMs)} `}leg`
+      ? `cores busy, mean over the ${legMs === null ? '' : `${formatSeconds(legMs)} `}leg${leg.busySpread ? ` · ${leg.busySpread.min.toFixed(2)}–${leg.busySpread.max.toFixed(2)} per half second` : ''}`
       : leg.phase === 'running'
         ? `cores busy now${soFar === null ? '' : ` · mean so far ${soFar.toFixed(2)}`}`
         : leg.phase === 'done'
