@@ -40,6 +40,15 @@ describe.skipIf((await findPython()) === null)('python runtime', () => {
     expect(r.outcome.threadsBusyCores).toBeLessThanOrEqual(1.3);
     if (cores >= 2) expect(r.outcome.processesBusyCores).toBeGreaterThanOrEqual(1.6);
     if (r.outcome.freeThreadedBusyCores === null) expect(r.outcome.freeThreaded).toMatch(/no free-threaded/);
+    // each leg's mean lies within its half seconds' lowest and highest (the tail's partial window aside)
+    for (const [mean, spread] of [
+      [r.outcome.threadsBusyCores, r.outcome.threadsBusyCoresSpread],
+      [r.outcome.processesBusyCores, r.outcome.processesBusyCoresSpread],
+    ] as const) {
+      expect(spread, 'a 3 s leg has half seconds').not.toBeNull();
+      expect(mean).toBeGreaterThanOrEqual(spread!.min - 0.1);
+      expect(mean).toBeLessThanOrEqual(spread!.max + 0.1);
+    }
     expect(r.timeline.filter((e) => e.state === 'done').map((e) => e.unit).sort()).toEqual(['process 1', 'process 2', 'thread 1', 'thread 2']);
   });
 
