@@ -4,6 +4,7 @@
  */
 import { LIMITS } from '../../../contract/limits.js';
 import { type RunSpec } from '../../../contract/schemas.js';
+import type { WatchInfo } from '../../../contract/watch.js';
 import type { RunLane } from './runs.js';
 
 export interface Progress {
@@ -66,3 +67,15 @@ export function laneStatus(lane: RunLane, connected: boolean, stopping: boolean)
   if (stopping) return 'stopping…';
   return lane.unitsEnded > 0 ? 'finishing' : 'running';
 }
+
+const MAX_TITLE_CHARS = 72;
+
+/** A watched program's lane title: "watch · python3 train.py" (a long command line cut with …). */
+export function watchTitle(w: WatchInfo): string {
+  const cmd = w.command.length > MAX_TITLE_CHARS ? `${w.command.slice(0, MAX_TITLE_CHARS - 1)}…` : w.command;
+  return `watch · ${cmd}`;
+}
+
+/** What Stop does to it: an attached process is left running, a started command's whole tree ends. */
+export const watchDetail = (w: WatchInfo): string =>
+  w.attached ? `pid ${w.rootPid}, attached: Stop detaches and leaves it running` : `pid ${w.rootPid}, started here: Stop ends its whole tree`;
