@@ -12,8 +12,7 @@ import type { WatchInfo } from '../../../contract/watch.js';
 import { laneSegments, type Lane } from './scenario-timeline.js';
 
 /** A thread's state in words: the kernel's letters, and 'ended' once it is gone (a mark, not a span). */
-export const THREAD_STATES = ['running', 'sleeping', 'disk wait', 'stopped', 'zombie', 'ended'] as const;
-export type ThreadState = (typeof THREAD_STATES)[number];
+export type ThreadState = 'running' | 'sleeping' | 'disk wait' | 'stopped' | 'zombie' | 'ended';
 
 const WORDS: Record<OsState, ThreadState> = { R: 'running', S: 'sleeping', D: 'disk wait', T: 'stopped', Z: 'zombie' };
 export const threadStateOf = (os: OsState): ThreadState => WORDS[os];
@@ -30,14 +29,14 @@ export const THREAD_LEGEND: ReadonlyArray<{ state: ThreadState; words: string }>
 export const MAX_WATCHED_THREADS = 256;
 const MAX_CHANGES = 2000;
 /** how many watches the page keeps timelines of (ended ones beyond this are forgotten, oldest first) */
-export const MAX_WATCHES = 4;
+const MAX_WATCHES = 4;
 
 interface ThreadChange {
   state: ThreadState;
   tMs: number;
 }
 
-export interface WatchedThread {
+interface WatchedThread {
   unitId: number;
   pid: number;
   tid: number;
