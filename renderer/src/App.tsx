@@ -115,7 +115,7 @@ export function App({ bridge }: { bridge: Bridge }) {
                   open={launcherOpen}
                   onOpen={setLauncherOpen}
                 />
-                <WatchPanel api={api} transport={bridge.transport} connected={connected} />
+                <WatchPanel api={api} transport={bridge.transport} connected={connected} open={launcherOpen} onOpen={setLauncherOpen} />
               </div>
             ) : (
               <ViewOnlyNote />

@@ -21,13 +21,16 @@ interface Props {
   api: CoreScopeApi;
   transport: Bridge['transport'];
   connected: boolean;
+  /** folded with the launcher (one state): only the heading shows, so the cores stay on a small window's first screen */
+  open: boolean;
+  onOpen: (open: boolean) => void;
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const bringLaneIntoSight = (runId: string) =>
   requestAnimationFrame(() => document.getElementById(`lane-${runId}`)?.closest('article')?.scrollIntoView?.({ block: 'nearest' }));
 
-export function WatchPanel({ api, transport, connected }: Props) {
+export function WatchPanel({ api, transport, connected, open, onOpen }: Props) {
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<ProcessInfo[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -37,7 +40,7 @@ export function WatchPanel({ api, transport, connected }: Props) {
   const showCommand = commandFormShown(transport, api);
 
   useEffect(() => {
-    if (!connected) return;
+    if (!connected || !open) return;
     let current = true;
     const timer = window.setTimeout(() => {
       api.listProcesses({ query }).then(
@@ -53,7 +56,7 @@ export function WatchPanel({ api, transport, connected }: Props) {
       current = false;
       window.clearTimeout(timer);
     };
-  }, [api, query, refreshes, connected]);
+  }, [api, query, refreshes, connected, open]);
 
   const attach = async (p: ProcessInfo) => {
     setBusy(true);
@@ -71,7 +74,11 @@ export function WatchPanel({ api, transport, connected }: Props) {
     <section className="panel watch-panel" aria-labelledby="watch-title">
       <div className="panel-head">
         <h2 id="watch-title">Watch a program</h2>
+        <button type="button" className="btn btn-small" aria-expanded={open} aria-controls="watch-body" onClick={() => onOpen(!open)}>
+          {open ? 'Fold' : 'Open'}
+        </button>
       </div>
+      <div id="watch-body" hidden={!open}>
       {showCommand && <CommandForm api={api} connected={connected} />}
       <Field id="watch-search" label="Running processes" hint="search by pid, name, user or command line; busiest first">
         <input id="watch-search" type="search" value={query} maxLength={200} placeholder="e.g. python" onChange={(e) => setQuery(e.target.value)} {...describedBy('watch-search', true, undefined)} />
@@ -130,6 +137,7 @@ export function WatchPanel({ api, transport, connected }: Props) {
         </p>
       )}
       <p className="field-hint">Stop on its lane detaches: the process goes on running.</p>
+      </div>
     </section>
   );
 }
