@@ -8,6 +8,8 @@ import type { OsState } from '../../contract/domain.js';
 import type { RunEvent } from '../../contract/run-events.js';
 import type { Snapshot, UnitSample } from '../../contract/snapshot.js';
 import { splitCommandLine } from '../../lib/command-line.js';
+import { watchDetail, watchEndNotes, watchTitle } from '../../renderer/src/state/progress.js';
+import { EMPTY_RUNS, runsReducer } from '../../renderer/src/state/runs.js';
 import { DEFAULT_SORT, tableRows } from '../../renderer/src/state/units-table.js';
 import { checkCommand, commandFormShown } from '../../renderer/src/state/watch-form.js';
 import { EMPTY_WATCH_RUNS, MAX_WATCHED_THREADS, watchEvents, watchLanes, watchSnapshot } from '../../renderer/src/state/watch-threads.js';
@@ -107,5 +109,23 @@ describe('the unit table with a watched tree', () => {
     units[2].cpuPct = 40;
     const { rows } = tableRows(units, () => 'process', DEFAULT_SORT);
     expect(rows.map((r) => `${r.pid}/${r.tid}/${r.depth}`)).toEqual(['10/10/0', '10/11/1', '10/12/1', '99/null/0', '20/20/0']);
+  });
+});
+
+describe('a watched tree’s lane', () => {
+  it('says what is watched and what Stop does, and once ended its exit code, unseen CPU and note', () => {
+    let runs = runsReducer(EMPTY_RUNS, { type: 'events', events: [started] });
+    const lane = runs.lanes[0];
+    expect(lane.watch).toEqual({ command: 'python3 x.py', rootPid: 10, attached: true });
+    expect(watchTitle(lane.watch!)).toBe('watch · python3 x.py');
+    expect(watchTitle({ ...lane.watch!, command: `python3 ${'a'.repeat(100)}` })).toBe(`watch · python3 ${'a'.repeat(63)}…`); // the command cut at 72 characters
+    expect(watchDetail(lane.watch!)).toBe('pid 10, attached: Stop detaches and leaves it running');
+    expect(watchDetail({ ...lane.watch!, attached: false })).toBe('pid 10, started here: Stop ends its whole tree');
+
+    const summary = { runId: 'r1', command: 'sh x', rootPid: 10, attached: false, exitCode: 3, wallMs: 900, cores: { count: 1, busyPct: [50] }, cpuMs: 1200, endedBetweenSamples: { count: 4, cpuMs: 860 }, processes: [], note: '12 threads not read at the end: over 4096, the busiest processes kept theirs' };
+    const runSummary = { runId: 'r1', mode: 'process', runtime: 'node', workload: 'cpu', units: 0, wallMs: 900, cpuMs: 1200, cores: summary.cores, memory: { peakTotalBytes: 0, baselineBytes: 0, perUnitBytes: 0, measure: 'pss' }, spawn: { p50Ms: 0, maxMs: 0 }, unitResults: [] } as const;
+    runs = runsReducer(runs, { type: 'events', events: [{ type: 'run-ended', runId: 'r1', t: T0 + 900, summary: runSummary, watch: summary }] });
+    expect(watchEndNotes(runs.lanes[0].watchSummary!)).toEqual(['exit code 3', '860 ms CPU in children that ended between samples (in the CPU time)', summary.note]);
+    expect(watchEndNotes({ attached: true, exitCode: null, endedBetweenSamples: { count: 0, cpuMs: 0 } })).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { LIMITS } from '../../../contract/limits.js';
 import { type RunSpec } from '../../../contract/schemas.js';
-import type { WatchInfo } from '../../../contract/watch.js';
+import type { WatchInfo, WatchSummary } from '../../../contract/watch.js';
+import { formatMs } from '../../../lib/format.js';
 import type { RunLane } from './runs.js';
 
 export interface Progress {
@@ -79,3 +80,12 @@ export function watchTitle(w: WatchInfo): string {
 /** What Stop does to it: an attached process is left running, a started command's whole tree ends. */
 export const watchDetail = (w: WatchInfo): string =>
   w.attached ? `pid ${w.rootPid}, attached: Stop detaches and leaves it running` : `pid ${w.rootPid}, started here: Stop ends its whole tree`;
+
+/** What an ended watch's lane adds to the run summary: its exit code, CPU no sample saw, and its note (threads left out). */
+export function watchEndNotes(w: Pick<WatchSummary, 'attached' | 'exitCode' | 'endedBetweenSamples' | 'note'>): string[] {
+  const notes: string[] = [];
+  if (!w.attached && w.exitCode !== null) notes.push(`exit code ${w.exitCode}`);
+  if (w.endedBetweenSamples.cpuMs > 0) notes.push(`${formatMs(w.endedBetweenSamples.cpuMs)} CPU in children that ended between samples (in the CPU time)`);
+  if (w.note) notes.push(w.note);
+  return notes;
+}

@@ -7,7 +7,7 @@ import { FINAL_STATES, UNIT_STATES, type UnitState } from '../../../contract/dom
 import { LIMITS } from '../../../contract/limits.js';
 import { type RunEvent, type RunSummary } from '../../../contract/run-events.js';
 import { type RunSpec } from '../../../contract/schemas.js';
-import type { WatchInfo } from '../../../contract/watch.js';
+import type { WatchInfo, WatchSummary } from '../../../contract/watch.js';
 import { fallbackColor, pickColor } from './run-colors.js';
 
 export interface RunLane {
@@ -28,6 +28,8 @@ export interface RunLane {
   crashes: readonly UnitCrash[];
   /** a watched program (its spec only sizes the lane): what is watched, and whether Stop detaches or ends it */
   watch: WatchInfo | null;
+  /** an ended watch's own summary (exit code, CPU between samples, threads left out) */
+  watchSummary: WatchSummary | null;
 }
 
 interface UnitCrash {
@@ -96,6 +98,7 @@ function newLane(runId: string, spec: RunSpec, t: number, lanes: readonly RunLan
     crashes: [],
     lost: false,
     watch: null,
+    watchSummary: null,
   };
 }
 
@@ -144,7 +147,10 @@ function applyEvents(state: RunsState, events: readonly RunEvent[]): RunsState {
       }
       lane.endedAt = e.t;
       lane.summary = e.summary;
-      if (e.watch) lane.watch ??= { command: e.watch.command, rootPid: e.watch.rootPid, attached: e.watch.attached };
+      if (e.watch) {
+        lane.watch ??= { command: e.watch.command, rootPid: e.watch.rootPid, attached: e.watch.attached };
+        lane.watchSummary = e.watch;
+      }
       // the summary's unit results are the final word on every unit's state
       for (const u of e.summary.unitResults) {
         if (u.id >= 0 && u.id < lane.unitStates.length) lane.unitStates[u.id] = UNIT_STATES.indexOf(u.state) + 1;

@@ -8,7 +8,7 @@ import { useState, type CSSProperties } from 'react';
 import { UNIT_STATES } from '../../../../contract/domain.js';
 import { type CoreScopeApi } from '../../../../contract/methods.js';
 import { formatBytes, formatMs, formatPct } from '../../../../lib/format.js';
-import { laneDetail, laneStatus, laneTitle, progressOf, watchDetail, watchTitle } from '../../state/progress.js';
+import { laneDetail, laneStatus, laneTitle, progressOf, watchDetail, watchEndNotes, watchTitle } from '../../state/progress.js';
 import { runColorVar } from '../../state/run-colors.js';
 import type { RunTotals } from '../../state/run-totals.js';
 import type { RunLane as Lane } from '../../state/runs.js';
@@ -123,6 +123,13 @@ export function RunLane({ lane, totals, now, api, connected, onDismiss }: Props)
       )}
       {!ended && states.length > 0 && <div className="lane-states">{states.join(' · ')}</div>}
       {lane.summary && <RunSummaryView summary={lane.summary} />}
+      {lane.watchSummary && watchEndNotes(lane.watchSummary).length > 0 && (
+        <ul className="lane-watch-notes">
+          {watchEndNotes(lane.watchSummary).map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       {lane.crashes.length > 0 && (
         <ul className="lane-crashes" aria-label={`Units of run ${lane.runId} that failed or were killed`}>
           {lane.crashes.map((c) => (
