@@ -1,8 +1,8 @@
 /**
  * Watching over the dashboard's socket, with a real engine, a real server and real processes: the
  * picker lists a process found by searching, attaching to it is allowed and stopping detaches (it keeps
- * running); starting a command is refused with one plain line (a web page must not run programs here)
- * and nothing is started.
+ * running; a view-only link may list but not attach); starting a command is refused with one plain
+ * line (a web page must not run programs here) and nothing is started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,9 +40,9 @@ afterAll(async () => {
   expect(hostPids()).toEqual([]);
 });
 
-async function connect() {
+async function connect(token = dashboard.token) {
   const port = new URL(dashboard.url).port;
-  const opened = await tryOpen(`ws://127.0.0.1:${port}/api?token=${dashboard.token}`, `http://127.0.0.1:${port}`);
+  const opened = await tryOpen(`ws://127.0.0.1:${port}/api?token=${token}`, `http://127.0.0.1:${port}`);
   expect(opened.status).toBe('open');
   return opened;
 }
@@ -102,6 +102,13 @@ describe('watching over the socket', () => {
     expect(await api.send({ method: 'stopRun', params: runId })).toMatchObject({ ok: true });
     expect(await waitFor(() => events().some((e) => e.type === 'run-ended' && e.runId === runId), 3000)).toBe(true);
     expect(alive(pid)).toBe(true); // detached, not ended
+
+    // the view-only link may list (a read) but not attach (control)
+    const viewer = await connect(new URL(dashboard.viewUrl).searchParams.get('token') as string);
+    expect((await viewer.api.send({ method: 'listProcesses', params: { query: '4711.5' } })).ok).toBe(true);
+    expect(await viewer.api.send({ method: 'watchPid', params: { pid } })).toMatchObject({ ok: false, error: 'watchPid is refused: this link is view-only' });
+    expect(engine.activeRuns()).toBe(0);
+    viewer.ws.close();
     sleeper.kill('SIGKILL');
     ws.close();
   });
