@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OsState } from '../../contract/domain.js';
-import type { RunEvent } from '../../contract/run-events.js';
+import type { RunEvent, RunSummary } from '../../contract/run-events.js';
 import type { Snapshot, UnitSample } from '../../contract/snapshot.js';
 import { splitCommandLine } from '../../lib/command-line.js';
 import { watchDetail, watchEndNotes, watchTitle } from '../../renderer/src/state/progress.js';
@@ -123,7 +123,7 @@ describe('a watched tree’s lane', () => {
     expect(watchDetail({ ...lane.watch!, attached: false })).toBe('pid 10, started here: Stop ends its whole tree');
 
     const summary = { runId: 'r1', command: 'sh x', rootPid: 10, attached: false, exitCode: 3, wallMs: 900, cores: { count: 1, busyPct: [50] }, cpuMs: 1200, endedBetweenSamples: { count: 4, cpuMs: 860 }, processes: [], note: '12 threads not read at the end: over 4096, the busiest processes kept theirs' };
-    const runSummary = { runId: 'r1', mode: 'process', runtime: 'node', workload: 'cpu', units: 0, wallMs: 900, cpuMs: 1200, cores: summary.cores, memory: { peakTotalBytes: 0, baselineBytes: 0, perUnitBytes: 0, measure: 'pss' }, spawn: { p50Ms: 0, maxMs: 0 }, unitResults: [] } as const;
+    const runSummary = { runId: 'r1', mode: 'process', runtime: 'node', workload: 'cpu', units: 0, wallMs: 900, cpuMs: 1200, cores: summary.cores, memory: { peakTotalBytes: 0, baselineBytes: 0, perUnitBytes: 0, measure: 'pss' }, spawn: { p50Ms: 0, maxMs: 0 }, unitResults: [] } satisfies RunSummary;
     runs = runsReducer(runs, { type: 'events', events: [{ type: 'run-ended', runId: 'r1', t: T0 + 900, summary: runSummary, watch: summary }] });
     expect(watchEndNotes(runs.lanes[0].watchSummary!)).toEqual(['exit code 3', '860 ms CPU in children that ended between samples (in the CPU time)', summary.note]);
     expect(watchEndNotes({ attached: true, exitCode: null, endedBetweenSamples: { count: 0, cpuMs: 0 } })).toEqual([]);
