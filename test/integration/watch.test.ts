@@ -5,7 +5,7 @@
  * the process running.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,7 +104,15 @@ describe('watch -- CMD', () => {
     const cli = startCli(['watch', '--json', '--pid', String(sleeper.pid)]);
     let out = '';
     cli.stdout?.on('data', (d) => (out += d));
-    await new Promise((r) => setTimeout(r, 1500));
+    // attached once it reads the process through a kept-open handle (a fixed wait lost the race on a loaded machine)
+    const reading = () => {
+      try {
+        return readdirSync(`/proc/${cli.pid}/fd`).some((fd) => readlinkSync(`/proc/${cli.pid}/fd/${fd}`) === `/proc/${sleeper.pid}/stat`);
+      } catch {
+        return false;
+      }
+    };
+    expect(await waitFor(reading, 20_000)).toBe(true);
     const exited = new Promise((r) => cli.on('exit', r));
     cli.kill('SIGINT');
     await exited;
