@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark in one run, one after another (they would skew each other's CPU and
  * timing if run together), then one table per bench on stdout and every figure in bench/results/latest.json.
- * `npm run bench -- observer` runs only the observer bench (and writes bench/results/observer.json).
+ * `npm run bench -- observer` runs only the observer bench (and writes bench/results/observer.json);
+ * `npm run bench -- watch` only the cost of watching a 200-thread program beside htop (bench/results/watch.json).
  */
 import { benchCoreLoad } from './core-load.js';
 import { benchKernelSpread } from './kernel-spread.js';
@@ -12,7 +13,8 @@ import { benchSamplerCost } from './sampler-cost.js';
 import { benchSpawnLatency } from './spawn-latency.js';
 import { benchRendererCost } from './renderer-cost.js';
 import { benchRecordingSize } from './recording-size.js';
-import { coreLoadTable, kernelSpreadTable, machineLine, observerTable, recordingTable, rendererTable, samplerTable, spawnTable } from './table.js';
+import { benchWatchCost } from './watch-cost.js';
+import { coreLoadTable, kernelSpreadTable, machineLine, observerTable, recordingTable, rendererTable, samplerTable, spawnTable, watchTable } from './table.js';
 
 const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
@@ -30,7 +32,14 @@ if (process.argv.includes('observer')) {
   console.log([machineLine(machine), '', observerTable(observer), '', `Figures: ${file}`].join('\n'));
   process.exit(0);
 }
+if (process.argv.includes('watch')) {
+  const watch = await step('watch cost', benchWatchCost);
+  const file = await writeLatestResults({ machine, watch }, 'watch.json');
+  console.log([machineLine(machine), '', watchTable(watch), '', `Figures: ${file}`].join('\n'));
+  process.exit(0);
+}
 const observer = await step('observer effect', benchObserver);
+const watch = await step('watch cost', benchWatchCost);
 const coreLoad = await step('per-core load readers', benchCoreLoad);
 const samplerCost = await step('sampler cost', benchSamplerCost);
 const spawnLatency = await step('spawn latency', benchSpawnLatency);
@@ -39,12 +48,14 @@ const kernelSpread = await step('cpu kernel spread per Node', benchKernelSpread)
 const recordingSize = await step('recording size', benchRecordingSize);
 const totalS = Math.round((performance.now() - t0) / 100) / 10;
 
-const file = await writeLatestResults({ machine, totalS, observer, samplerCost, coreLoad, spawnLatency, rendererCost, kernelSpread, recordingSize });
+const file = await writeLatestResults({ machine, totalS, observer, watch, samplerCost, coreLoad, spawnLatency, rendererCost, kernelSpread, recordingSize });
 console.log(
   [
     machineLine(machine),
     '',
     observerTable(observer),
+    '',
+    watchTable(watch),
     '',
     samplerTable(samplerCost),
     '',

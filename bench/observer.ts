@@ -41,7 +41,7 @@ interface ObserverRow {
   enginePct: number;
 }
 
-interface HtopRow {
+export interface HtopRow {
   label: string;
   corescopePct: number;
   htopPct: number;
@@ -128,10 +128,10 @@ async function observe(c: Case): Promise<ObserverRow> {
   }
 }
 
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+export const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 /** htop -d 1 (10 updates a second) in a detached tmux session, beside CoreScope; both trees measured together. */
-async function besideHtop(label: string, args: string[], unitsUp: number): Promise<HtopRow> {
+export async function besideHtop(label: string, args: string[], unitsUp: number): Promise<HtopRow> {
   const session = `cs-bench-htop-${process.pid}`;
   spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '200', '-y', '50', 'htop -d 1']);
   const cs = corescope(args);

@@ -9,6 +9,7 @@ import type { RawSeries } from './raw-spawn.js';
 import type { RendererCostResult } from './renderer-cost.js';
 import type { KernelSpreadResult } from './kernel-spread.js';
 import type { RecordingSizeResult } from './recording-size.js';
+import type { WatchCostResult } from './watch-cost.js';
 
 const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
 const ms = (v: number) => v.toFixed(v < 1 ? 3 : v < 10 ? 2 : 1);
@@ -105,4 +106,12 @@ export function observerTable(r: ObserverResult): string {
           r.htop.map((x) => [x.label, pct(x.corescopePct), pct(x.htopPct), `${x.ratio.toFixed(2)}×`]),
         );
   return [`Observer effect (CPU % of one core over ${r.windowMs / 1000} s, both measured at once from /proc)`, '', idle, '', htop].join('\n');
+}
+
+export function watchTable(r: WatchCostResult): string {
+  const title = `Watching a program: a tree of ${r.processes} processes, ${r.threads} threads (all waiting), beside \`htop -d 1\` (CPU % of one core, same window, from /proc)`;
+  if ('skipped' in r.rows) return `${title}: skipped (${r.rows.skipped})`;
+  const t = table(['watcher', 'CoreScope', 'htop -d 1', 'CoreScope ÷ htop']);
+  for (const x of r.rows) t.push([x.label, pct(x.corescopePct), pct(x.htopPct), `${x.ratio.toFixed(2)}×`]);
+  return [title, t.toString()].join('\n');
 }

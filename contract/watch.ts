@@ -26,7 +26,7 @@ export const WatchCommandSchema = z
       .array(z.string({ error: 'each argument must be text' }), { error: 'argv must be a list of arguments' })
       .min(1, { message: 'give a command to watch, e.g. python3 train.py' })
       .max(WATCH_LIMITS.argv.maxArgs, { message: `at most ${WATCH_LIMITS.argv.maxArgs} arguments` })
-      .refine((a) => a[0].trim() !== '', { message: 'the command is empty' })
+      .refine((a) => a.length === 0 || a[0].trim() !== '', { message: 'the command is empty' }) // [] is min(1)'s to refuse, not a crash
       .refine((a) => a.join(' ').length <= WATCH_LIMITS.argv.maxChars, { message: 'the command line is too long' })
       .refine((a) => a.every((x) => !x.includes('\0')), { message: 'arguments may not hold NUL characters' }),
   })

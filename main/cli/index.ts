@@ -89,12 +89,13 @@ function program(): Command {
 
   cli
     .command('watch')
-    .usage('[--interval MS] [--json] -- CMD [ARGS…]  |  --pid N')
+    .usage('[--interval MS] [--json] [--record FILE] -- CMD [ARGS…]  |  --pid N')
     .argument('[command...]', 'the command to start and watch, after --')
     .description("watch any program's process tree on the cores: start CMD, or attach to a running pid")
     .option('--pid <n>', 'attach to a running process (Ctrl-C detaches and leaves it running)')
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
     .option('--json', "print only the watch summary as JSON (the command's output goes to stderr)")
+    .option('--record <file>', RECORD_HELP)
     .passThroughOptions()
     .action(async (command: string[], flags) => exit(await watchCommand(command, flags)));
 

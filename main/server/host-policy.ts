@@ -26,3 +26,11 @@ export const hostAllowed = (req: IncomingMessage, allowed: Set<string>): boolean
 export const socketMaySetPython = (host: string): boolean => isLoopbackHost(host);
 
 export const SET_PYTHON_REFUSED = 'setPython is refused on a dashboard served beyond loopback; start corescope serve with --python PATH instead';
+
+/**
+ * A method the table serves only over the desktop app's IPC (e.g. watchCommand: starting a command
+ * from a web page would be remote code execution) asked for over the socket: said plainly, rather than
+ * as "method must be one of …".
+ */
+export const desktopOnlyRefused = (method: string): string =>
+  `${method} is desktop only: the dashboard's socket never starts programs on this machine (watch a running process with watchPid, or use the desktop app or corescope watch -- CMD)`;

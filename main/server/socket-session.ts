@@ -6,13 +6,16 @@
  * is dropped.
  */
 import type { WebSocket } from 'ws';
-import { STREAM_PUSH, STREAMS, type Access, type StreamName, type Streams } from '../../contract/methods.js';
+import { IPC_METHODS, STREAM_PUSH, STREAMS, WS_METHODS, type Access, type MethodName, type StreamName, type Streams } from '../../contract/methods.js';
 import { refusalOf } from '../../contract/refusal.js';
 import type { RunEvent } from '../../contract/run-events.js';
 import { WsRequestSchema, type WsPush, type WsReply } from '../../contract/wire.js';
 import type { ApiEndpoint } from '../engine/api-service.js';
 import { CoalescedEvents } from './coalesced-events.js';
-import { SET_PYTHON_REFUSED } from './host-policy.js';
+import { SET_PYTHON_REFUSED, desktopOnlyRefused } from './host-policy.js';
+
+/** methods of the table the socket never serves (desktop only) */
+const DESKTOP_ONLY = new Set<string>(IPC_METHODS.filter((m: MethodName) => !(WS_METHODS as readonly MethodName[]).includes(m)));
 
 /** above this, snapshots are skipped and run events held */
 const SLOW_CLIENT_BYTES = 1024 * 1024;
@@ -71,6 +74,8 @@ export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOp
     const parsed = WsRequestSchema.safeParse(json);
     if (!parsed.success) {
       const id = typeof (json as { id?: unknown })?.id === 'number' ? (json as { id: number }).id : -1;
+      const asked = (json as { method?: unknown })?.method;
+      if (typeof asked === 'string' && DESKTOP_ONLY.has(asked)) return send({ id, ok: false, error: desktopOnlyRefused(asked), field: 'method' });
       const refusal = refusalOf(parsed.error);
       send({ id, ok: false, error: refusal.message, ...(refusal.field !== undefined && { field: refusal.field }) });
       return;

@@ -17,6 +17,9 @@ import { RunLanes } from './views/live/RunLanes.js';
 import { SelfCost } from './views/live/SelfCost.js';
 import { TotalsCharts } from './views/live/TotalsCharts.js';
 import { UnitsTable } from './views/live/UnitsTable.js';
+import { WatchPanel } from './views/live/WatchPanel.js';
+import { WatchTimelines } from './views/live/WatchTimelines.js';
+import { WatchStore } from './state/watch-store.js';
 import { ScenarioStore } from './state/scenario-store.js';
 import { hashOfTab, tabOfHash, type Tab } from './state/tabs.js';
 import { TabBar } from './views/TabBar.js';
@@ -32,6 +35,8 @@ export function App({ bridge }: { bridge: Bridge }) {
   const [store] = useState(() => new LiveStore());
   // scenario runs are collected whichever tab is open, like everything else in the store
   const [scenarios] = useState(() => new ScenarioStore());
+  // so are the watched programs' threads, for their timelines
+  const [watches] = useState(() => new WatchStore());
   const [tab, setTab] = useState<Tab>(() => tabOfHash(window.location.hash));
   const [system, setSystem] = useState<SystemInfo | null>(null);
   const [workloads, setWorkloads] = useState<WorkloadInfo[]>([]);
@@ -49,16 +54,20 @@ export function App({ bridge }: { bridge: Bridge }) {
   useLink(api, store, link, () => setReads((n) => n + 1));
 
   useEffect(() => {
-    const offSnapshot = api.onSnapshot((s) => store.ingestSnapshot(s));
+    const offSnapshot = api.onSnapshot((s) => {
+      store.ingestSnapshot(s);
+      watches.ingestSnapshot(s);
+    });
     const offEvent = api.onRunEvent((e) => {
       store.ingestRunEvent(e);
       scenarios.ingest(e);
+      watches.ingest(e);
     });
     return () => {
       offSnapshot();
       offEvent();
     };
-  }, [api, store, scenarios]);
+  }, [api, store, scenarios, watches]);
 
   // the open tab follows the URL hash (back/forward, a pasted link); only the hash changes, never ?token=…
   useEffect(() => {
@@ -100,11 +109,14 @@ export function App({ bridge }: { bridge: Bridge }) {
         <main className="layout" id="tab-panel" role="tabpanel" aria-labelledby="tab-live">
           <div className={launcherOpen || access !== 'control' ? 'top-row' : 'top-row top-row-folded'}>
             {access === 'control' ? (
-              <Launcher api={api} store={store} connected={connected} workloads={workloads} limits={system?.limits ?? null} python={system?.python ?? null}
-                onPython={(python) => setSystem((s) => (s ? { ...s, python } : s))}
-                open={launcherOpen}
-                onOpen={setLauncherOpen}
-              />
+              <div className="side-col">
+                <Launcher api={api} store={store} connected={connected} workloads={workloads} limits={system?.limits ?? null} python={system?.python ?? null}
+                  onPython={(python) => setSystem((s) => (s ? { ...s, python } : s))}
+                  open={launcherOpen}
+                  onOpen={setLauncherOpen}
+                />
+                <WatchPanel api={api} transport={bridge.transport} connected={connected} open={launcherOpen} onOpen={setLauncherOpen} />
+              </div>
             ) : (
               <ViewOnlyNote />
             )}
@@ -116,6 +128,7 @@ export function App({ bridge }: { bridge: Bridge }) {
           </div>
           <TotalsCharts store={store} paused={paused} view={view} totalMemoryBytes={system?.totalMemoryBytes ?? null} />
           <UnitsTable store={store} api={api} />
+          <WatchTimelines store={store} watches={watches} />
         </main>
       )}
       {tab === 'scenarios' && (

@@ -5,8 +5,14 @@
  * the process running.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../contract/run-events.js';
+import type { Snapshot } from '../../contract/snapshot.js';
 import type { WatchSummary } from '../../contract/watch.js';
+import { decodeRecording } from '../../lib/recording/decode.js';
 import { MEASURES_CPU, alive, runCli, startCli, waitFor } from './helpers.js';
 
 // the interpreter itself, not a version manager's shim (whose own helper processes would join the tree)
@@ -98,13 +104,40 @@ describe('watch -- CMD', () => {
     const cli = startCli(['watch', '--json', '--pid', String(sleeper.pid)]);
     let out = '';
     cli.stdout?.on('data', (d) => (out += d));
-    await new Promise((r) => setTimeout(r, 1500));
+    // attached once it reads the process through a kept-open handle (a fixed wait lost the race on a loaded machine)
+    const reading = () => {
+      try {
+        return readdirSync(`/proc/${cli.pid}/fd`).some((fd) => readlinkSync(`/proc/${cli.pid}/fd/${fd}`) === `/proc/${sleeper.pid}/stat`);
+      } catch {
+        return false;
+      }
+    };
+    expect(await waitFor(reading, 20_000)).toBe(true);
     const exited = new Promise((r) => cli.on('exit', r));
     cli.kill('SIGINT');
     await exited;
     expect(alive(sleeper.pid as number)).toBe(true);
     expect((JSON.parse(out) as WatchSummary).attached).toBe(true);
     sleeper.kill();
+  });
+
+  it('--record FILE: the watch’s start, its threads sample by sample and its end are in the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corescope-watch-rec-'));
+    try {
+      const file = join(dir, 'w.corescope');
+      const r = await runCli(['watch', '--json', '--interval', '100', '--record', file, '--', PYTHON, '-c', THREADS.replace('< 3', '< 1')], 60_000);
+      expect(r.code, r.stderr).toBe(0);
+      const s = JSON.parse(r.stdout) as WatchSummary;
+      const { frames } = decodeRecording(readFileSync(file));
+      const events = frames.filter((f) => f.stream === 'runEvent').map((f) => f.data as RunEvent);
+      expect(events.find((e) => e.type === 'run-started')).toMatchObject({ runId: s.runId, watch: { rootPid: s.rootPid, attached: false } });
+      expect(events.find((e) => e.type === 'run-ended')).toMatchObject({ runId: s.runId, watch: { rootPid: s.rootPid } });
+      const watched = frames.filter((f) => f.stream === 'snapshot' && (f.data as Snapshot).units.some((u) => u.runId === s.runId && u.watch));
+      // about a second at 100 ms: many samples of the tree, not one
+      expect(watched.length).toBeGreaterThanOrEqual(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -16,6 +16,8 @@ export interface WatchFlags {
   pid?: string;
   interval?: string;
   json?: boolean;
+  /** --record FILE: the watch's snapshots and events, to replay or export later */
+  record?: string;
 }
 
 export async function watchCommand(argv: string[], flags: WatchFlags): Promise<number> {
@@ -23,7 +25,7 @@ export async function watchCommand(argv: string[], flags: WatchFlags): Promise<n
   if (flags.pid === undefined && !argv.length) throw new InvalidInput('give a command after --, e.g. corescope watch -- python3 train.py, or --pid N');
   const intervalMs = parseInterval(flags.interval, LIMITS.intervalMs.default);
 
-  const { summary, interrupted } = await withEngine({ intervalMs }, async (session) => {
+  const { summary, interrupted } = await withEngine({ intervalMs, record: flags.record }, async (session) => {
     const { engine } = session;
     const watch =
       flags.pid !== undefined

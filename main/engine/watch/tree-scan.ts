@@ -50,6 +50,9 @@ export class TreeScanner {
   /** threads of the tree not read this time (over the budget) */
   threadsLeftOut = 0;
 
+  /** threadBudget: threads read per sample (WATCH_LIMITS.threads; smaller only to prove the limit) */
+  constructor(private readonly threadBudget: number = WATCH_LIMITS.threads) {}
+
   async read(req: ScanRequest, now = performance.now()): Promise<TreeReading> {
     this.touched = new Set();
     const selfStat = await this.readKept(`/proc/${process.pid}/stat`);
@@ -63,7 +66,7 @@ export class TreeScanner {
       if (s && (startKnown === undefined || startKnown === s.startTicks)) live.set(pid, s);
     });
     const budgetOrder = [...new Set([...req.busiestFirst.filter((p) => live.has(p)), ...live.keys()])];
-    let budget = WATCH_LIMITS.threads;
+    let budget = this.threadBudget;
     this.threadsLeftOut = 0;
     const processes = await Promise.all(
       budgetOrder.map(async (pid): Promise<ProcReading> => {

@@ -4,6 +4,8 @@
  */
 import { LIMITS } from '../../../contract/limits.js';
 import { type RunSpec } from '../../../contract/schemas.js';
+import type { WatchInfo, WatchSummary } from '../../../contract/watch.js';
+import { formatMs } from '../../../lib/format.js';
 import type { RunLane } from './runs.js';
 
 export interface Progress {
@@ -65,4 +67,25 @@ export function laneStatus(lane: RunLane, connected: boolean, stopping: boolean)
   if (!connected) return 'connection lost';
   if (stopping) return 'stopping…';
   return lane.unitsEnded > 0 ? 'finishing' : 'running';
+}
+
+const MAX_TITLE_CHARS = 72;
+
+/** A watched program's lane title: "watch · python3 train.py" (a long command line cut with …). */
+export function watchTitle(w: WatchInfo): string {
+  const cmd = w.command.length > MAX_TITLE_CHARS ? `${w.command.slice(0, MAX_TITLE_CHARS - 1)}…` : w.command;
+  return `watch · ${cmd}`;
+}
+
+/** What Stop does to it: an attached process is left running, a started command's whole tree ends. */
+export const watchDetail = (w: WatchInfo): string =>
+  w.attached ? `pid ${w.rootPid}, attached: Stop detaches and leaves it running` : `pid ${w.rootPid}, started here: Stop ends its whole tree`;
+
+/** What an ended watch's lane adds to the run summary: its exit code, CPU no sample saw, and its note (threads left out). */
+export function watchEndNotes(w: Pick<WatchSummary, 'attached' | 'exitCode' | 'endedBetweenSamples' | 'note'>): string[] {
+  const notes: string[] = [];
+  if (!w.attached && w.exitCode !== null) notes.push(`exit code ${w.exitCode}`);
+  if (w.endedBetweenSamples.cpuMs > 0) notes.push(`${formatMs(w.endedBetweenSamples.cpuMs)} CPU in children that ended between samples (in the CPU time)`);
+  if (w.note) notes.push(w.note);
+  return notes;
 }

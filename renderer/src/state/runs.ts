@@ -7,6 +7,7 @@ import { FINAL_STATES, UNIT_STATES, type UnitState } from '../../../contract/dom
 import { LIMITS } from '../../../contract/limits.js';
 import { type RunEvent, type RunSummary } from '../../../contract/run-events.js';
 import { type RunSpec } from '../../../contract/schemas.js';
+import type { WatchInfo, WatchSummary } from '../../../contract/watch.js';
 import { fallbackColor, pickColor } from './run-colors.js';
 
 export interface RunLane {
@@ -25,6 +26,10 @@ export interface RunLane {
   lost: boolean;
   /** units that failed or were killed on their own, with why: the first MAX_CRASHES of them, never a silent disappearance */
   crashes: readonly UnitCrash[];
+  /** a watched program (its spec only sizes the lane): what is watched, and whether Stop detaches or ends it */
+  watch: WatchInfo | null;
+  /** an ended watch's own summary (exit code, CPU between samples, threads left out) */
+  watchSummary: WatchSummary | null;
 }
 
 interface UnitCrash {
@@ -92,6 +97,8 @@ function newLane(runId: string, spec: RunSpec, t: number, lanes: readonly RunLan
     summary: null,
     crashes: [],
     lost: false,
+    watch: null,
+    watchSummary: null,
   };
 }
 
@@ -117,14 +124,14 @@ function applyEvents(state: RunsState, events: readonly RunEvent[]): RunsState {
   for (const e of events) {
     const i = indexOf(e.runId);
     if (e.type === 'run-started') {
+      const lane = i < 0 ? newLane(e.runId, e.spec, e.t, lanes) : writable(i);
       if (i < 0) {
-        lanes.push(newLane(e.runId, e.spec, e.t, lanes));
+        lanes.push(lane);
         copied.add(e.runId);
-      } else {
-        const lane = writable(i);
-        lane.spec = e.spec;
-        lane.startedAt = e.t; // the engine's start time beats the page's guess from "launched"
       }
+      lane.spec = e.spec;
+      lane.startedAt = e.t; // the engine's start time beats the page's guess from "launched"
+      if (e.watch) lane.watch = e.watch;
     } else if (e.type === 'unit-state') {
       if (i < 0) continue; // a run this page never saw start: nothing to attach the state to
       const lane = writable(i);
@@ -140,6 +147,10 @@ function applyEvents(state: RunsState, events: readonly RunEvent[]): RunsState {
       }
       lane.endedAt = e.t;
       lane.summary = e.summary;
+      if (e.watch) {
+        lane.watch ??= { command: e.watch.command, rootPid: e.watch.rootPid, attached: e.watch.attached };
+        lane.watchSummary = e.watch;
+      }
       // the summary's unit results are the final word on every unit's state
       for (const u of e.summary.unitResults) {
         if (u.id >= 0 && u.id < lane.unitStates.length) lane.unitStates[u.id] = UNIT_STATES.indexOf(u.state) + 1;

@@ -7,19 +7,20 @@ import { FINAL_STATES, UNIT_STATES, type UnitState } from '../../../contract/dom
 import type { DeadlockOutcome } from '../../../contract/host-protocol.js';
 import type { ScenarioRun, StateChange } from './scenario-runs.js';
 
-export interface Segment {
-  state: UnitState;
+/** S: the states a lane goes through (a scenario's unit states; a watched thread's kernel states) */
+export interface Segment<S extends string = UnitState> {
+  state: S;
   startMs: number;
   /** equal to startMs for a final state (done, cancelled, failed, killed): a mark, not a span */
   endMs: number;
 }
 
-export interface Lane {
+export interface Lane<S extends string = UnitState> {
   unitId: number;
   name: string;
-  segments: Segment[];
+  segments: Segment<S>[];
   /** the unit's state now (its last change) */
-  state: UnitState;
+  state: S;
   /** semaphore: when it got its permit (ms after start), else null */
   permitMs: number | null;
   /** what the unit said it did, in order: the race's reads and writes with the counter's values */
@@ -32,11 +33,15 @@ export const MAX_LANES = 12;
 const FINAL = new Set<UnitState>(FINAL_STATES);
 
 /** One unit's segments up to `untilMs` (now while it runs; a unit that ended stops at its end). */
-export function laneSegments(changes: readonly StateChange[], untilMs: number): Segment[] {
-  const out: Segment[] = [];
+export function laneSegments<S extends string = UnitState>(
+  changes: ReadonlyArray<{ state: S; tMs: number }>,
+  untilMs: number,
+  finals: ReadonlySet<S> = FINAL as ReadonlySet<string> as ReadonlySet<S>,
+): Segment<S>[] {
+  const out: Segment<S>[] = [];
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i];
-    if (FINAL.has(c.state)) {
+    if (finals.has(c.state)) {
       out.push({ state: c.state, startMs: c.tMs, endMs: c.tMs });
       break;
     }
@@ -84,11 +89,15 @@ export function lanesOf(run: ScenarioRun, untilMs: number): Lane[] {
   return lanes;
 }
 
-/** Units beyond the drawn lanes, counted by their state now ("9,976 done"). */
-export function restCounts(lanes: readonly Lane[], shown = MAX_LANES): Array<{ state: UnitState; count: number }> {
-  const counts = new Map<UnitState, number>();
+/** Units beyond the drawn lanes, counted by their state now ("9,976 done"), in the order of `states`. */
+export function restCounts<S extends string = UnitState>(
+  lanes: readonly Lane<S>[],
+  shown = MAX_LANES,
+  states: readonly S[] = UNIT_STATES as readonly string[] as readonly S[],
+): Array<{ state: S; count: number }> {
+  const counts = new Map<S, number>();
   for (const l of lanes.slice(shown)) counts.set(l.state, (counts.get(l.state) ?? 0) + 1);
-  return UNIT_STATES.filter((s) => counts.has(s)).map((s) => ({ state: s, count: counts.get(s) as number }));
+  return states.filter((s) => counts.has(s)).map((s) => ({ state: s, count: counts.get(s) as number }));
 }
 
 export interface Wave {
@@ -157,8 +166,8 @@ export const LEGEND: ReadonlyArray<{ state: UnitState; words: string }> = [
   { state: 'killed', words: 'killed' },
 ];
 
-/** A CSS-safe name for a state: 'waiting(lock)' → 'waiting-lock'. */
-export const stateClass = (s: UnitState): string => s.replace(/[()]/g, (ch) => (ch === '(' ? '-' : ''));
+/** A CSS-safe name for a state: 'waiting(lock)' → 'waiting-lock', 'disk wait' → 'disk-wait'. */
+export const stateClass = (s: string): string => s.replace(/[() ]/g, (ch) => (ch === ')' ? '' : '-'));
 
 /**
  * The deadlock's moment on the timeline: when the watchdog was sure (from the outcome), or while the

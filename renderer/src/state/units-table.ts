@@ -1,6 +1,8 @@
 /**
  * The units table's rows: every live unit with its run's mode, sorted by the column the person
- * clicked, capped so an async run's 10,000 tasks don't become 10,000 DOM rows.
+ * clicked, capped so an async run's 10,000 tasks don't become 10,000 DOM rows. A watched program's
+ * threads are nested under their process: where the process's first row sorts, its main thread comes,
+ * then its other threads (depth 1).
  */
 import type { Mode } from '../../../contract/domain.js';
 import type { UnitSample } from '../../../contract/snapshot.js';
@@ -13,6 +15,8 @@ export interface Sort {
 
 interface UnitRow extends UnitSample {
   mode: Mode | null;
+  /** 1: a watched process's thread, drawn under its process's row */
+  depth: 0 | 1;
 }
 
 export const MAX_ROWS = 200;
@@ -69,7 +73,34 @@ export interface TableRows {
 }
 
 export function tableRows(units: readonly UnitSample[], modeOf: (runId: string) => Mode | null, sort: Sort, max = MAX_ROWS): TableRows {
-  const rows = units.map((u): UnitRow => ({ ...u, mode: modeOf(u.runId) }));
+  const rows = units.map((u): UnitRow => ({ ...u, mode: modeOf(u.runId), depth: u.watch && u.tid !== u.pid ? 1 : 0 }));
   rows.sort(compareRows(sort));
-  return { rows: rows.slice(0, max), hidden: Math.max(0, rows.length - max), total: rows.length };
+  const nested = nestWatched(rows);
+  return { rows: nested.slice(0, max), hidden: Math.max(0, nested.length - max), total: nested.length };
+}
+
+/** Each watched process's rows together, where its first row sorted: its main thread first, then its threads in sorted order. */
+function nestWatched(sorted: readonly UnitRow[]): UnitRow[] {
+  if (!sorted.some((r) => r.watch)) return [...sorted];
+  const groups = new Map<string, UnitRow[]>();
+  for (const r of sorted) {
+    if (!r.watch) continue;
+    const key = `${r.runId}/${r.pid}`;
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
+  }
+  const out: UnitRow[] = [];
+  for (const r of sorted) {
+    if (!r.watch) {
+      out.push(r);
+      continue;
+    }
+    const key = `${r.runId}/${r.pid}`;
+    const g = groups.get(key);
+    if (!g) continue; // already placed with its process
+    groups.delete(key);
+    out.push(...g.filter((x) => x.depth === 0), ...g.filter((x) => x.depth === 1));
+  }
+  return out;
 }

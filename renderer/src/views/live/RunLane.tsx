@@ -8,7 +8,7 @@ import { useState, type CSSProperties } from 'react';
 import { UNIT_STATES } from '../../../../contract/domain.js';
 import { type CoreScopeApi } from '../../../../contract/methods.js';
 import { formatBytes, formatMs, formatPct } from '../../../../lib/format.js';
-import { laneDetail, laneStatus, laneTitle, progressOf } from '../../state/progress.js';
+import { laneDetail, laneStatus, laneTitle, progressOf, watchDetail, watchEndNotes, watchTitle } from '../../state/progress.js';
 import { runColorVar } from '../../state/run-colors.js';
 import type { RunTotals } from '../../state/run-totals.js';
 import type { RunLane as Lane } from '../../state/runs.js';
@@ -31,7 +31,8 @@ export function RunLane({ lane, totals, now, api, connected, onDismiss }: Props)
   const [error, setError] = useState<string | null>(null);
   const ended = lane.endedAt !== null;
   const p = progressOf(lane, now);
-  const title = laneTitle(lane.spec);
+  const watch = lane.watch;
+  const title = watch ? watchTitle(watch) : laneTitle(lane.spec);
   const style = { '--lane': runColorVar(lane.color) } as CSSProperties;
 
   const stop = async () => {
@@ -57,7 +58,7 @@ export function RunLane({ lane, totals, now, api, connected, onDismiss }: Props)
         <span className="lane-id">{lane.runId}</span>
         <div className="lane-titles">
           <h3 id={`lane-${lane.runId}`}>{title}</h3>
-          <span className="lane-detail">{laneDetail(lane.spec)}</span>
+          <span className="lane-detail">{watch ? watchDetail(watch) : laneDetail(lane.spec)}</span>
         </div>
         <span className={`lane-status status-${unsure ? 'lost' : ended ? 'ended' : 'live'}`}>{status}</span>
       </header>
@@ -67,29 +68,38 @@ export function RunLane({ lane, totals, now, api, connected, onDismiss }: Props)
         </p>
       )}
 
-      <div className="lane-progress" hidden={unsure}>
-        <ProgressBar
-          fraction={p.fraction}
-          color={lane.color}
-          label={`Progress of run ${lane.runId} (${p.basis === 'time' ? 'by time' : 'by units ended'})`}
-        />
-        <span className="lane-pct">{formatPct(p.fraction * 100)}</span>
-      </div>
+      {/* a watched program has no known end: no progress to show */}
+      {!watch && (
+        <div className="lane-progress" hidden={unsure}>
+          <ProgressBar
+            fraction={p.fraction}
+            color={lane.color}
+            label={`Progress of run ${lane.runId} (${p.basis === 'time' ? 'by time' : 'by units ended'})`}
+          />
+          <span className="lane-pct">{formatPct(p.fraction * 100)}</span>
+        </div>
+      )}
       <div className="lane-times">
         <span>
           elapsed <b>{formatMs(p.elapsedMs)}</b>
         </span>
-        {!ended && (
+        {!ended && !watch && (
           <span>
             remaining <b>{remaining}</b>
           </span>
         )}
-        <span>
-          <b>
-            {lane.unitsEnded.toLocaleString('en-US')}/{lane.spec.units.toLocaleString('en-US')}
-          </b>{' '}
-          units ended
-        </span>
+        {watch ? (
+          <span>
+            <b>{lane.summary ? lane.summary.units.toLocaleString('en-US') : (totals?.live ?? 0).toLocaleString('en-US')}</b> {lane.summary ? 'threads seen' : 'threads now'}
+          </span>
+        ) : (
+          <span>
+            <b>
+              {lane.unitsEnded.toLocaleString('en-US')}/{lane.spec.units.toLocaleString('en-US')}
+            </b>{' '}
+            units ended
+          </span>
+        )}
       </div>
 
       {!ended && !unsure && (
@@ -105,7 +115,7 @@ export function RunLane({ lane, totals, now, api, connected, onDismiss }: Props)
             <span className="fig-note">units’ total</span>
           </div>
           <div>
-            <span className="fig-label">Live units</span>
+            <span className="fig-label">{watch ? 'Threads' : 'Live units'}</span>
             <span className="fig">{totals ? totals.live.toLocaleString('en-US') : '0'}</span>
             <span className="fig-note">{totals ? `on ${totals.cores} core${totals.cores === 1 ? '' : 's'}` : ''}</span>
           </div>
@@ -113,6 +123,13 @@ export function RunLane({ lane, totals, now, api, connected, onDismiss }: Props)
       )}
       {!ended && states.length > 0 && <div className="lane-states">{states.join(' · ')}</div>}
       {lane.summary && <RunSummaryView summary={lane.summary} />}
+      {lane.watchSummary && watchEndNotes(lane.watchSummary).length > 0 && (
+        <ul className="lane-watch-notes">
+          {watchEndNotes(lane.watchSummary).map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       {lane.crashes.length > 0 && (
         <ul className="lane-crashes" aria-label={`Units of run ${lane.runId} that failed or were killed`}>
           {lane.crashes.map((c) => (

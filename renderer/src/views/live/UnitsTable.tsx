@@ -14,11 +14,13 @@ import { runColorVar } from '../../state/run-colors.js';
 import { colorOf } from '../../state/runs.js';
 import { DEFAULT_SORT, MAX_ROWS, tableRows, toggleSort, type Sort, type SortKey } from '../../state/units-table.js';
 import { TABLE_GAP_MS } from '../draw-rates.js';
+import { stateClass } from '../../state/scenario-timeline.js';
+import { threadStateOf } from '../../state/watch-threads.js';
 
 
 const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean; title?: string }> = [
   { key: 'run', label: 'Run ID' }, // not just "Run": that name belongs to the launcher's button
-  { key: 'unit', label: 'Unit', numeric: true },
+  { key: 'unit', label: 'Unit', numeric: true, title: 'the unit’s number in its run; a watched program’s process or thread name, its threads under it' },
   { key: 'pid', label: 'PID', numeric: true },
   { key: 'tid', label: 'TID', numeric: true, title: 'OS thread id (worker threads); async tasks share their host’s' },
   { key: 'mode', label: 'Mode' },
@@ -95,11 +97,22 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
                   <span className="run-dot" style={{ '--lane': runColorVar(colorOf(runs, u.runId)) } as CSSProperties} />
                   {u.runId}
                 </td>
-                <td className="num">{u.unitId}</td>
+                {u.watch ? (
+                  <td className={u.depth === 1 ? 'unit-thread' : undefined} title={u.depth === 1 ? `thread ${u.tid} of process ${u.pid}` : `process ${u.pid}, parent ${u.watch.ppid}`}>
+                    {u.depth === 1 ? '↳ ' : ''}
+                    {u.watch.name}
+                  </td>
+                ) : (
+                  <td className="num">{u.unitId}</td>
+                )}
                 <td className="num">{u.pid}</td>
                 <td className="num">{u.tid ?? 'n/a'}</td>
-                <td>{u.mode ?? '–'}</td>
-                <td className={`state state-${u.state.replace(/[()]/g, '-')}`}>{u.state}</td>
+                <td>{u.watch ? 'watch' : (u.mode ?? '–')}</td>
+                {u.watch ? (
+                  <td className={`state st-text-${stateClass(threadStateOf(u.watch.os))}`}>{threadStateOf(u.watch.os)}</td>
+                ) : (
+                  <td className={`state state-${u.state.replace(/[()]/g, '-')}`}>{u.state}</td>
+                )}
                 <td className="num">{u.core ?? 'n/a'}</td>
                 <td className="num">{u.cpuPct.toFixed(1)}</td>
                 <td className="num">{formatBytes(u.bytes)}</td>

@@ -1,24 +1,14 @@
 /**
- * A scenario run's live timeline, drawn by hand in SVG (no chart library: it redraws as the run goes,
- * at most 10 times a second): one lane per unit, a bar per state coloured by state, a mark where each
- * unit ended, the time axis in seconds from the run's start, and for the semaphore a line where each
- * wave of jobs got its permits. Segments carry data-state / data-start-ms for tests and tooltips.
+ * A scenario run's live timeline: its units' lanes in the order that reads best, the semaphore's
+ * waves and the deadlock's moment, drawn by the shared TimelineChart.
  */
-import { useMemo, useRef, useState } from 'react';
-import { FINAL_STATES } from '../../../../contract/domain.js';
-import { useWidth } from '../../hooks/use-width.js';
+import { useMemo } from 'react';
+import { FINAL_STATES, type UnitState } from '../../../../contract/domain.js';
 import type { ScenarioRun } from '../../state/scenario-runs.js';
-import { LEGEND, MAX_LANES, deadlockMark, formatSeconds, lanesOf, restCounts, spanOf, stateClass, timeTicks, wavesOf } from '../../state/scenario-timeline.js';
+import { LEGEND, deadlockMark, lanesOf, spanOf, wavesOf } from '../../state/scenario-timeline.js';
+import { TimelineChart } from '../TimelineChart.js';
 
-const LABEL_W = 118;
-const RIGHT_PAD = 72;
-/** lanes are taller when there are few (the deadlock's two), thinner when many: the cores stay in sight below */
-const laneHeight = (lanes: number) => (lanes <= 4 ? 28 : lanes <= 8 ? 20 : lanes <= MAX_LANES ? 15 : 9);
-/** "Show all" draws up to this many lanes (event-loop-block's 2 × 50 tasks and its two cpu units fit) */
-const MAX_EXPANDED = 256;
-const LANE_GAP = 6;
-const TOP = 22;
-const AXIS_H = 24;
+const FINALS: ReadonlySet<UnitState> = new Set(FINAL_STATES);
 
 interface Props {
   run: ScenarioRun;
@@ -27,141 +17,23 @@ interface Props {
 }
 
 export function Timeline({ run, engineNow }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const width = Math.max(360, useWidth(box));
   const spanMs = spanOf(run, engineNow);
   const live = run.endedAt === null;
   const untilMs = live ? spanMs : (run.result?.wallMs ?? spanMs);
   const lanes = useMemo(() => lanesOf(run, untilMs), [run, untilMs]);
   const waves = useMemo(() => wavesOf(run), [run]);
-  const stuck = deadlockMark(run);
-  // past MAX_LANES the rest are counted; "Show all" draws them (event-loop-block's worker leg is there)
-  const [all, setAll] = useState(false);
-  const limit = all ? MAX_EXPANDED : MAX_LANES;
-  const shown = lanes.slice(0, limit);
-  const rest = restCounts(lanes, limit);
-
-  // the word after a lane's end grows by what its unit said it did ("done · read 0 → wrote 10")
-  const longestNotes = Math.max(0, ...shown.map((l) => l.notes.join(' → ').length));
-  const plotW = width - LABEL_W - RIGHT_PAD - (longestNotes ? Math.min(width / 3, longestNotes * 7 + 20) : 0);
-  // a little room after the end, so the last mark and its word fit
-  const axisMs = Math.max(spanMs, 1);
-  const x = (ms: number) => LABEL_W + (Math.min(ms, axisMs) / axisMs) * plotW;
-  const LANE_H = laneHeight(shown.length);
-  const height = TOP + shown.length * (LANE_H + LANE_GAP) + AXIS_H;
-  const ticks = timeTicks(axisMs, Math.max(3, Math.floor(plotW / 80)));
-  const finals = new Set(FINAL_STATES);
-
   return (
-    <div className="timeline" ref={box}>
-      <svg
-        className={LANE_H < 12 ? 'timeline-svg tl-dense' : 'timeline-svg'}
-        width={width}
-        height={height}
-        role="img"
-        aria-label={`Timeline of run ${run.runId}: ${lanes.length} unit${lanes.length === 1 ? '' : 's'} over ${formatSeconds(spanMs)}`}
-        data-run-id={run.runId}
-        data-live={live ? 'true' : 'false'}
-      >
-        {ticks.map((t) => (
-          <g key={t} className="tl-tick">
-            <line x1={x(t)} x2={x(t)} y1={TOP - 4} y2={height - AXIS_H} />
-            <text x={x(t)} y={height - 8} textAnchor="middle">
-              {formatSeconds(t)}
-            </text>
-          </g>
-        ))}
-        {waves.map((w, i) => (
-          <g key={i} className="tl-wave" data-wave-ms={Math.round(w.startMs)}>
-            <line x1={x(w.startMs)} x2={x(w.startMs)} y1={TOP - 6} y2={height - AXIS_H + 2} />
-            <text x={x(w.startMs) + 4} y={TOP - 9}>
-              {`wave ${i + 1} · ${formatSeconds(w.startMs)}${i > 0 ? ` (+${formatSeconds(w.startMs - waves[i - 1].startMs)})` : ''} · ${w.jobs} job${w.jobs === 1 ? '' : 's'}`}
-            </text>
-          </g>
-        ))}
-        {shown.map((lane, row) => {
-          const y = TOP + row * (LANE_H + LANE_GAP);
-          const final = lane.segments.find((s) => finals.has(s.state));
-          return (
-            <g
-              key={lane.unitId}
-              className="tl-lane"
-              data-unit={lane.name}
-              data-state={lane.state}
-              data-permit-ms={lane.permitMs === null ? undefined : Math.round(lane.permitMs)}
-            >
-              <text className="tl-name" x={LABEL_W - 8} y={y + LANE_H / 2} textAnchor="end" dominantBaseline="central">
-                {lane.name}
-              </text>
-              <rect className="tl-track" x={LABEL_W} y={y} width={plotW} height={LANE_H} />
-              {lane.segments.map((s, k) => {
-                const cls = `tl-seg st-${stateClass(s.state)}`;
-                const data = { 'data-state': s.state, 'data-start-ms': Math.round(s.startMs), 'data-end-ms': Math.round(s.endMs) };
-                if (finals.has(s.state))
-                  return (
-                    <rect key={k} className={`${cls} tl-end`} x={x(s.startMs) - 2} y={y - 2} width={5} height={LANE_H + 4} rx={1.5} {...data}>
-                      <title>{`${lane.name}: ${s.state} at ${formatSeconds(s.startMs)}`}</title>
-                    </rect>
-                  );
-                const x0 = x(s.startMs);
-                return (
-                  <rect key={k} className={cls} x={x0} y={y} width={Math.max(0, x(s.endMs) - x0)} height={LANE_H} {...data}>
-                    <title>{`${lane.name}: ${s.state} ${formatSeconds(s.startMs)} – ${formatSeconds(s.endMs)}`}</title>
-                  </rect>
-                );
-              })}
-              {final && (
-                <text className={`tl-final st-text-${stateClass(final.state)}`} x={x(final.startMs) + 6} y={y + LANE_H / 2} dominantBaseline="central">
-                  {final.state}
-                  {lane.notes.length > 0 && <tspan className="tl-notes">{` · ${lane.notes.join(' → ')}`}</tspan>}
-                </text>
-              )}
-              {!final && lane.notes.length > 0 && (
-                <text className="tl-notes" x={LABEL_W + plotW - 4} y={y + LANE_H / 2} textAnchor="end" dominantBaseline="central">
-                  {lane.notes.join(' → ')}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        {stuck && (
-          <g className="tl-deadlock" data-detected-ms={Math.round(stuck.atMs)}>
-            <line x1={x(stuck.atMs)} x2={x(stuck.atMs)} y1={TOP - 6} y2={height - AXIS_H + 2} />
-            <text x={x(stuck.atMs) - 4} y={TOP - 9} textAnchor="end">
-              {stuck.words}
-            </text>
-          </g>
-        )}
-        {live && <line className="tl-now" x1={x(spanMs)} x2={x(spanMs)} y1={TOP - 4} y2={height - AXIS_H} />}
-        <line className="tl-axis" x1={LABEL_W} x2={LABEL_W + plotW} y1={height - AXIS_H} y2={height - AXIS_H} />
-      </svg>
-      {(rest.length > 0 || all) && (
-        <p className="tl-rest">
-          {rest.length > 0 &&
-            `… and ${(lanes.length - shown.length).toLocaleString('en-US')} more units: ${rest.map((r) => `${r.count.toLocaleString('en-US')} ${r.state}`).join(', ')} `}
-          {lanes.length > MAX_LANES && lanes.length <= MAX_EXPANDED && (
-            <button type="button" className="btn btn-small" aria-expanded={all} onClick={() => setAll(!all)}>
-              {all ? `Show the first ${MAX_LANES}` : `Show all ${lanes.length} lanes`}
-            </button>
-          )}
-        </p>
-      )}
-      <TimelineLegend finals={finals} />
-    </div>
-  );
-}
-
-/** What the colours mean (an ended state drawn with its end mark), and what the axis counts. */
-function TimelineLegend({ finals }: { finals: ReadonlySet<string> }) {
-  return (
-    <ul className="tl-legend" aria-label="states">
-      {LEGEND.map((l) => (
-        <li key={l.state}>
-          <span className={`tl-swatch st-${stateClass(l.state)}${finals.has(l.state) ? ' tl-swatch-end' : ''}`} aria-hidden="true" />
-          {l.words}
-        </li>
-      ))}
-      <li className="tl-legend-axis">time: seconds since the run started</li>
-    </ul>
+    <TimelineChart
+      runId={run.runId}
+      lanes={lanes}
+      spanMs={spanMs}
+      live={live}
+      finals={FINALS}
+      legend={LEGEND}
+      what="unit"
+      axisWords="time: seconds since the run started"
+      waves={waves}
+      mark={deadlockMark(run)}
+    />
   );
 }
