@@ -95,6 +95,7 @@ function program(): Command {
     .option('--pid <n>', 'attach to a running process (Ctrl-C detaches and leaves it running)')
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
     .option('--json', "print only the watch summary as JSON (the command's output goes to stderr)")
+    .option('--record <file>', RECORD_HELP)
     .passThroughOptions()
     .action(async (command: string[], flags) => exit(await watchCommand(command, flags)));
 

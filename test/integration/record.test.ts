@@ -56,6 +56,25 @@ describe('recording from the CLI', () => {
     expect(JSON.parse(r.stdout).frames).toBe(rec.chunks.at(-1)!.firstFrame);
   });
 
+  it('watch --record: a watched command\'s tree, from its start to its end', async () => {
+    const watched = join(dir, 'watch.corescope');
+    const busy = 'const t = Date.now(); while (Date.now() - t < 1500);';
+    const w = await runCli(['watch', '--interval', '250', '--record', watched, '--json', '--', process.execPath, '-e', busy]);
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stderr).toMatch(/recorded \d+ frames \(\d+ KB\) to /);
+    const rec = decodeRecording(readFileSync(watched));
+    expect([rec.damage, rec.indexed]).toEqual([null, true]);
+    const events = rec.frames.flatMap((f) => (f.stream === 'runEvent' ? [f.data] : []));
+    const started = events.find((e) => e.type === 'run-started');
+    expect(started).toMatchObject({ watch: { attached: false } });
+    expect(events.find((e) => e.type === 'run-ended' && e.runId === started?.runId)).toMatchObject({ watch: { exitCode: 0 } });
+    expect(rec.frames.filter((f) => f.stream === 'snapshot').length).toBeGreaterThanOrEqual(4);
+    // in Perfetto the run is named by its command (a watch run's spec is a placeholder)
+    const p = await runCli(['export', watched, '--format', 'perfetto']);
+    const runs = (JSON.parse(p.stdout).traceEvents as Array<{ cat?: string; name: string }>).filter((e) => e.cat === 'run');
+    expect(runs.map((e) => e.name)).toEqual([`run ${started?.runId}: watch ${started?.type === 'run-started' ? started.watch?.command : ''}`]);
+  });
+
   it('bad input: one line, exit 2, nothing written', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['run', '--mode', 'thread', '--units', '1', '--workload', 'cpu', '--duration', '1', '--record', join(dir, 'no/such/dir.corescope')], /cannot record to .*: no such folder/],
