@@ -36,12 +36,18 @@ describe('recording from the CLI', () => {
     const snaps = rec.frames.filter((f) => f.stream === 'snapshot').length;
     const p = await runCli(['export', file, '--format', 'perfetto']);
     expect(p.code, p.stderr).toBe(0);
-    const ev = JSON.parse(p.stdout).traceEvents as Array<{ ph: string; name: string; tid?: number }>;
+    const ev = JSON.parse(p.stdout).traceEvents as Array<{ ph: string; name: string; tid?: number; ts?: number }>;
     const named = new Set(ev.filter((e) => e.name === 'thread_name').map((e) => e.tid));
     for (const u of summary.unitResults) expect(named).toContain(u.tid);
     expect(ev.filter((e) => e.ph === 'C' && e.name === 'cpu 0 busy %')).toHaveLength(snaps);
     const c = await runCli(['export', file, '--format', 'csv']);
-    expect(c.stdout.trim().split('\n')).toHaveLength(1 + snaps * rec.header.system.logicalCores);
+    const rows = c.stdout.trim().split('\n');
+    expect(rows).toHaveLength(1 + snaps * rec.header.system.logicalCores);
+    // times count from the recording's start, which is its first frame (the sample taken before it began)
+    expect(rows.slice(1).filter((r) => Number(r.split(',')[0]) < 0)).toEqual([]);
+    expect(rows[1].split(',')[0]).toBe('0.000');
+    const cpu0 = ev.filter((e) => e.ph === 'C' && e.name === 'cpu 0 busy %').map((e) => e.ts as number);
+    expect(cpu0.every((ts, i) => i === 0 || ts > cpu0[i - 1])).toBe(true); // none clamped onto another
   });
 
   it('a truncated file: one line naming the chunk, the frames before it still export', async () => {
