@@ -109,12 +109,19 @@ describe.skipIf(!enabled)('the Record button', () => {
     const hostsBefore = hostPids();
     await drop(page, file);
     const scrubber = page.getByLabel('replay position');
-    await expect.poll(() => scrubber.getAttribute('max')).toBe(String(Math.round(timeSpan(rec).endT - timeSpan(rec).startT)));
-    await scrubber.evaluate((el) => {
-      const input = el as HTMLInputElement;
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, input.max);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    const span = timeSpan(rec).endT - timeSpan(rec).startT;
+    await expect.poll(async () => Math.abs(Number((await scrubber.getAttribute('max')) ?? NaN) - span), { timeout: 5000 }).toBeLessThanOrEqual(1);
+    const scrub = (ms: number) =>
+      scrubber.evaluate((el, v) => {
+        const input = el as HTMLInputElement;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(v));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, ms);
+    // in the middle of the recorded run its two threads are on the cores, as they were
+    const ended = events.find((e) => e.type === 'run-ended')!;
+    await scrub((started!.t + ended.t) / 2 - timeSpan(rec).startT);
+    await expect.poll(() => page.locator('.core .chip').count(), { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    await scrub(span);
     const lane = page.locator('.lane', { has: page.locator('.lane-id', { hasText: started!.runId }) });
     await expect.poll(() => lane.locator('h3').textContent(), { timeout: 5000 }).toBe('thread · cpu × 2');
     expect(await page.locator('.lane').count()).toBe(1); // the recorded run only: the live one is not in the file
