@@ -106,7 +106,7 @@ export function App({ bridge }: { bridge: Bridge }) {
                 onOpen={setLauncherOpen}
               />
             ) : (
-              <ViewOnlyNote />
+              <ViewOnlyNote replay={bridge.transport === 'replay'} />
             )}
             {/* the runs sit under the cores, beside the launcher: what Run starts shows next to where it was pressed */}
             <div className="live-main">

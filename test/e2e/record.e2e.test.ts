@@ -125,6 +125,9 @@ describe.skipIf(!enabled)('the Record button', () => {
     const lane = page.locator('.lane', { has: page.locator('.lane-id', { hasText: started!.runId }) });
     await expect.poll(() => lane.locator('h3').textContent(), { timeout: 5000 }).toBe('thread · cpu × 2');
     expect(await page.locator('.lane').count()).toBe(1); // the recorded run only: the live one is not in the file
+    // the page knows it is a replay: read-only, said as such, and no "could not reach the engine"
+    await expect(page.getByRole('heading', { name: 'Replay of a recording' }).count()).resolves.toBe(1);
+    expect(await page.getByText('Could not reach the engine').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Run', exact: true, disabled: false }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Stop run / }).count()).toBe(0);
     expect(hostPids()).toEqual(hostsBefore);
