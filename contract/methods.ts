@@ -9,7 +9,7 @@ import type { RecentHistory } from './history.js';
 import type { z } from 'zod';
 import type { EngineHealth } from './health.js';
 import type { PythonInfo, ScenarioInfo, SessionInfo, SystemInfo, VersionInfo, WorkloadInfo } from './catalog.js';
-import { RecordingNameSchema, type RecordingInfo } from './recording.js';
+import { RecordingNameSchema, type OpenedRecording, type RecordingInfo } from './recording.js';
 import type { RunEvent } from './run-events.js';
 import {
   CaptureSchema,
@@ -96,6 +96,11 @@ export const METHODS = {
   recording: method<RecordingInfo | null>()(NoParamsSchema),
   /** desktop only: capture a region of the window and save it as PNG where the user picks; null: cancelled */
   savePng: method<{ saved: string | null }>()(CaptureSchema, { transports: ['ipc'], servedBy: 'shell' }),
+  /**
+   * desktop only: the recording the user picked with File → Open recording… (read by the shell, size
+   * bounded and its header checked), for the window's ?replay page to play; null when none was opened
+   */
+  openedRecording: method<OpenedRecording | null>()(NoParamsSchema, { transports: ['ipc'], servedBy: 'shell' }),
 } as const;
 
 export type MethodName = keyof typeof METHODS;

@@ -50,5 +50,19 @@ export const RecordingNameSchema = z
   .strict()
   .optional();
 
+/**
+ * The largest recording the page is handed to play (the desktop's File → Open recording, a file dropped
+ * on the dashboard): about 2½ hours at 16 cores, 10 Hz, 64 units. The page inflates every frame, so a
+ * bigger file would take the page's memory; `corescope export` reads files of any size.
+ */
+export const RECORDING_MAX_BYTES = 64 * 1024 * 1024;
+
+/** A recording the desktop app opened (File → Open recording…), as the shell hands it to the page. */
+export interface OpenedRecording {
+  /** the file's name, without its folder */
+  name: string;
+  bytes: Uint8Array;
+}
+
 /** Where `corescope replay` serves the recording for its page (?replay in the page's address says to fetch it). */
 export const RECORDING_PATH = '/recording.corescope';

@@ -42,6 +42,11 @@ function toFrame(line: string): RecordedFrame | null | 'bad' {
   return { t: f.t, stream: f.stream as StreamName, data: f.data } as RecordedFrame;
 }
 
+/** Only the header, checked as a replay checks it (cheap: no chunk is inflated). Throws Damage (one line). */
+export function decodeHeader(bytes: Uint8Array): RecordingHeader {
+  return checkHeader(readHeader(bytes).header);
+}
+
 /** Throws Damage (one line) only when not even the header can be read. */
 export function decodeRecording(bytes: Uint8Array): DecodedRecording {
   const { header: raw, end } = readHeader(bytes);

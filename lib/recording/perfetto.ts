@@ -117,7 +117,12 @@ function runTracks(b: TraceBuilder, frames: RecordedFrame[], endT: number, runs:
   for (const run of runs.values()) {
     const tid = b.syntheticTid();
     const end = ended.get(run.runId);
-    const what = run.scenario ? `scenario ${run.scenario.spec.name} (${run.scenario.spec.mode})` : `${run.spec.mode} ${run.spec.workload} ×${run.spec.units}`;
+    // a watched program's run carries a placeholder spec: its command is what it is
+    const what = run.scenario
+      ? `scenario ${run.scenario.spec.name} (${run.scenario.spec.mode})`
+      : run.watch
+        ? `watch ${run.watch.command}`
+        : `${run.spec.mode} ${run.spec.workload} ×${run.spec.units}`;
     b.threadName(MACHINE, tid, `run ${run.runId}: ${what}`);
     b.slice(`run ${run.runId}: ${what}`, 'run', MACHINE, tid, run.t, end?.t ?? endT, end ? { wallMs: end.summary.wallMs, cpuMs: end.summary.cpuMs } : { ended: false });
     const timeline = end?.scenario?.timeline ?? [];

@@ -15,13 +15,19 @@ export type ShellHandlers = { [M in ShellMethod]: (params: ParamsOf<M>) => Promi
 
 const REFUSED_SENDER = 'refused: the request did not come from CoreScope’s own page';
 
+/** One shell method: its params parsed with its row's schema, then its handler (generic, so each keeps its own types). */
+function serveShell<M extends ShellMethod>(shell: ShellHandlers, method: M, arg: unknown): Promise<ResultOf<M>> {
+  const handler: (params: ParamsOf<M>) => Promise<ResultOf<M>> = shell[method];
+  // the row's schema outputs exactly ParamsOf<M>; TypeScript can't index METHODS' union by a generic key
+  return handler(parseOrRefuse(METHODS[method].params, arg) as ParamsOf<M>);
+}
+
 export function registerIpc(ipc: IpcMain, api: ApiService, shell: ShellHandlers, trusted: SenderCheck): () => void {
   for (const method of IPC_METHODS)
     ipc.handle(channelOf(method), async (event, arg: unknown): Promise<Envelope> => {
       if (!trusted(event)) return { ok: false, error: REFUSED_SENDER };
       if (METHODS[method].servedBy === 'engine') return api.call(method, arg);
-      const shellMethod = method as ShellMethod;
-      return answer(() => shell[shellMethod](parseOrRefuse(METHODS[shellMethod].params, arg)), shellMethod);
+      return answer(() => serveShell(shell, method as ShellMethod, arg), method);
     });
   return () => IPC_METHODS.forEach((m) => ipc.removeHandler(channelOf(m)));
 }

@@ -14,6 +14,7 @@ import { forwardStreams, registerIpc } from './ipc.js';
 import { APP_URL, isAppUrl } from './origin.js';
 import { denyPermissions, serveRenderer } from './security.js';
 import { installMenu } from './menu.js';
+import { RecordingOpener } from './open-recording.js';
 import { createMainWindow } from './window.js';
 
 export interface DesktopParts {
@@ -59,8 +60,9 @@ export function runDesktop(parts: DesktopParts): boolean {
       const trusted = (event: IpcMainInvokeEvent) => isAppUrl(event.senderFrame?.url, parts.devServerUrl);
       const shown = createMainWindow(parts.preloadPath, parts.devServerUrl ?? APP_URL, parts.devServerUrl);
       win = shown;
-      installMenu(shown);
-      registerIpc(ipcMain, api, { savePng: savePngHandler(shown) }, trusted);
+      const opener = new RecordingOpener(shown, parts.devServerUrl ?? APP_URL);
+      installMenu(shown, { openRecording: () => opener.open() });
+      registerIpc(ipcMain, api, { savePng: savePngHandler(shown), openedRecording: opener.served }, trusted);
       forwardStreams(api, shown.webContents);
     })
     .catch((e: unknown) => {

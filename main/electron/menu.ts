@@ -1,12 +1,20 @@
 /**
- * The application menu: Electron's standard File, Edit and Window menus, and a View menu whose
- * Presenter item (F5) reloads the page with ?present — the same presenter mode as the dashboard's
- * `?present` link — or without it. The tick follows the page, so leaving with Escape unticks it.
+ * The application menu: a File menu with Open recording… (Ctrl/Cmd+O: open-recording.ts) above
+ * Electron's own Quit (Close on macOS, as its standard File menu has), Electron's standard Edit and
+ * Window menus, and a View menu whose Presenter item (F5) reloads the page with ?present — the same
+ * presenter mode as the dashboard's `?present` link — or without it. The tick follows the page, so
+ * leaving with Escape unticks it.
  */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { onMac } from '../engine/platform.js';
 
 const PRESENTER_ID = 'presenter';
+const OPEN_RECORDING_ID = 'open-recording';
+
+/** What the menu's own items do (the shell wires them). */
+export interface MenuActions {
+  openRecording: () => Promise<void>;
+}
 
 /** The page's address with or without ?present (everything else kept). */
 function withPresenter(url: string, on: boolean): string {
@@ -18,7 +26,20 @@ function withPresenter(url: string, on: boolean): string {
 
 const isPresenterUrl = (url: string): boolean => URL.canParse(url) && new URL(url).searchParams.has('present');
 
-export function installMenu(win: BrowserWindow): Menu {
+export function installMenu(win: BrowserWindow, actions: MenuActions): Menu {
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      {
+        id: OPEN_RECORDING_ID,
+        label: 'Open recording…',
+        accelerator: 'CmdOrCtrl+O',
+        click: () => void actions.openRecording().catch((e: unknown) => console.error(`corescope: open recording: ${e instanceof Error ? e.message : String(e)}`)),
+      },
+      { type: 'separator' },
+      onMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
@@ -40,7 +61,7 @@ export function installMenu(win: BrowserWindow): Menu {
   };
   const template: MenuItemConstructorOptions[] = [
     ...(onMac ? [{ role: 'appMenu' } as const] : []),
-    { role: 'fileMenu' },
+    file,
     { role: 'editMenu' },
     view,
     { role: 'windowMenu' },

@@ -118,7 +118,7 @@ export function App({ bridge }: { bridge: Bridge }) {
                 <WatchPanel api={api} transport={bridge.transport} connected={connected} open={launcherOpen} onOpen={setLauncherOpen} />
               </div>
             ) : (
-              <ViewOnlyNote />
+              <ViewOnlyNote replay={bridge.transport === 'replay'} />
             )}
             {/* the runs sit under the cores, beside the launcher: what Run starts shows next to where it was pressed */}
             <div className="live-main">

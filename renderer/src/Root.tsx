@@ -1,38 +1,40 @@
 /**
- * Live or replay. `corescope replay` serves the page with ?replay: it fetches the recording and plays
- * it (there is no engine behind it). A live dashboard plays a `.corescope` file dropped on it, read and
- * decompressed in the page, and goes back to live when asked.
+ * Live or replay. A page with ?replay plays a recording: in a browser `corescope replay` serves it
+ * (there is no engine behind it); in the desktop window it is the file File → Open recording… read,
+ * and the live dashboard is one *Back to live* away. A live dashboard plays a `.corescope` file dropped
+ * on it, read and decompressed in the page. A replay goes through the replay bridge, which refuses every
+ * control method: opening or dropping one starts and stops nothing, and runs going live go on.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { RECORDING_PATH } from '../../contract/recording.js';
 import { decodeRecording, type DecodedRecording } from '../../lib/recording/decode.js';
 import { App } from './App.js';
-import { pickBridge } from './bridge/pick-bridge.js';
-import { tokenOf } from './bridge/ws-url.js';
+import { isDesktopPage, pickBridge } from './bridge/pick-bridge.js';
+import { fromDroppedFile, fromReplayServer, fromShell, type ReplayFile } from './bridge/replay-source.js';
 import { ReplayApp } from './ReplayApp.js';
 import './replay.css';
 
 type Loaded = { rec: DecodedRecording; name: string };
 
-function decode(bytes: ArrayBuffer, name: string): Loaded {
-  return { rec: decodeRecording(new Uint8Array(bytes)), name };
-}
+const decode = (f: ReplayFile): Loaded => ({ rec: decodeRecording(f.bytes), name: f.name });
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function Root({ win }: { win: Window }) {
-  const replayOnly = new URLSearchParams(win.location.search).has('replay');
-  const live = useMemo(() => (replayOnly ? null : pickBridge(win)), [replayOnly, win]);
+  // decided once: Back to live takes ?replay out of the address, and must not rebuild the bridge
+  const [replayPage] = useState(() => new URLSearchParams(win.location.search).has('replay'));
+  const [desktop] = useState(() => isDesktopPage(win));
+  const live = useMemo(() => (replayPage && !desktop ? null : pickBridge(win)), [replayPage, desktop, win]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // a ?replay page shows neither live nor an empty replay until its recording is read
+  const [reading, setReading] = useState(replayPage);
 
   useEffect(() => {
-    if (!replayOnly) return;
-    fetch(`${RECORDING_PATH}?token=${encodeURIComponent(tokenOf(win.location.search) ?? '')}`)
-      .then(async (r) => {
-        if (!r.ok) throw new Error(`the recording could not be fetched: ${r.status} ${await r.text()}`);
-        setLoaded(decode(await r.arrayBuffer(), new URLSearchParams(win.location.search).get('replay') || 'recording'));
-      })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [replayOnly, win]);
+    if (!replayPage) return;
+    (live ? fromShell(live.api) : fromReplayServer(win.location.search))
+      .then((f) => setLoaded(decode(f)))
+      .catch((e: unknown) => setError(messageOf(e)))
+      .finally(() => setReading(false));
+  }, [replayPage, live, win]);
 
   useEffect(() => {
     const over = (e: DragEvent) => e.preventDefault(); // lets the window take a drop
@@ -40,13 +42,12 @@ export function Root({ win }: { win: Window }) {
       const file = e.dataTransfer?.files[0];
       if (!file) return;
       e.preventDefault();
-      file
-        .arrayBuffer()
-        .then((b) => {
-          setLoaded(decode(b, file.name));
+      fromDroppedFile(file)
+        .then((f) => {
+          setLoaded(decode(f));
           setError(null);
         })
-        .catch((err: unknown) => setError(`${file.name}: ${err instanceof Error ? err.message : String(err)}`));
+        .catch((err: unknown) => setError(`${file.name}: ${messageOf(err)}`));
     };
     win.addEventListener('dragover', over);
     win.addEventListener('drop', drop);
@@ -55,6 +56,13 @@ export function Root({ win }: { win: Window }) {
       win.removeEventListener('drop', drop);
     };
   }, [win]);
+
+  const backToLive = () => {
+    setLoaded(null);
+    setError(null);
+    // a reload from here shows live, not the recording again
+    if (replayPage) win.history.replaceState(null, '', win.location.pathname);
+  };
 
   const banner = error && (
     <div className="banner banner-error replay-error" role="alert">
@@ -65,13 +73,13 @@ export function Root({ win }: { win: Window }) {
     return (
       <>
         {banner}
-        <ReplayApp key={loaded.name + loaded.rec.frames.length} rec={loaded.rec} name={loaded.name} onClose={live ? () => setLoaded(null) : undefined} />
+        <ReplayApp key={loaded.name + loaded.rec.frames.length} rec={loaded.rec} name={loaded.name} onClose={live ? backToLive : undefined} />
       </>
     );
   return (
     <>
       {banner}
-      {live ? <App bridge={live} /> : !error && <p className="replay-loading">reading the recording…</p>}
+      {reading ? <p className="replay-loading">reading the recording…</p> : live && <App bridge={live} />}
     </>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Replay in a real browser: a real run recorded with `run --record`, served by `corescope replay`,
  * scrubbed to its middle (both cores busy, as the file says) and back to its start (before the run:
- * no unit on any core); then a file dropped on a live dashboard plays there, and nothing can be started.
+ * no unit on any core); then a file dropped on a live dashboard plays there, and nothing can be started;
+ * and the desktop window's ?replay page plays the file the shell opened, asked over its preload.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,6 +117,47 @@ describe.skipIf(!enabled)('replay', () => {
       expect(await page.getByRole('button', { name: 'Run', exact: true, disabled: false }).count()).toBe(0);
       await page.getByRole('button', { name: 'Back to live' }).click();
       await expect.poll(() => page.getByLabel('replay position').count()).toBe(0);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('in the desktop window, a ?replay page plays the file File → Open recording… read, asked of the shell', async () => {
+    const opened = join(dir, 'opened.corescope');
+    writeSyntheticRecording(opened, { cores: 2, hz: 5, seconds: 8, units: 2 }, (tS) => (tS <= 3 ? 3 : 97));
+    const session = await openDashboard();
+    try {
+      const page = await session.browser.newPage({ viewport: { width: 1024, height: 700 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      // the preload's shape (preload/index.ts): every IPC method answers main's envelope; here main
+      // has opened `opened.corescope` (test/unit/electron-open-recording.test.ts drives the real shell)
+      // and answers nothing else, so the page can only have played it through openedRecording
+      await page.addInitScript((data) => {
+        const answer = (result: unknown) => Promise.resolve({ ok: true, result });
+        const methods = new Proxy({} as Record<string, unknown>, {
+          get: (_t, key: string) =>
+            key.startsWith('on')
+              ? () => () => undefined
+              : key === 'openedRecording'
+                ? () => answer(data && { name: 'opened.corescope', bytes: Uint8Array.from(atob(data), (c) => c.charCodeAt(0)) })
+                : () => Promise.resolve({ ok: false, error: `${key}: not in this window` }),
+        });
+        (window as unknown as { corescope: unknown }).corescope = methods;
+      }, readFileSync(opened).toString('base64'));
+      // served by `corescope serve`, which has no RECORDING_PATH: no fetch could have found the file
+      await page.goto(`${new URL(session.served.url).origin}/?replay=opened.corescope`);
+      await expect(page.getByLabel('replay position').getAttribute('max')).resolves.toBe('8000');
+      expect(await page.locator('.replay-file b').textContent()).toBe('opened.corescope');
+      await scrub(page, 6000);
+      await expect.poll(() => corePcts(page), { timeout: 5000 }).toEqual(['97%', '97%']);
+      expect(await page.getByRole('button', { name: 'Run', exact: true, disabled: false }).count()).toBe(0);
+      // the live dashboard is one click away, and a reload then shows live, not the file again
+      await expect(page.getByRole('button', { name: 'Back to live' }).count()).resolves.toBe(1);
+      await page.getByRole('button', { name: 'Back to live' }).click();
+      expect(new URL(page.url()).search).toBe('');
+      expect(errors).toEqual([]);
+      await page.close();
     } finally {
       await session.close();
     }

@@ -197,7 +197,9 @@ describe(`fuzzing (seed ${seed})`, () => {
     const captured: unknown[] = [];
     const win = { webContents: { capturePage: async (rect: unknown) => (captured.push(rect), { toPNG: () => Buffer.alloc(0) }) } };
     const trusted = () => true; // the sender check has its own tests; here every argument reaches the parsers
-    const offIpc = registerIpc(ipcMain as never, api, { savePng: savePngHandler(win as never) }, trusted);
+    const served: unknown[] = [];
+    const openedRecording = async () => (served.push('openedRecording'), null);
+    const offIpc = registerIpc(ipcMain as never, api, { savePng: savePngHandler(win as never), openedRecording }, trusted);
     const methods = withSchema(IPC_METHODS);
     expect([...handlers.keys()].sort()).toEqual(IPC_METHODS.map(channelOf).sort());
     try {
@@ -213,6 +215,7 @@ describe(`fuzzing (seed ${seed})`, () => {
         { numRuns: RUNS, seed },
       );
       expect(captured).toEqual([]);
+      expect(served).toEqual([]);
       expect(showSaveDialog.calls).toBe(0);
       unchanged();
       expect((await handlers.get(channelOf('system'))?.({}, undefined))?.ok).toBe(true);

@@ -36,12 +36,18 @@ describe('recording from the CLI', () => {
     const snaps = rec.frames.filter((f) => f.stream === 'snapshot').length;
     const p = await runCli(['export', file, '--format', 'perfetto']);
     expect(p.code, p.stderr).toBe(0);
-    const ev = JSON.parse(p.stdout).traceEvents as Array<{ ph: string; name: string; tid?: number }>;
+    const ev = JSON.parse(p.stdout).traceEvents as Array<{ ph: string; name: string; tid?: number; ts?: number }>;
     const named = new Set(ev.filter((e) => e.name === 'thread_name').map((e) => e.tid));
     for (const u of summary.unitResults) expect(named).toContain(u.tid);
     expect(ev.filter((e) => e.ph === 'C' && e.name === 'cpu 0 busy %')).toHaveLength(snaps);
     const c = await runCli(['export', file, '--format', 'csv']);
-    expect(c.stdout.trim().split('\n')).toHaveLength(1 + snaps * rec.header.system.logicalCores);
+    const rows = c.stdout.trim().split('\n');
+    expect(rows).toHaveLength(1 + snaps * rec.header.system.logicalCores);
+    // times count from the recording's start, which is its first frame (the sample taken before it began)
+    expect(rows.slice(1).filter((r) => Number(r.split(',')[0]) < 0)).toEqual([]);
+    expect(rows[1].split(',')[0]).toBe('0.000');
+    const cpu0 = ev.filter((e) => e.ph === 'C' && e.name === 'cpu 0 busy %').map((e) => e.ts as number);
+    expect(cpu0.every((ts, i) => i === 0 || ts > cpu0[i - 1])).toBe(true); // none clamped onto another
   });
 
   it('a truncated file: one line naming the chunk, the frames before it still export', async () => {
@@ -54,6 +60,25 @@ describe('recording from the CLI', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(new RegExp(`chunk ${rec.chunks.length} \\(from frame \\d+\\) cut short`));
     expect(JSON.parse(r.stdout).frames).toBe(rec.chunks.at(-1)!.firstFrame);
+  });
+
+  it('watch --record: a watched command\'s tree, from its start to its end', async () => {
+    const watched = join(dir, 'watch.corescope');
+    const busy = 'const t = Date.now(); while (Date.now() - t < 1500);';
+    const w = await runCli(['watch', '--interval', '250', '--record', watched, '--json', '--', process.execPath, '-e', busy]);
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stderr).toMatch(/recorded \d+ frames \(\d+ KB\) to /);
+    const rec = decodeRecording(readFileSync(watched));
+    expect([rec.damage, rec.indexed]).toEqual([null, true]);
+    const events = rec.frames.flatMap((f) => (f.stream === 'runEvent' ? [f.data] : []));
+    const started = events.find((e) => e.type === 'run-started');
+    expect(started).toMatchObject({ watch: { attached: false } });
+    expect(events.find((e) => e.type === 'run-ended' && e.runId === started?.runId)).toMatchObject({ watch: { exitCode: 0 } });
+    expect(rec.frames.filter((f) => f.stream === 'snapshot').length).toBeGreaterThanOrEqual(4);
+    // in Perfetto the run is named by its command (a watch run's spec is a placeholder)
+    const p = await runCli(['export', watched, '--format', 'perfetto']);
+    const runs = (JSON.parse(p.stdout).traceEvents as Array<{ cat?: string; name: string }>).filter((e) => e.cat === 'run');
+    expect(runs.map((e) => e.name)).toEqual([`run ${started?.runId}: watch ${started?.type === 'run-started' ? started.watch?.command : ''}`]);
   });
 
   it('bad input: one line, exit 2, nothing written', async () => {

@@ -12,7 +12,11 @@
  * - ipcMain.handle refuses a second handler for a channel;
  * - a protocol handler that throws or rejects fails the request with net::ERR_UNEXPECTED, and a
  *   response is used exactly as returned (no MIME type is guessed for it);
- * - capturePage takes a rectangle in DIPs.
+ * - capturePage takes a rectangle in DIPs;
+ * - dialogs open only once the app is ready; a cancelled open dialog answers canceled with no paths
+ *   (filePaths is then an empty array), and an open dialog answers one path unless multiSelections;
+ *   a file filter's extensions are written without dots or wildcards ('*' alone: all files), as
+ *   Electron documents (a filter with '.corescope' would match nothing on some platforms).
  */
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
@@ -38,7 +42,25 @@ const state = {
   sandboxEnabled: false,
   /** the application menu's items as built (Menu.setApplicationMenu) */
   menu: null as StandInMenu | null,
+  /** what the user picks in the next open dialog: a path, or null to cancel it */
+  pick: null as string | null,
+  /** every open dialog's options, and every message box's */
+  openDialogs: [] as OpenDialogOptions[],
+  messageBoxes: [] as MessageBoxOptions[],
 };
+
+interface OpenDialogOptions {
+  title?: string;
+  buttonLabel?: string;
+  filters?: Array<{ name: string; extensions: string[] }>;
+  properties?: string[];
+}
+interface MessageBoxOptions {
+  message: string;
+  type?: string;
+  title?: string;
+  detail?: string;
+}
 
 function requireReady(what: string) {
   if (!state.ready) throw new Error(`${what} can only be used after the app is ready`);
@@ -156,6 +178,7 @@ interface StandInMenuItem {
   label?: string;
   role?: string;
   type?: string;
+  accelerator?: string;
   checked: boolean;
   submenu?: StandInMenuItem[];
   click?: (item: StandInMenuItem) => void;
@@ -226,6 +249,23 @@ export const dialog = {
   async showSaveDialog() {
     return { canceled: false, filePath: state.savePath };
   },
+  /** (window, options) or (options), as Electron takes them */
+  async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    requireReady('dialog.showOpenDialog');
+    const options = (args.length > 1 ? args[1] : args[0]) as OpenDialogOptions;
+    for (const f of options.filters ?? [])
+      for (const ext of f.extensions)
+        if (ext !== '*' && /[.*]/.test(ext)) throw new Error(`stand-in: filter extension "${ext}" must be written without dots or wildcards`);
+    state.openDialogs.push(options);
+    return state.pick === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [state.pick] };
+  },
+  async showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
+    requireReady('dialog.showMessageBox');
+    const options = (args.length > 1 ? args[1] : args[0]) as MessageBoxOptions;
+    if (typeof options?.message !== 'string') throw new TypeError('dialog.showMessageBox: options.message is required');
+    state.messageBoxes.push(options);
+    return { response: 0, checkboxChecked: false };
+  },
 };
 
 /** Electron's net.fetch of a file: URL rejects when the file is missing. */
@@ -280,6 +320,9 @@ export const standIn = {
       captured: [],
       sandboxEnabled: false,
       menu: null,
+      pick: null,
+      openDialogs: [],
+      messageBoxes: [],
     });
     state.lockHolders.clear();
     state.protocolHandlers.clear();

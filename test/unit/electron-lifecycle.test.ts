@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type * as StandInModule from '../support/electron-standin.js';
+import { launchDesktop, quitDesktop, readyWithWindow, settle, type StandIn } from '../support/desktop-launch.js';
 
 vi.mock('electron', () => import('../support/electron-standin.js'));
 
@@ -15,30 +15,15 @@ const scratch = mkdtempSync(join(tmpdir(), 'cs-electron-'));
 const profile = join(scratch, 'userData');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-type StandIn = (typeof StandInModule)['standIn'];
-const settle = () => new Promise((r) => setTimeout(r, 20));
 let quitAfter: StandIn | null = null;
 
 afterEach(async () => {
   // every engine a test started is stopped the way the app stops it: through quit
-  if (quitAfter && quitAfter.state.exitCode === null) {
-    (await import('electron')).app.quit();
-    for (let i = 0; i < 100 && quitAfter.state.exitCode === null; i++) await settle();
-  }
+  await quitDesktop(quitAfter);
   quitAfter = null;
 });
 
-/** A fresh process: a fresh (reset) `electron` and a freshly loaded main, with this test's own userData. */
-async function launch(before: (s: StandIn) => void | Promise<void> = () => undefined): Promise<StandIn> {
-  vi.resetModules();
-  const { standIn } = (await import('electron')) as unknown as typeof StandInModule;
-  standIn.reset();
-  vi.stubEnv('CORESCOPE_USER_DATA', profile);
-  await before(standIn);
-  await import('../../main/electron/index.js');
-  vi.unstubAllEnvs();
-  return standIn;
-}
+const launch = (before?: (s: StandIn) => void | Promise<void>) => launchDesktop(profile, before);
 
 describe('a second launch', { timeout: 15_000 }, () => {
   it('quits before ready and sets nothing up: no engine, no window, no handlers', async () => {
@@ -162,8 +147,7 @@ describe('View → Presenter', () => {
   it('reloads the window with ?present and back, and its tick follows the page', async () => {
     const s = await launch();
     quitAfter = s;
-    s.becomeReady();
-    for (let i = 0; i < 100 && !s.state.menu; i++) await settle();
+    await readyWithWindow(s);
     const item = s.state.menu?.getMenuItemById('presenter');
     expect(item).toMatchObject({ label: 'Presenter', type: 'checkbox', accelerator: 'F5', checked: false });
     const win = s.state.windows[0];

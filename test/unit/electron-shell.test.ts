@@ -120,7 +120,7 @@ describe('IPC handlers', () => {
   const api = new ApiService(engine);
   const trusted = { senderFrame: { url: 'corescope://app/index.html' } };
   const stranger = { senderFrame: { url: 'https://evil.example/' } };
-  const noShell = { savePng: async () => ({ saved: null }) };
+  const noShell = { savePng: async () => ({ saved: null }), openedRecording: async () => null };
   const setup = () => registerIpc(ipcMain as never, api, noShell, (e) => isAppUrl(e.senderFrame?.url));
 
   it('registers one handler per IPC method of the contract and removes them again', () => {
@@ -193,7 +193,7 @@ describe('Save PNG in the desktop app', () => {
     const { mkdtempSync, readFileSync } = await import('node:fs');
     const dir = mkdtempSync(`${(await import('node:os')).tmpdir()}/cs-png-`);
     recorded.savePath = `${dir}/chart.png`;
-    registerIpc(ipcMain as never, api, { savePng: savePngHandler(win as never) }, (e) => isAppUrl(e.senderFrame?.url));
+    registerIpc(ipcMain as never, api, { savePng: savePngHandler(win as never), openedRecording: async () => null }, (e) => isAppUrl(e.senderFrame?.url));
     const reply = await recorded.handlers.get(channelOf('savePng'))?.(trustedEvent, { rect, name: 'corescope-compare' });
     expect(reply).toEqual({ ok: true, result: { saved: recorded.savePath } });
     expect(captured).toEqual([rect]);
@@ -201,7 +201,7 @@ describe('Save PNG in the desktop app', () => {
   });
 
   it('refuses a stranger and a bad region, and captures nothing', async () => {
-    registerIpc(ipcMain as never, api, { savePng: savePngHandler(win as never) }, (e) => isAppUrl(e.senderFrame?.url));
+    registerIpc(ipcMain as never, api, { savePng: savePngHandler(win as never), openedRecording: async () => null }, (e) => isAppUrl(e.senderFrame?.url));
     captured.length = 0;
     const stranger = await recorded.handlers.get(channelOf('savePng'))?.({ senderFrame: { url: 'https://evil.example/' } }, { rect, name: 'x' });
     expect(stranger).toMatchObject({ ok: false, error: expect.stringContaining('refused') });

@@ -45,6 +45,8 @@ describe('the replay bridge', () => {
     for (const m of control) await expect((api as unknown as Record<string, (p?: unknown) => Promise<unknown>>)[m]({})).rejects.toThrow(REFUSED_IN_REPLAY);
     await expect(api.system()).resolves.toMatchObject({ logicalCores: 2 });
     await expect(api.recording()).resolves.toBeNull();
+    // what the page reads on every mount: a recording is read-only, never "not in a recording"
+    await expect(api.session()).resolves.toEqual({ access: 'read' });
   });
 
   it('a subscriber hears the frames said so far once (not twice when it unsubscribes at once), then new ones', async () => {

@@ -34,9 +34,11 @@ function engineHeader(engine: Engine): RecordingHeader {
  */
 export function recordEngine(engine: Engine, path: string): ActiveRecording {
   const header = engineHeader(engine);
+  const latest = engine.latestSnapshot;
+  // the recording starts at its first frame: every time in an export counts from here, never below 0
+  if (latest) header.startedAt = Math.min(header.startedAt, latest.t);
   let rec: ActiveRecording;
   try {
-    const latest = engine.latestSnapshot;
     rec = recordStreams(
       {
         subscribe: (stream, cb) => {

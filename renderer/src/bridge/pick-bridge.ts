@@ -31,6 +31,9 @@ function overPreload(preload: PreloadApi): CoreScopeApi {
   );
 }
 
+/** The desktop window's page (its preload there, or the app's own scheme without it), not a browser's. */
+export const isDesktopPage = (win: Window): boolean => Boolean((win as unknown as WithPreload).corescope) || win.location.protocol === `${APP_SCHEME}:`;
+
 export function pickBridge(win: Window): Bridge {
   const preload = (win as unknown as WithPreload).corescope;
   if (preload) return { api: overPreload(preload), connection: ALWAYS_OPEN, transport: 'electron' };

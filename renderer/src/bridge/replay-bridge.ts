@@ -5,6 +5,7 @@
  * hears the frames said so far (as a late subscriber of the engine hears the runs going), then each
  * frame the player hands out.
  */
+import type { SessionInfo } from '../../../contract/catalog.js';
 import { buildApi } from '../../../contract/client.js';
 import { METHODS, WS_METHODS, type MethodName, type StreamName } from '../../../contract/methods.js';
 import type { RecordedFrame, RecordingHeader } from '../../../contract/recording.js';
@@ -41,7 +42,15 @@ export class ReplayFeed {
   private async call(method: MethodName, _params: unknown): Promise<Envelope> {
     if (METHODS[method].access === 'control') return { ok: false, error: REFUSED_IN_REPLAY };
     const h = this.header;
-    const answers: Partial<Record<MethodName, unknown>> = { version: h.corescope, system: h.system, workloads: h.workloads, scenarios: h.scenarios, recording: null };
+    // a recording only reads: session() says so, and the page shows no launcher (as to a viewer)
+    const answers: Partial<Record<MethodName, unknown>> = {
+      version: h.corescope,
+      system: h.system,
+      workloads: h.workloads,
+      scenarios: h.scenarios,
+      recording: null,
+      session: { access: 'read' } satisfies SessionInfo,
+    };
     return method in answers ? { ok: true, result: answers[method] } : { ok: false, error: `${method} is not in a recording` };
   }
 

@@ -76,8 +76,9 @@ export function Header({ system, api, transport, connection, paused, onPause, co
         <button type="button" className={paused ? 'btn btn-on' : 'btn'} aria-pressed={paused} onClick={() => onPause(!paused)}>
           {paused ? 'Resume charts' : 'Pause charts'}
         </button>
-        {corner}
       </div>
+      {/* apart from the controls, so that when the bar wraps it stays on the first line, at its end */}
+      <div className="corner">{corner}</div>
     </header>
   );
 }
