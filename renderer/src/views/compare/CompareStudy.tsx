@@ -104,8 +104,8 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
         </div>
       )}
       {report && (
-        <div className="study-results">
-          <div ref={chartsRef} className="study-charts">
+        <div ref={chartsRef} className="study-results">
+          <div className="study-charts">
             <div className="results-head">
               <h3>
                 {report.workload} work {report.work} blocks · {report.units} units vs 1 · {report.logicalCores} cores · ideal speedup{' '}
