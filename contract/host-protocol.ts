@@ -120,6 +120,8 @@ export interface FirstCompletedOutcome {
   cancelled: string[];
   /** start → the winner's result */
   wallMs: number;
+  /** what each cancelled task still had to wait when it was cancelled: the time the cancel cost it (absent in older recordings) */
+  lostMs?: Record<string, number>;
 }
 export interface EventLoopBlockOutcome {
   ioTasks: number;

@@ -146,6 +146,9 @@ describe('first-completed', MEASURES_CPU, () => {
     expect(r.outcome.cancelled).toEqual(['hello']);
     expect(r.outcome.wallMs).toBeGreaterThanOrEqual(1900);
     expect(r.outcome.wallMs).toBeLessThan(3000);
+    // hello waited 5 s, cancelled when bye won: what it still had left is the time the cancel took
+    expect(r.outcome.lostMs?.hello).toBeGreaterThan(5000 - r.outcome.wallMs - 300);
+    expect(r.outcome.lostMs?.hello).toBeLessThanOrEqual(5000 - r.outcome.wallMs + 5);
     expect(lastStateOf(r, 'hello')).toBe('cancelled');
     expect(lastStateOf(r, 'bye')).toBe('done');
     expect(r.wallMs).toBeLessThan(4000);

@@ -8,7 +8,7 @@ import { useMemo, useRef, useState } from 'react';
 import { FINAL_STATES } from '../../../../contract/domain.js';
 import { useWidth } from '../../hooks/use-width.js';
 import type { ScenarioRun } from '../../state/scenario-runs.js';
-import { LEGEND, MAX_LANES, deadlockMark, formatSeconds, lanesOf, restCounts, spanOf, stateClass, timeTicks, wavesOf } from '../../state/scenario-timeline.js';
+import { LEGEND, MAX_LANES, deadlockMark, formatSeconds, lanesOf, lostTimeOf, restCounts, spanOf, stateClass, timeTicks, wavesOf } from '../../state/scenario-timeline.js';
 
 const LABEL_W = 118;
 const RIGHT_PAD = 72;
@@ -44,8 +44,9 @@ export function Timeline({ run, engineNow }: Props) {
   // the word after a lane's end grows by what its unit said it did ("done · read 0 → wrote 10")
   const longestNotes = Math.max(0, ...shown.map((l) => l.notes.join(' → ').length));
   const plotW = width - LABEL_W - RIGHT_PAD - (longestNotes ? Math.min(width / 3, longestNotes * 7 + 20) : 0);
-  // a little room after the end, so the last mark and its word fit
-  const axisMs = Math.max(spanMs, 1);
+  // first-completed: the axis reaches to where the cancelled wait would have ended, so its lost time shows
+  const lost = lostTimeOf(run);
+  const axisMs = Math.max(spanMs, 1, ...lost.map((l) => l.toMs));
   const x = (ms: number) => LABEL_W + (Math.min(ms, axisMs) / axisMs) * plotW;
   const LANE_H = laneHeight(shown.length);
   const height = TOP + shown.length * (LANE_H + LANE_GAP) + AXIS_H;
@@ -110,6 +111,23 @@ export function Timeline({ run, engineNow }: Props) {
                   </rect>
                 );
               })}
+              {lost
+                .filter((l) => l.unit === lane.name)
+                .map((l) => {
+                  const w = Math.max(0, x(l.toMs) - x(l.fromMs));
+                  const words = `${formatSeconds(l.toMs - l.fromMs)} of its wait lost to the cancel`;
+                  // the lane's 'cancelled' word sits at the start of this box: the long words only where both fit
+                  return (
+                    <g key="lost" className="tl-lost" data-lost-ms={Math.round(l.toMs - l.fromMs)}>
+                      <rect x={x(l.fromMs)} y={y + 2} width={w} height={LANE_H - 4} rx={2}>
+                        <title>{`${lane.name}: cancelled with ${words.replace(' of its wait lost to the cancel', '')} of its wait left`}</title>
+                      </rect>
+                      <text x={x(l.toMs) - 4} y={y + LANE_H / 2} textAnchor="end" dominantBaseline="central">
+                        {w > words.length * 6.5 + 90 ? words : `−${formatSeconds(l.toMs - l.fromMs)}`}
+                      </text>
+                    </g>
+                  );
+                })}
               {final && (
                 <text className={`tl-final st-text-${stateClass(final.state)}`} x={x(final.startMs) + 6} y={y + LANE_H / 2} dominantBaseline="central">
                   {final.state}
