@@ -7,6 +7,7 @@
 type HostWorkload = 'cpu' | 'io-sleep' | 'mem';
 
 export type UnitStateName =
+  | 'queued'
   | 'starting'
   | 'running'
   | 'waiting(lock)'

@@ -96,6 +96,10 @@ describe.skipIf(!enabled)('demo-ready dashboard', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${served.url}#scenarios`);
     await page.getByRole('button', { name: 'Run event-loop-block' }).click();
+    // while the loop's leg runs, the worker's leg is queued, not 'starting'
+    const workerCpu = page.locator('.tl-lane[data-unit="cpu in a worker"]');
+    await expect.poll(() => workerCpu.getAttribute('data-state'), { timeout: 10_000, interval: 100 }).toBe('queued');
+    expect(await page.locator('.tl-lane[data-unit="cpu on the loop"]').getAttribute('data-state')).not.toBe('queued');
     const outcome = page.locator('.scenario-run[data-scenario="event-loop-block"] .outcome');
     await expect.poll(() => outcome.getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('running');
     await page.getByRole('button', { name: /Show all \d+ lanes/ }).click();
@@ -110,6 +114,9 @@ describe.skipIf(!enabled)('demo-ready dashboard', () => {
     // (after the first few) together, when the CPU task lets go
     expect(spread(worker)).toBeGreaterThan(600);
     expect(spread(loop.slice(5))).toBeLessThan(250);
+    // the worker leg's lanes begin queued, then start after the loop's leg
+    const first = await workerCpu.locator('.tl-seg').first().getAttribute('data-state');
+    expect(first).toBe('queued');
     await page.close();
   });
 

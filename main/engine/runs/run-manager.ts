@@ -13,6 +13,7 @@ import { RunSpecSchema, type RunSpec, type RunSpecInput, type ScenarioSpecInput 
 import { engineLimitRefusal } from './engine-limits.js';
 import { Run, workloadPlan, type RunPlan } from './run.js';
 import { ScenarioRecorder } from '../scenarios/scenario-recorder.js';
+import { scenarioDef } from '../scenarios/scenario-catalog.js';
 import { parseScenarioSpec, scenarioRunSpec, scenarioUnitNames } from '../scenarios/scenario-spec.js';
 import type { UnitRef } from './unit-ref.js';
 
@@ -77,6 +78,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     this.scenarios.set(id, new ScenarioRecorder(run, scenario, unitNames));
     this.launch(run);
     this.announce({ type: 'run-started', runId: run.id, spec, t: run.t0, scenario: { spec: scenario, unitNames } });
+    run.queue(scenarioDef(scenario.name).about.queued?.(scenario.mode, scenario.options) ?? []);
     return run;
   }
 

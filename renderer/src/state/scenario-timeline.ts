@@ -146,6 +146,7 @@ export function formatSeconds(ms: number): string {
 
 /** The states the legend shows, with what each means. */
 export const LEGEND: ReadonlyArray<{ state: UnitState; words: string }> = [
+  { state: 'queued', words: 'queued (its leg comes later)' },
   { state: 'starting', words: 'starting' },
   { state: 'running', words: 'running' },
   { state: 'waiting(lock)', words: 'waiting (lock)' },
