@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEASURES_CPU, hostPids, waitFor } from '../integration/helpers.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
 import { shotPath } from '../support/shots.js';
-import { READ_EXPORTED_BOXES, exportView, pngSize, type ExportedBoxes } from '../support/png-export.js';
+import { READ_EXPORTED_BOXES, exportView, overlaps, pngSize, type Box, type ExportedBoxes } from '../support/png-export.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
 const enabled = chromiumOrSkip();
@@ -111,6 +111,18 @@ describe.skipIf(!enabled)('the Scenarios tab', () => {
     const banner = runView('semaphore').getByLabel('outcome');
     expect(await banner.getAttribute('data-verdict')).toBe('agrees');
     expect(await banner.textContent()).toContain('Here: at most 3 at once, 3 waves');
+    // every wave's label inside the timeline (the last one, near the right edge, writes leftwards)
+    const svgBox = (await runView('semaphore').locator('.timeline-svg').boundingBox())!;
+    const labels: Box[] = [];
+    for (const label of await runView('semaphore').locator('.tl-wave text').all()) {
+      const b = (await label.boundingBox())!;
+      expect(b.x).toBeGreaterThanOrEqual(svgBox.x - 1);
+      expect(b.x + b.width).toBeLessThanOrEqual(svgBox.x + svgBox.width + 1);
+      expect(b.y).toBeGreaterThanOrEqual(svgBox.y - 1);
+      // and none prints over another
+      for (const other of labels) expect(overlaps(b, other)).toBe(false);
+      labels.push(b);
+    }
     console.log(`semaphore: ran in ${ranMs} ms; permits at ${permits.sort((a, b) => a - b).join(', ')} ms`);
     await page.screenshot({ path: shotPath('scenario-semaphore.png') });
   });
