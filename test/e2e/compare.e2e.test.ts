@@ -6,6 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from '../support/require-chromium.js';
@@ -96,7 +97,7 @@ describe.skipIf(!enabled)('the Compare tab', () => {
     const { width, height } = pngSize(png);
     expect(width).toBeGreaterThanOrEqual(1600);
     expect(height).toBeGreaterThan(600);
-    await writeFile(shotPath('compare-export.png'), png);
+    await writeFile(join(os.tmpdir(), 'corescope-compare-export.png'), png); // to look at; not a README picture
 
     // what the PNG shows, laid out again by the same browser: boxes read from the exported document itself
     const view = await session.browser.newPage({ viewport: { width: 1800, height: 1000 } });
