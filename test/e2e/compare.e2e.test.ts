@@ -92,6 +92,9 @@ describe.skipIf(!enabled)('the Compare tab', () => {
       await page.getByRole('button', { name: 'Run compare' }).click();
       await page.getByTestId('speedup-async').waitFor({ timeout: 90_000 });
     }
+    // each chart is named by what it shows, not by its tick labels
+    expect(await panel.getByRole('img', { name: /^Speedup chart: process \d+\.\d\d×, thread \d+\.\d\d×, async \d+\.\d\d×; ideal \d+×$/ }).count()).toBe(1);
+    expect(await panel.getByRole('img', { name: /^Efficiency chart: process \d+%/ }).count()).toBe(1);
     const { png, svg } = await exportView(page, () => panel.getByRole('button', { name: 'Save PNG' }).click());
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const { width, height } = pngSize(png);
