@@ -6,6 +6,8 @@ export const MODES = ['process', 'thread', 'async'] as const;
 export const RUNTIMES = ['node', 'python'] as const;
 export const WORKLOADS = ['cpu', 'io-sleep', 'mem'] as const;
 export const UNIT_STATES = [
+  // a scenario's unit whose leg has not begun (gil's processes while its threads run): not started yet
+  'queued',
   'starting',
   'running',
   'waiting(lock)',

@@ -7,6 +7,7 @@
 type HostWorkload = 'cpu' | 'io-sleep' | 'mem';
 
 export type UnitStateName =
+  | 'queued'
   | 'starting'
   | 'running'
   | 'waiting(lock)'
@@ -120,6 +121,8 @@ export interface FirstCompletedOutcome {
   cancelled: string[];
   /** start → the winner's result */
   wallMs: number;
+  /** what each cancelled task still had to wait when it was cancelled: the time the cancel cost it (absent in older recordings) */
+  lostMs?: Record<string, number>;
 }
 export interface EventLoopBlockOutcome {
   ioTasks: number;

@@ -8,6 +8,7 @@ import { formatMs } from '../../lib/format.js';
 
 /** What a lane shows while a unit is in a state, and the mark where it ended. */
 const GLYPH: Record<UnitState, string> = {
+  queued: ' ',
   starting: '·',
   running: '█',
   'waiting(lock)': '▒',

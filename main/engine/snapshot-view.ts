@@ -18,23 +18,30 @@ function unitSample(r: UnitReadings, i: number): UnitSample {
     tid: u.tid,
     cpuPct: r.cpuPct[i],
     bytes: Math.round(r.bytes[i]),
-    core: r.core[i] >= 0 ? r.core[i] : null,
+    core: coreOf(u.state, r.core[i]) >= 0 ? r.core[i] : null,
     state: u.state,
   };
 }
 
 const runNum = (id: string) => Number(id.slice(1)) || 0;
 const STATE_ORDER: Record<UnitState, number> = {
-  starting: 0,
-  running: 1,
-  'waiting(lock)': 2,
-  'waiting(semaphore)': 3,
-  'waiting(io)': 4,
-  done: 5,
-  cancelled: 6,
-  failed: 7,
-  killed: 8,
+  queued: 0,
+  starting: 1,
+  running: 2,
+  'waiting(lock)': 3,
+  'waiting(semaphore)': 4,
+  'waiting(io)': 5,
+  done: 6,
+  cancelled: 7,
+  failed: 8,
+  killed: 9,
 };
+
+/**
+ * A unit that has not said anything yet has no core of its own: its pid is still its host's (a
+ * scenario's queued leg, a unit still starting), so it puts no chip on the host's core.
+ */
+const coreOf = (state: UnitState, core: number): number => (state === 'queued' || state === 'starting' ? -1 : core);
 
 const STATES = Object.keys(STATE_ORDER) as UnitState[];
 
@@ -67,7 +74,7 @@ export function aggregateRuns(r: UnitReadings): RunAggregate[] {
     stateCounts[STATE_ORDER[u.state]]++;
     a.cpuPct += r.cpuPct[i];
     a.bytes += r.bytes[i];
-    const core = r.core[i];
+    const core = coreOf(u.state, r.core[i]);
     if (core >= 0) {
       if (c?.core !== core) c = a.byCore.get(core);
       if (!c) a.byCore.set(core, (c = { core, units: 0, cpuPct: 0 }));

@@ -4,13 +4,15 @@
  * threads gain on 2 cores, async tasks on one event loop show no measurable gain), a memory study reads bytes per unit (process > thread > async > 0), a result saves as CSV,
  * and no workload host is left behind. Margins are wide: CPU-bound legs share this machine.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from '../support/require-chromium.js';
 import { shotPath } from '../support/shots.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
+import { READ_EXPORTED_BOXES, exportView, inside, overlaps, pngSize, type ExportedBoxes } from '../support/png-export.js';
 
 const enabled = chromiumOrSkip();
 const cores = os.cpus().length;
@@ -78,6 +80,53 @@ describe.skipIf(!enabled)('the Compare tab', () => {
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^mode,runtime,workload,units,work,/);
     expect(csv).toMatch(/\nasync,node,cpu,2,150,/);
+  });
+
+  it('saves the compare as a slide-ready PNG: ≥ 1600 px wide, titles in their own charts, legends and the table', async () => {
+    const panel = page.locator('section.compare-panel');
+    if (!(await page.getByTestId('speedup-async').count())) {
+      // run alone (-t): a small compare is enough to have every chart, the leg heat timelines and the table
+      await page.getByLabel('Units (N)', { exact: true }).fill('2');
+      await page.getByLabel('Total work (blocks)').fill('30');
+      await page.getByLabel('Rounds').fill('1');
+      await page.getByRole('button', { name: 'Run compare' }).click();
+      await page.getByTestId('speedup-async').waitFor({ timeout: 90_000 });
+    }
+    // each chart is named by what it shows, not by its tick labels
+    expect(await panel.getByRole('img', { name: /^Speedup chart: process \d+\.\d\d×, thread \d+\.\d\d×, async \d+\.\d\d×; ideal \d+×$/ }).count()).toBe(1);
+    expect(await panel.getByRole('img', { name: /^Efficiency chart: process \d+%/ }).count()).toBe(1);
+    const { png, svg } = await exportView(page, () => panel.getByRole('button', { name: 'Save PNG' }).click());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const { width, height } = pngSize(png);
+    expect(width).toBeGreaterThanOrEqual(1600);
+    expect(height).toBeGreaterThan(600);
+    await writeFile(join(os.tmpdir(), 'corescope-compare-export.png'), png); // to look at; not a README picture
+
+    // what the PNG shows, laid out again by the same browser: boxes read from the exported document itself
+    const view = await session.browser.newPage({ viewport: { width: 1800, height: 1000 } });
+    try {
+      await view.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+      const boxes = (await view.evaluate(READ_EXPORTED_BOXES)) as ExportedBoxes;
+      expect(boxes.svgWidth).toBe(width);
+      // three chart titles, each within its own chart's box, none over another
+      expect(boxes.charts).toHaveLength(3);
+      for (const c of boxes.charts) expect(inside(c.title, c.box)).toBe(true);
+      for (let i = 0; i < boxes.charts.length; i++)
+        for (let j = i + 1; j < boxes.charts.length; j++) expect(overlaps(boxes.charts[i].title, boxes.charts[j].title)).toBe(false);
+      // no two runs of text anywhere in the picture print over each other
+      expect(boxes.overlappingText).toEqual([]);
+      // the legends (the wall-time chart's and the heat timelines') and the table, drawn
+      expect(boxes.legendItems).toBeGreaterThanOrEqual(3);
+      expect(boxes.heatLegend?.ramp).toBe(true);
+      expect(boxes.heatLegend?.box.width).toBeGreaterThan(100);
+      expect(boxes.tableRows).toBe(3);
+      expect(boxes.table?.height).toBeGreaterThan(60);
+      expect(boxes.legCanvasImages).toBeGreaterThanOrEqual(6);
+      // the Save buttons are not in the picture
+      expect(boxes.saveButtonsVisible).toBe(false);
+    } finally {
+      await view.close();
+    }
   });
 
   it('measures memory per unit at N = 1, 2, 4: process > thread > async > 0', async () => {

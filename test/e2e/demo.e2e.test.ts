@@ -4,7 +4,8 @@
  * 1024×700 a scenario run from its card brings its outcome into view, its lanes showing each read and
  * write with the counter's value; a server killed and restarted
  * with the same --port and --token-file is found again by the open page, which shows live cores
- * without a reload. Saves the Live and scenario pictures at 1024 and 1440.
+ * without a reload; a reloaded Live tab draws the last minute at once. Saves the Live and scenario
+ * pictures at 1024 and 1440.
  */
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -96,6 +97,10 @@ describe.skipIf(!enabled)('demo-ready dashboard', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${served.url}#scenarios`);
     await page.getByRole('button', { name: 'Run event-loop-block' }).click();
+    // while the loop's leg runs, the worker's leg is queued, not 'starting'
+    const workerCpu = page.locator('.tl-lane[data-unit="cpu in a worker"]');
+    await expect.poll(() => workerCpu.getAttribute('data-state'), { timeout: 10_000, interval: 100 }).toBe('queued');
+    expect(await page.locator('.tl-lane[data-unit="cpu on the loop"]').getAttribute('data-state')).not.toBe('queued');
     const outcome = page.locator('.scenario-run[data-scenario="event-loop-block"] .outcome');
     await expect.poll(() => outcome.getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('running');
     await page.getByRole('button', { name: /Show all \d+ lanes/ }).click();
@@ -110,6 +115,24 @@ describe.skipIf(!enabled)('demo-ready dashboard', () => {
     // (after the first few) together, when the CPU task lets go
     expect(spread(worker)).toBeGreaterThan(600);
     expect(spread(loop.slice(5))).toBeLessThan(250);
+    // the worker leg's lanes begin queued, then start after the loop's leg
+    const first = await workerCpu.locator('.tl-seg').first().getAttribute('data-state');
+    expect(first).toBe('queued');
+    await page.close();
+  });
+
+  it('a reloaded Live tab keeps its charts: the machine charts still span the seconds before the reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(served.url);
+    const cpu = page.getByTestId('cpu-chart');
+    const span = async () => Number(/over the last (\d+) s/.exec((await cpu.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+    await expect.poll(span, { timeout: 15_000, interval: 250 }).toBeGreaterThanOrEqual(6);
+    await page.reload();
+    const reloaded = Date.now();
+    await expect.poll(span, { timeout: 5000, interval: 100 }).toBeGreaterThanOrEqual(6);
+    // read within a moment of the reload: the span came with the page (the engine's recent history), not from waiting
+    expect(Date.now() - reloaded).toBeLessThan(4000);
+    expect(await page.getByTestId('memory-chart').getAttribute('aria-label')).toMatch(/^Memory chart: .+ used now, peak .+ over the last \d+ s$/);
     await page.close();
   });
 

@@ -52,6 +52,15 @@ describe.skipIf(!enabled)('Python in the app', () => {
       // live: the threads run first, then the processes
       await expect.poll(() => lane('threads').getAttribute('data-phase'), { timeout: 10_000, interval: 100 }).toBe('running');
       expect(await lane('processes').getAttribute('data-phase')).toBe('waiting');
+      // the processes' leg is queued behind the threads: said so, and no chip of theirs on a core yet
+      expect(await lane('processes').locator('.gil-unit').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(['queued', 'queued']);
+      const runId = await page.locator('.scenario-run[data-scenario="gil"]').getAttribute('data-run-id');
+      // for a few snapshots while the processes still wait: none of their chips on a core
+      for (const until = Date.now() + 800; Date.now() < until; await page.waitForTimeout(100)) {
+        const chips = await page.locator('.chip', { hasText: new RegExp(`^${runId}·u[23]$`) }).count();
+        if ((await lane('processes').getAttribute('data-phase')) !== 'waiting') break; // their leg began meanwhile
+        expect(chips).toBe(0);
+      }
       await expect.poll(() => lane('processes').getAttribute('data-phase'), { timeout: 15_000, interval: 100 }).toBe('running');
 
       // the outcome: each leg's figure in its lane and in the banner

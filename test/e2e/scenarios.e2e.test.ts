@@ -2,13 +2,18 @@
  * The Scenarios tab as a newcomer uses it, in a real browser against a real `corescope serve`: the tab
  * lives in the URL hash beside the token, a bad flag is refused next to its field, the semaphore runs
  * from its card and its timeline shows three waves of at most three jobs, two seconds apart, and the
- * deadlock's wait-for graph shows the cycle. Saves the screenshots the README shows.
+ * deadlock's wait-for graph shows the cycle, first-completed shows the time hello lost to its cancel
+ * and saves as a PNG. Saves the screenshots the README shows.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEASURES_CPU, hostPids, waitFor } from '../integration/helpers.js';
 import { chromiumOrSkip } from '../support/require-chromium.js';
 import { shotPath } from '../support/shots.js';
+import { READ_EXPORTED_BOXES, exportView, overlaps, pngSize, type Box, type ExportedBoxes } from '../support/png-export.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 
 const enabled = chromiumOrSkip();
@@ -108,6 +113,18 @@ describe.skipIf(!enabled)('the Scenarios tab', () => {
     const banner = runView('semaphore').getByLabel('outcome');
     expect(await banner.getAttribute('data-verdict')).toBe('agrees');
     expect(await banner.textContent()).toContain('Here: at most 3 at once, 3 waves');
+    // every wave's label inside the timeline (the last one, near the right edge, writes leftwards)
+    const svgBox = (await runView('semaphore').locator('.timeline-svg').boundingBox())!;
+    const labels: Box[] = [];
+    for (const label of await runView('semaphore').locator('.tl-wave text').all()) {
+      const b = (await label.boundingBox())!;
+      expect(b.x).toBeGreaterThanOrEqual(svgBox.x - 1);
+      expect(b.x + b.width).toBeLessThanOrEqual(svgBox.x + svgBox.width + 1);
+      expect(b.y).toBeGreaterThanOrEqual(svgBox.y - 1);
+      // and none prints over another
+      for (const other of labels) expect(overlaps(b, other)).toBe(false);
+      labels.push(b);
+    }
     console.log(`semaphore: ran in ${ranMs} ms; permits at ${permits.sort((a, b) => a - b).join(', ')} ms`);
     await page.screenshot({ path: shotPath('scenario-semaphore.png') });
   });
@@ -129,6 +146,46 @@ describe.skipIf(!enabled)('the Scenarios tab', () => {
     expect(await runView('deadlock').locator('.tl-deadlock').count()).toBe(1);
     expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
     await page.screenshot({ path: shotPath('scenario-deadlock.png') });
+  });
+
+  it("runs first-completed: hello's cancel shows the 3 s it lost, and the run saves as a slide-ready PNG", async () => {
+    await page.getByRole('tab', { name: 'Scenarios' }).click(); // already open after the first test; run alone (-t) it opens here
+    await page.getByRole('button', { name: 'Run first-completed' }).click();
+    const view = runView('first-completed');
+    await expect.poll(() => view.locator('.timeline-svg').getAttribute('data-live'), { timeout: 20_000, interval: 250 }).toBe('false');
+    const banner = view.getByLabel('outcome');
+    expect(await banner.textContent()).toMatch(/bye won after 2(\.\d+)? s; hello cancelled (2\.\d+|3(\.\d+)?) s before it would have finished/);
+    // on hello's lane, after its cancel mark: the rest of its 5 s wait, ending at 5 s
+    const lost = view.locator('.tl-lane[data-unit="hello"] .tl-lost');
+    const lostMs = Number(await lost.getAttribute('data-lost-ms'));
+    expect(lostMs).toBeGreaterThan(2500);
+    expect(lostMs).toBeLessThan(3200);
+    const hello = view.locator('.tl-lane[data-unit="hello"]');
+    const cancelMs = Number(await hello.locator('[data-state="cancelled"]').getAttribute('data-start-ms'));
+    const waitMs = Number(await hello.locator('[data-state="waiting(io)"]').first().getAttribute('data-start-ms'));
+    // it ends about where hello's 5 s wait would have
+    expect(Math.abs(cancelMs + lostMs - (waitMs + 5000))).toBeLessThan(400);
+    expect(await view.locator('.tl-lane[data-unit="bye"] .tl-lost').count()).toBe(0);
+    // the lost box ends where its lane's 5 s would be, within the timeline
+    const [laneBox, lostBox] = [await view.locator('.tl-lane[data-unit="hello"] .tl-track').boundingBox(), await lost.locator('rect').boundingBox()];
+    expect(lostBox!.x + lostBox!.width).toBeLessThanOrEqual(laneBox!.x + laneBox!.width + 1);
+
+    const { png, svg } = await exportView(page, () => view.getByRole('button', { name: 'Save PNG' }).click());
+    expect(pngSize(png).width).toBeGreaterThanOrEqual(1600);
+    await writeFile(join(tmpdir(), 'corescope-first-completed-export.png'), png); // to look at; not a README picture
+    const picture = await session.browser.newPage({ viewport: { width: 1800, height: 1000 } });
+    try {
+      await picture.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+      const boxes = (await picture.evaluate(READ_EXPORTED_BOXES)) as ExportedBoxes;
+      expect(boxes.overlappingText).toEqual([]);
+      // the banner, the timeline with hello's lost time, and the legend are in the picture; Stop and the buttons are not
+      expect(svg).toContain('before it would have finished');
+      expect(svg).toContain('lost to the cancel');
+      expect(svg).toContain('tl-legend');
+      expect(boxes.saveButtonsVisible).toBe(false);
+    } finally {
+      await picture.close();
+    }
   });
 
   it('logged no errors in the page', () => {

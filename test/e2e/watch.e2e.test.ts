@@ -114,7 +114,7 @@ describe.skipIf(!enabled)('watching a program in the desktop app’s page', () =
       removeHandler: (channel: string) => void handlers.delete(channel),
     };
     const origin = new URL(session.served.url).origin;
-    offIpc = registerIpc(ipcMain as never, api, { savePng: async () => ({ saved: null }) }, (e) => new URL(e.senderFrame?.url ?? 'x:').origin === origin);
+    offIpc = registerIpc(ipcMain as never, api, { savePng: async () => ({ saved: null }), openedRecording: async () => null }, (e) => new URL(e.senderFrame?.url ?? 'x:').origin === origin);
     await page.exposeFunction('__ipcInvoke', (channel: string, arg: unknown) => handlers.get(channel)?.({ senderFrame: { url: page.url() } }, arg));
     // the streams arrive as webContents.send(channel, value) does: one message per value, on its channel
     const webContents = {

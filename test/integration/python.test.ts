@@ -128,6 +128,9 @@ describe.skipIf((await findPython()) === null)('python runtime', () => {
     expect(r.outcome.winner).toBe('bye');
     expect(r.outcome.cancelled).toEqual(['hello']);
     expect(r.outcome.wallMs).toBeLessThan(3500);
+    // the 5 s wait, cancelled when bye won: what hello still had left
+    expect(r.outcome.lostMs?.hello).toBeGreaterThan(5000 - r.outcome.wallMs - 300);
+    expect(r.outcome.lostMs?.hello).toBeLessThanOrEqual(5000 - r.outcome.wallMs + 5);
   });
 
   it('kill -9 of the CLI leaves no python process behind (host and multiprocessing units)', async () => {

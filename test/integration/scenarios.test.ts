@@ -146,6 +146,9 @@ describe('first-completed', MEASURES_CPU, () => {
     expect(r.outcome.cancelled).toEqual(['hello']);
     expect(r.outcome.wallMs).toBeGreaterThanOrEqual(1900);
     expect(r.outcome.wallMs).toBeLessThan(3000);
+    // hello waited 5 s, cancelled when bye won: what it still had left is the time the cancel took
+    expect(r.outcome.lostMs?.hello).toBeGreaterThan(5000 - r.outcome.wallMs - 300);
+    expect(r.outcome.lostMs?.hello).toBeLessThanOrEqual(5000 - r.outcome.wallMs + 5);
     expect(lastStateOf(r, 'hello')).toBe('cancelled');
     expect(lastStateOf(r, 'bye')).toBe('done');
     expect(r.wallMs).toBeLessThan(4000);
@@ -206,5 +209,34 @@ describe('through the API, as the app calls it', () => {
     const graphs = events.flatMap((e) => (e.type === 'unit-state' && e.waitFor ? [e.waitFor] : []));
     expect(graphs.some((g) => g.cycle?.length === 2)).toBe(true);
     expect(ended?.type === 'run-ended' && ended.scenario?.outcome).toMatchObject({ deadlocked: true });
+  });
+
+  it('a page that subscribes mid-scenario hears every change so far: a finished job ran before it was done', async () => {
+    const engine = new Engine({ intervalMs: 200 });
+    await engine.start();
+    try {
+      const api = new ApiService(engine);
+      const started = await api.call('runScenario', { name: 'semaphore', mode: 'async', jobs: 4, limit: 2, jobSeconds: 0.5 });
+      const runId = (started as { result: { runId: string } }).result.runId;
+      // until the first wave is done, the second still holding its permits
+      const live: RunEvent[] = [];
+      const offLive = api.subscribe('runEvent', (e) => live.push(e));
+      expect(await waitFor(() => live.filter((e) => e.type === 'unit-state' && e.runId === runId && e.state === 'done').length >= 2, 10_000)).toBe(true);
+      offLive();
+      const late: RunEvent[] = [];
+      const offLate = api.subscribe('runEvent', (e) => late.push(e));
+      offLate();
+      const done = late.filter((e) => e.type === 'unit-state' && e.state === 'done');
+      expect(done.length).toBeGreaterThanOrEqual(2);
+      for (const d of done) {
+        if (d.type !== 'unit-state') continue;
+        const own = late.flatMap((e) => (e.type === 'unit-state' && e.unitId === d.unitId ? [e] : []));
+        // its running (with the permit) came before its done, in the order they happened
+        expect(own.map((e) => e.state)).toContain('running');
+        expect(own.map((e) => e.t)).toEqual([...own.map((e) => e.t)].sort((a, b) => a - b));
+      }
+    } finally {
+      await engine.close();
+    }
   });
 });

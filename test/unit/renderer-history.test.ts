@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { corePaths } from '../../renderer/src/state/core-path.js';
 import { bucketMeans, valueAtOrBefore } from '../../renderer/src/state/downsample.js';
 import { SampleRing } from '../../renderer/src/state/sample-ring.js';
-import { totalsSeries } from '../../renderer/src/state/totals-series.js';
+import { totalsSeries, totalsSummary } from '../../renderer/src/state/totals-series.js';
 import { byteTicks, fittedByteMax } from '../../renderer/src/state/byte-ticks.js';
 
 const ringOf = (channels: number, capacity: number, rows: Array<[number, number[]]>) => {
@@ -108,6 +108,21 @@ describe('totalsSeries', () => {
       { s: -9, cpu: 50, used: 10, available: 90 },
       { s: -1, cpu: 100, used: 20, available: 80 },
     ]);
+  });
+});
+
+describe('totalsSummary', () => {
+  it("says now, mean and peak over the chart's span, for a screen reader instead of the tick labels", () => {
+    const pts = [
+      { s: -40, cpu: 20, used: 100, available: 900 },
+      { s: -20, cpu: 80, used: 300, available: 700 },
+      { s: -1, cpu: 50, used: 200, available: 800 },
+    ];
+    expect(totalsSummary(pts, (b) => `${b} B`)).toEqual({
+      cpu: 'Machine CPU chart: 50% now, mean 50%, peak 80% over the last 39 s',
+      memory: 'Memory chart: 200 B used now, peak 300 B over the last 39 s',
+    });
+    expect(totalsSummary([], String).cpu).toBe('Machine CPU chart: no samples yet');
   });
 });
 

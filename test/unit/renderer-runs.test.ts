@@ -3,7 +3,7 @@ import type { UnitState } from '../../contract/domain.js';
 import type { RunEvent, RunSummary } from '../../contract/run-events.js';
 import type { RunSpec } from '../../contract/schemas.js';
 import type { UnitSample } from '../../contract/snapshot.js';
-import { laneDetail, laneTitle, progressOf } from '../../renderer/src/state/progress.js';
+import { laneDetail, laneStatus, laneTitle, progressOf } from '../../renderer/src/state/progress.js';
 import { fallbackColor, pickColor, runNumber } from '../../renderer/src/state/run-colors.js';
 import { runTotals } from '../../renderer/src/state/run-totals.js';
 import { aggregateSamples } from '../../lib/run-aggregates.js';
@@ -133,8 +133,22 @@ describe('progress', () => {
   });
 
   it('is complete once the run has ended, with the summary’s wall time', () => {
-    const s = events({ lanes: [lane()] }, { type: 'run-ended', runId: 'r1', summary: summary('r1'), t: 7000 });
+    const allDone = summary('r1', { unitResults: [{ id: 0, pid: 1, tid: 2, cpuMs: 1, peakBytes: 1, startMs: 0, endMs: 1, state: 'done' }] });
+    const s = events({ lanes: [lane()] }, { type: 'run-ended', runId: 'r1', summary: allDone, t: 7000 });
     expect(progressOf(s.lanes[0], 99_999)).toMatchObject({ fraction: 1, elapsedMs: 5000, remainingMs: 0 });
+  });
+
+  it('a run stopped early shows how far it got, not 100 %, and says stopped', () => {
+    const stopped = summary('r1', { wallMs: 2000 }); // one unit killed
+    const byTime = events({ lanes: [lane({ durationS: 10 })] }, { type: 'run-ended', runId: 'r1', summary: stopped, t: 3000 });
+    expect(progressOf(byTime.lanes[0], 99_999)).toMatchObject({ fraction: 0.2, elapsedMs: 2000, remainingMs: 0 });
+    expect(laneStatus(byTime.lanes[0], true, false)).toBe('stopped');
+    const byWork = events({ lanes: [lane({ durationS: undefined, work: 100, units: 2 })] }, { type: 'run-ended', runId: 'r1', summary: stopped, t: 3000 });
+    expect(progressOf(byWork.lanes[0], 99_999).fraction).toBe(0.5); // one of two units done
+    const finished = summary('r1', { unitResults: [{ id: 0, pid: 1, tid: 2, cpuMs: 1, peakBytes: 1, startMs: 0, endMs: 1, state: 'done' }] });
+    const whole = events({ lanes: [lane({ durationS: 10 })] }, { type: 'run-ended', runId: 'r1', summary: finished, t: 3000 });
+    expect(progressOf(whole.lanes[0], 99_999).fraction).toBe(1);
+    expect(laneStatus(whole.lanes[0], true, false)).toBe('ended');
   });
 
   it('titles a lane the way people say it', () => {

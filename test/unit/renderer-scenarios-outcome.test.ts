@@ -63,6 +63,10 @@ describe('outcome banner', () => {
     expect(outcomeText(spec('first-completed'), result('first-completed', { winner: 'bye', cancelled: ['hello'], wallMs: 2010 })).actual).toBe(
       'Here: bye won after 2.01 s; hello cancelled.',
     );
+    // with the time the cancel took from hello (older recordings have no lostMs)
+    expect(outcomeText(spec('first-completed'), result('first-completed', { winner: 'bye', cancelled: ['hello'], wallMs: 2010, lostMs: { hello: 2990 } })).actual).toBe(
+      'Here: bye won after 2.01 s; hello cancelled 2.99 s before it would have finished.',
+    );
     const lag = { ioTasks: 50, cpuMs: 1000, placement: 'event loop' as const, maxLagMs: 990, loopMaxLagMs: 990, workerMaxLagMs: 12 };
     expect(outcomeText(spec('event-loop-block'), result('event-loop-block', lag)).verdict).toBe('agrees');
   });

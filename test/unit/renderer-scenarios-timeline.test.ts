@@ -8,6 +8,7 @@ import {
   formatSeconds,
   laneSegments,
   lanesOf,
+  lostTimeOf,
   maxConcurrent,
   permitMs,
   restCounts,
@@ -131,5 +132,19 @@ describe('time axis', () => {
   it('names states for CSS', () => {
     expect(stateClass('waiting(semaphore)')).toBe('waiting-semaphore');
     expect(stateClass('done')).toBe('done');
+  });
+});
+
+describe('first-completed lost time', () => {
+  it('places what the cancel took from hello after its cancel mark; nothing while it runs or in other scenarios', () => {
+    const units = [ch(['starting', 0], ['waiting(io)', 40], ['cancelled', 2030]), ch(['starting', 0], ['waiting(io)', 40], ['done', 2020])];
+    const ended = { unitNames: ['hello', 'bye'], endedAt: 2100 };
+    const outcome = { winner: 'bye', cancelled: ['hello'], wallMs: 2020, lostMs: { hello: 2980 } };
+    const result = { scenario: 'first-completed' as const, mode: 'thread' as const, runId: 'r1', options: {}, wallMs: 2040, outcome, timeline: [] };
+    expect(lostTimeOf(run('first-completed', units, { ...ended, result }))).toEqual([{ unit: 'hello', fromMs: 2030, toMs: 5010 }]);
+    expect(lostTimeOf(run('first-completed', units, { unitNames: ['hello', 'bye'] }))).toEqual([]);
+    expect(lostTimeOf(run('race', units, { ...ended, result: { ...result, scenario: 'race' } }))).toEqual([]);
+    // an older recording's outcome has no lostMs
+    expect(lostTimeOf(run('first-completed', units, { ...ended, result: { ...result, outcome: { winner: 'bye', cancelled: ['hello'], wallMs: 2020 } } }))).toEqual([]);
   });
 });

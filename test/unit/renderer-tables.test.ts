@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { UnitSample } from '../../contract/snapshot.js';
 import { aggregateSamples } from '../../lib/run-aggregates.js';
 import { MAX_CHIPS_PER_CORE, chipsByCore as chipsOf } from '../../renderer/src/state/core-chips.js';
-import { DEFAULT_SORT, tableRows, toggleSort } from '../../renderer/src/state/units-table.js';
+import { DEFAULT_SORT, endedRows, stateWords, tableRows, toggleSort } from '../../renderer/src/state/units-table.js';
+import type { RunSummary } from '../../contract/run-events.js';
 
 const u = (runId: string, unitId: number, over: Partial<UnitSample> = {}): UnitSample => ({
   runId,
@@ -78,5 +79,28 @@ describe('units table', () => {
     expect(t.hidden).toBe(9800);
     expect(t.total).toBe(10_000);
     expect(t.rows.every((r) => r.cpuPct === 6)).toBe(true);
+  });
+});
+
+describe('endedRows', () => {
+  it("keeps an ended run's units as rows (final state, peak memory, no core), leaving a unit still listed live to the snapshot", () => {
+    const summary = {
+      runId: 'r1',
+      unitResults: [
+        { id: 0, pid: 11, tid: 12, cpuMs: 900, peakBytes: 2048, startMs: 0, endMs: 1000, state: 'done' },
+        { id: 1, pid: 11, tid: 13, cpuMs: 400, peakBytes: 4096, startMs: 0, endMs: 500, state: 'killed' },
+      ],
+    } as RunSummary;
+    const rows = endedRows([summary], [u('r1', 1)]);
+    expect(rows).toEqual([{ runId: 'r1', unitId: 0, pid: 11, tid: 12, cpuPct: 0, bytes: 2048, core: null, state: 'done', ended: true }]);
+    expect(tableRows([u('r2', 0), ...rows], () => 'thread', DEFAULT_SORT).total).toBe(2);
+  });
+});
+
+describe('stateWords', () => {
+  it('says a mem unit waits holding its memory, not for io; every other state as it is', () => {
+    expect(stateWords('waiting(io)', 'mem')).toBe('waiting (holding memory)');
+    expect(stateWords('waiting(io)', 'io-sleep')).toBe('waiting(io)');
+    expect(stateWords('running', 'mem')).toBe('running');
   });
 });

@@ -34,6 +34,17 @@ describe('snapshot view', () => {
     expect(a).toEqual({ runId: 'r1', mode: 'async', live: 10, states: { running: 4, 'waiting(io)': 6 }, cpuPct: 24, bytes: 1000, cores: [{ core: 1, units: 10, cpuPct: 24 }] });
   });
 
+  it('puts no unit that has not begun on a core: a queued leg and a unit still starting carry only their host\'s pid', () => {
+    const r = readings(4);
+    r.units[0].state = 'queued';
+    r.units[1].state = 'starting';
+    const [a] = aggregateRuns(r);
+    expect(a.states).toEqual({ queued: 1, starting: 1, 'waiting(io)': 1, running: 1 });
+    expect(a.cores).toEqual([{ core: 1, units: 2, cpuPct: 5 }]);
+    const listed = unitsPage(r, { offset: 0, limit: 4, sort: 'unit', dir: 'asc' }).rows;
+    expect(listed.map((u) => u.core)).toEqual([null, null, 1, 1]);
+  });
+
   it('lists at most the busiest and the changed ones, however many units there are, and stays under 64 KB at 100,000', () => {
     const r = readings(100_000, 150);
     const listed = listedUnits(r, 1500);

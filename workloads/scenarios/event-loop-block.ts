@@ -40,6 +40,11 @@ export const eventLoopBlock: ScenarioDef = {
     flags: ['tasks'],
     defaults: () => ({ tasks: 50 }), // io tasks per leg
     kernel: 'cpu',
+    // the leg that runs second: its CPU unit and its io tasks wait for the first leg to end
+    queued: (mode, o) => {
+      const second: Leg = mode === 'thread' ? 'async' : 'thread';
+      return [LEGS[second].cpu, ...ioIndexes(second, o.tasks)];
+    },
   },
   units: (o) => [
     'cpu on the loop',

@@ -32,12 +32,16 @@ export const firstCompleted: ScenarioDef = {
     const units = stage.startAll({ cancellable: true });
     const first = await Promise.race(units.map((u) => u.ended.then((state) => ({ unit: u, state }))));
     const wallMs = Math.round(performance.now() - start);
+    const cancelAt = performance.now() - start;
     for (const u of units) if (u !== first.unit) u.cancel();
     const ends = await Promise.all(units.map((u) => u.ended));
+    const cancelled = units.filter((_, i) => ends[i] === 'cancelled');
     return {
       winner: first.state === 'done' ? first.unit.name : null,
-      cancelled: units.filter((_, i) => ends[i] === 'cancelled').map((u) => u.name),
+      cancelled: cancelled.map((u) => u.name),
       wallMs,
+      // hello's 5 s wait, cut at ~2 s: the 3 s the article's cancel took from it
+      lostMs: Object.fromEntries(cancelled.map((u) => [u.name, Math.max(0, Math.round(WAITS[units.indexOf(u)].seconds * 1000 - cancelAt))])),
     };
   },
 };

@@ -26,6 +26,8 @@ export const gil: ScenarioDef = {
     python: ['thread'],
     pythonOnly: true,
     kernel: 'cpu',
+    // the processes' leg starts when the threads' has ended
+    queued: () => GIL_UNITS.flatMap((name, i) => (name.startsWith('process') ? [i] : [])),
   },
   units: () => GIL_UNITS,
   unit: pythonOnly,

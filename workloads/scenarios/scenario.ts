@@ -29,6 +29,8 @@ interface ScenarioAbout {
   defaults?: (mode: Placement) => Partial<ScenarioOptions>;
   /** the plain workload its units resemble most, for clients that show a run's spec */
   kernel: 'cpu' | 'io-sleep';
+  /** the units a later leg starts (gil's processes, event-loop-block's second leg): shown 'queued' until then */
+  queued?: (mode: Placement, options: ScenarioOptions) => number[];
 }
 
 /** Everything a unit's body may use; the same in every mode, backed by what that mode can share. */

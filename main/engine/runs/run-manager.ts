@@ -3,7 +3,8 @@
  * going (at most LIMITS.concurrentRuns), and stops one or all of them. Forwards every unit's state
  * change as a RunEvent.
  */
-import type { ReaderKind } from '../../../contract/domain.js';
+import { FINAL_STATES, type ReaderKind, type UnitState } from '../../../contract/domain.js';
+import type { UnitDetail } from '../../../contract/host-protocol.js';
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import { LIMITS } from '../../../contract/limits.js';
@@ -11,8 +12,9 @@ import { InvalidInput, parseOrRefuse } from '../../../contract/refusal.js';
 import { type RunEvent } from '../../../contract/run-events.js';
 import { RunSpecSchema, type RunSpec, type RunSpecInput, type ScenarioSpecInput } from '../../../contract/schemas.js';
 import { engineLimitRefusal } from './engine-limits.js';
-import { Run, workloadPlan, type RunPlan } from './run.js';
+import { Run, workloadPlan, type RunPlan, type UnitRecord } from './run.js';
 import { ScenarioRecorder } from '../scenarios/scenario-recorder.js';
+import { scenarioDef } from '../scenarios/scenario-catalog.js';
 import { parseScenarioSpec, scenarioRunSpec, scenarioUnitNames } from '../scenarios/scenario-spec.js';
 import type { UnitRef } from './unit-ref.js';
 
@@ -20,6 +22,21 @@ import type { UnitRef } from './unit-ref.js';
 export function parseRunSpec(input: unknown): RunSpec {
   return parseOrRefuse(RunSpecSchema, input);
 }
+
+/** Past this many changes (a gather of 10,000 tasks) a late page gets each unit's state now instead. */
+const REPLAY_TIMELINE_MAX = 5000;
+
+const unitStateEvent = (runId: string, u: UnitRecord, state: UnitState, t: number, detail?: UnitDetail): RunEvent => ({
+  type: 'unit-state',
+  runId,
+  unitId: u.unitId,
+  pid: u.pid,
+  tid: u.tid,
+  state,
+  t,
+  ...(detail && { detail }),
+  ...(u.reason && FINAL_STATES.includes(state) && { reason: u.reason }),
+});
 
 export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] }> {
   private readonly runs = new Map<string, Run>();
@@ -77,6 +94,7 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
     this.scenarios.set(id, new ScenarioRecorder(run, scenario, unitNames));
     this.launch(run);
     this.announce({ type: 'run-started', runId: run.id, spec, t: run.t0, scenario: { spec: scenario, unitNames } });
+    run.queue(scenarioDef(scenario.name).about.queued?.(scenario.mode, scenario.options) ?? []);
     return run;
   }
 
@@ -87,15 +105,26 @@ export class RunManager extends EventEmitter<{ event: [RunEvent]; exited: [Run] 
 
   /**
    * The events that bring a client that connects now up to date: each active run's run-started, then
-   * the current state of each of its units that has left 'starting'.
+   * for a scenario every change of its units so far (a page reloaded mid-run draws a finished job's
+   * whole lane, not 'starting' up to its end), else the current state of each unit that has left 'starting'.
    */
   replay(): RunEvent[] {
     return this.active().flatMap((run) => {
       const started = this.startedEvents.get(run.id);
-      const units: RunEvent[] = run.units
-        .filter((u) => u.state !== 'starting')
-        .map((u) => ({ type: 'unit-state', runId: run.id, unitId: u.unitId, pid: u.pid, tid: u.tid, state: u.state, t: u.stateAt, ...(u.reason && { reason: u.reason }) }));
+      const units = this.scenarioHistory(run) ?? run.units.filter((u) => u.state !== 'starting').map((u) => unitStateEvent(run.id, u, u.state, u.stateAt));
       return started ? [started, ...units] : units;
+    });
+  }
+
+  /** A scenario run's timeline so far as unit-state events (null for a plain run, or one too long to resend). */
+  private scenarioHistory(run: Run): RunEvent[] | null {
+    const timeline = this.scenarios.get(run.id)?.timelineSoFar();
+    if (!timeline || timeline.length > REPLAY_TIMELINE_MAX) return null;
+    const idOf = new Map(this.scenarios.get(run.id)?.unitNames.map((name, i) => [name, i]));
+    return timeline.flatMap((e) => {
+      const u = run.units[idOf.get(e.unit) ?? -1];
+      if (!u || (e.state === 'starting' && e.tMs === 0)) return []; // every unit begins so: the page assumes it
+      return [unitStateEvent(run.id, u, e.state, run.t0 + e.tMs, e.detail)];
     });
   }
 

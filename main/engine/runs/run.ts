@@ -183,6 +183,17 @@ export class Run extends EventEmitter<RunEvents> {
     }
   }
 
+  /** Units a later leg of a scenario starts: 'queued' (not 'starting') until they say otherwise. */
+  queue(unitIds: readonly number[]): void {
+    for (const id of unitIds) {
+      const u = this.units[id];
+      if (!u || u.state !== 'starting') continue;
+      u.state = 'queued';
+      u.stateAt = this.t0;
+      this.emit('unit-state', u);
+    }
+  }
+
   private onReport(r: UnitReport): void {
     const u = this.units[r.unitId];
     if (!u || isFinal(u.state)) return;

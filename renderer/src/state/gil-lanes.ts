@@ -49,10 +49,11 @@ function legOf(key: 'threads' | 'processes', run: ScenarioRun, unitIds: number[]
     const changes = run.units[unitId] ?? [];
     return { unitId, name: run.unitNames[unitId], state: changes[changes.length - 1]?.state ?? 'starting' };
   });
-  const starts = unitIds.flatMap((id) => (run.units[id] ?? []).filter((c) => c.state !== 'starting').map((c) => c.tMs));
+  const notYet = (s: UnitState) => s === 'starting' || s === 'queued';
+  const starts = unitIds.flatMap((id) => (run.units[id] ?? []).filter((c) => !notYet(c.state)).map((c) => c.tMs));
   const ends = unitIds.map((id) => (run.units[id] ?? []).find((c) => isFinal(c.state))?.tMs ?? null);
   const allEnded = units.length > 0 && units.every((u) => isFinal(u.state));
-  const started = units.some((u) => u.state !== 'starting');
+  const started = units.some((u) => !notYet(u.state));
   const n = units.length;
   return {
     key,

@@ -6,6 +6,7 @@ import { LIMITS } from '../../../contract/limits.js';
 import { type RunSpec } from '../../../contract/schemas.js';
 import type { WatchInfo, WatchSummary } from '../../../contract/watch.js';
 import { formatMs } from '../../../lib/format.js';
+import type { RunSummary } from '../../../contract/run-events.js';
 import type { RunLane } from './runs.js';
 
 export interface Progress {
@@ -19,6 +20,9 @@ export interface Progress {
   estimated: boolean;
 }
 
+/** A unit was killed or cancelled (Stop, or the engine shutting down) rather than every unit finishing. */
+const stoppedEarly = (summary: RunSummary): boolean => summary.unitResults.some((u) => u.state === 'killed' || u.state === 'cancelled');
+
 /** The duration every unit runs, as the workload host applies it (its default when neither is given). */
 function durationOf(spec: RunSpec): number | null {
   if (spec.durationS !== undefined) return spec.durationS;
@@ -28,7 +32,16 @@ function durationOf(spec: RunSpec): number | null {
 export function progressOf(lane: RunLane, now: number): Progress {
   const units = Math.max(1, lane.spec.units);
   const byUnits = Math.min(1, lane.unitsEnded / units);
-  if (lane.summary) return { fraction: 1, basis: 'units', elapsedMs: lane.summary.wallMs, remainingMs: 0, estimated: false };
+  if (lane.summary) {
+    // a run stopped early shows how far it got (by time, or by the units that finished), not 100 %
+    const d = durationOf(lane.spec);
+    const reached = !stoppedEarly(lane.summary)
+      ? 1
+      : d !== null
+        ? Math.min(1, lane.summary.wallMs / (d * 1000))
+        : lane.summary.unitResults.filter((u) => u.state === 'done').length / units;
+    return { fraction: reached, basis: d !== null ? 'time' : 'units', elapsedMs: lane.summary.wallMs, remainingMs: 0, estimated: false };
+  }
 
   const elapsedMs = Math.max(0, (lane.endedAt ?? now) - lane.startedAt); // a lost lane stops its clock where it was lost
   const durationS = durationOf(lane.spec);
@@ -62,7 +75,7 @@ export function laneDetail(spec: RunSpec): string {
  */
 export function laneStatus(lane: RunLane, connected: boolean, stopping: boolean): string {
   if (lane.lost) return 'connection lost';
-  if (lane.summary) return lane.summary.unitResults.some((u) => u.state === 'killed' || u.state === 'cancelled') ? 'stopped' : 'ended';
+  if (lane.summary) return stoppedEarly(lane.summary) ? 'stopped' : 'ended';
   if (lane.endedAt !== null) return 'ended';
   if (!connected) return 'connection lost';
   if (stopping) return 'stopping…';

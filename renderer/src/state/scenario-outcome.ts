@@ -89,7 +89,8 @@ function actualOf(result: ScenarioResult): { actual: string; verdict: Verdict } 
     }
     case 'first-completed': {
       const f = o as FirstCompletedOutcome;
-      const cancelled = f.cancelled.length ? `${f.cancelled.join(', ')} cancelled` : 'nothing cancelled';
+      const lost = (name: string) => (f.lostMs?.[name] === undefined ? '' : ` ${s(f.lostMs[name])} before it would have finished`);
+      const cancelled = f.cancelled.length ? `${f.cancelled.map((c) => `${c} cancelled${lost(c)}`).join(', ')}` : 'nothing cancelled';
       return {
         actual: `Here: ${f.winner ?? 'nobody'} won after ${s(f.wallMs)}; ${cancelled}.`,
         verdict: verdictOf(f.winner === 'bye' && f.cancelled.includes('hello')),

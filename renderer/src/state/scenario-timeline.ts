@@ -4,7 +4,7 @@
  * order, the semaphore's waves, and the ticks of the time axis in seconds. Pure: the view only draws.
  */
 import { FINAL_STATES, UNIT_STATES, type UnitState } from '../../../contract/domain.js';
-import type { DeadlockOutcome } from '../../../contract/host-protocol.js';
+import type { DeadlockOutcome, FirstCompletedOutcome } from '../../../contract/host-protocol.js';
 import type { ScenarioRun, StateChange } from './scenario-runs.js';
 
 /** S: the states a lane goes through (a scenario's unit states; a watched thread's kernel states) */
@@ -155,6 +155,7 @@ export function formatSeconds(ms: number): string {
 
 /** The states the legend shows, with what each means. */
 export const LEGEND: ReadonlyArray<{ state: UnitState; words: string }> = [
+  { state: 'queued', words: 'queued (its leg comes later)' },
   { state: 'starting', words: 'starting' },
   { state: 'running', words: 'running' },
   { state: 'waiting(lock)', words: 'waiting (lock)' },
@@ -179,4 +180,27 @@ export function deadlockMark(run: ScenarioRun): { atMs: number; words: string } 
   if (o?.deadlocked && o.detectedMs !== null) return { atMs: o.detectedMs, words: `deadlock detected · ${formatSeconds(o.detectedMs)}` };
   if (run.cycleSeenMs !== null) return { atMs: run.cycleSeenMs, words: `cycle · ${formatSeconds(run.cycleSeenMs)}` };
   return null;
+}
+
+/** A cancelled task's lost time on its lane: from its cancel to when its wait would have ended. */
+export interface LostTime {
+  unit: string;
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * first-completed: what the cancel took from each cancelled task (hello's 3 s), placed after the
+ * moment its lane says it was cancelled. Empty for every other scenario, and while the run goes.
+ */
+export function lostTimeOf(run: ScenarioRun): LostTime[] {
+  if (run.spec.name !== 'first-completed') return [];
+  const o = run.result?.outcome as FirstCompletedOutcome | null | undefined;
+  if (!o?.lostMs) return [];
+  return Object.entries(o.lostMs).flatMap(([unit, lost]) => {
+    const changes = run.units[run.unitNames.indexOf(unit)] ?? [];
+    const cancel = changes.find((c) => c.state === 'cancelled');
+    const fromMs = cancel?.tMs ?? o.wallMs;
+    return lost > 0 ? [{ unit, fromMs, toMs: fromMs + lost }] : [];
+  });
 }

@@ -34,3 +34,20 @@ export function totalsSeries(ring: SampleRing, t0: number, t1: number, points = 
   }
   return out;
 }
+
+/**
+ * The charts' accessible names: what a sighted person reads off them (now, mean or peak, over how
+ * long), so a screen reader hears a sentence instead of the axes' tick labels.
+ */
+export function totalsSummary(points: readonly TotalsPoint[], formatBytes: (b: number) => string): { cpu: string; memory: string } {
+  if (points.length === 0) return { cpu: 'Machine CPU chart: no samples yet', memory: 'Memory chart: no samples yet' };
+  const last = points[points.length - 1];
+  const over = `over the last ${Math.max(1, Math.round(last.s - points[0].s))} s`;
+  const meanCpu = points.reduce((a, p) => a + p.cpu, 0) / points.length;
+  const peakCpu = Math.max(...points.map((p) => p.cpu));
+  const peakUsed = Math.max(...points.map((p) => p.used));
+  return {
+    cpu: `Machine CPU chart: ${Math.round(last.cpu)}% now, mean ${Math.round(meanCpu)}%, peak ${Math.round(peakCpu)}% ${over}`,
+    memory: `Memory chart: ${formatBytes(last.used)} used now, peak ${formatBytes(peakUsed)} ${over}`,
+  };
+}

@@ -5,6 +5,7 @@
  * then its other threads (depth 1).
  */
 import type { Mode } from '../../../contract/domain.js';
+import type { RunSummary } from '../../../contract/run-events.js';
 import type { UnitSample } from '../../../contract/snapshot.js';
 
 export type SortKey = 'run' | 'unit' | 'pid' | 'tid' | 'mode' | 'state' | 'core' | 'cpuPct' | 'bytes';
@@ -17,6 +18,8 @@ interface UnitRow extends UnitSample {
   mode: Mode | null;
   /** 1: a watched process's thread, drawn under its process's row */
   depth: 0 | 1;
+  /** a unit of a run that has ended: its final state and peak memory, kept until the run is dismissed */
+  ended?: boolean;
 }
 
 export const MAX_ROWS = 200;
@@ -72,7 +75,7 @@ export interface TableRows {
   total: number;
 }
 
-export function tableRows(units: readonly UnitSample[], modeOf: (runId: string) => Mode | null, sort: Sort, max = MAX_ROWS): TableRows {
+export function tableRows(units: readonly (UnitSample & { ended?: boolean })[], modeOf: (runId: string) => Mode | null, sort: Sort, max = MAX_ROWS): TableRows {
   const rows = units.map((u): UnitRow => ({ ...u, mode: modeOf(u.runId), depth: u.watch && u.tid !== u.pid ? 1 : 0 }));
   rows.sort(compareRows(sort));
   const nested = nestWatched(rows);
@@ -104,3 +107,23 @@ function nestWatched(sorted: readonly UnitRow[]): UnitRow[] {
   }
   return out;
 }
+
+/**
+ * The units of runs that have ended and are still on screen (their lane not dismissed), from their
+ * summaries: a run's table rows stay when it ends instead of vanishing with its last snapshot. A unit
+ * the snapshot still lists live is left to it.
+ */
+export function endedRows(summaries: readonly RunSummary[], live: readonly UnitSample[]): UnitSample[] {
+  const listed = new Set(live.map((u) => `${u.runId}/${u.unitId}`));
+  return summaries.flatMap((s) =>
+    s.unitResults
+      .filter((u) => !listed.has(`${s.runId}/${u.id}`))
+      .map((u): UnitSample & { ended: true } => ({ runId: s.runId, unitId: u.id, pid: u.pid, tid: u.tid, cpuPct: 0, bytes: u.peakBytes, core: null, state: u.state, ended: true })),
+  );
+}
+
+/**
+ * A unit's state as the table says it: a mem unit sleeps holding its memory, which the host reports as
+ * its one waiting state (waiting(io)); it is waiting, but not for io.
+ */
+export const stateWords = (state: string, workload: string | undefined): string => (workload === 'mem' && state === 'waiting(io)' ? 'waiting (holding memory)' : state);

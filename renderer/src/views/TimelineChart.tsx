@@ -7,7 +7,7 @@
  */
 import { useRef, useState } from 'react';
 import { useWidth } from '../hooks/use-width.js';
-import { MAX_LANES, formatSeconds, restCounts, stateClass, timeTicks, type Lane, type Wave } from '../state/scenario-timeline.js';
+import { MAX_LANES, formatSeconds, restCounts, stateClass, timeTicks, type Lane, type LostTime, type Wave } from '../state/scenario-timeline.js';
 
 const DEFAULT_LABEL_W = 118;
 const RIGHT_PAD = 72;
@@ -16,8 +16,39 @@ const laneHeight = (lanes: number) => (lanes <= 4 ? 28 : lanes <= 8 ? 20 : lanes
 /** "Show all" draws up to this many lanes (event-loop-block's 2 × 50 tasks and its two cpu units fit) */
 const MAX_EXPANDED = 256;
 const LANE_GAP = 6;
-const TOP = 22;
+const TOP_ROW = 22;
+/** a second row for wave labels that would print over the one before */
+const LABEL_ROW = 14;
 const AXIS_H = 24;
+/** a wave label's character at 11px bold, wide enough for its digits */
+const WAVE_CHAR_W = 6.6;
+
+interface WaveLabel {
+  index: number;
+  startMs: number;
+  words: string;
+  x: number;
+  leftward: boolean;
+  row: number;
+}
+
+/**
+ * Where each wave's label goes: right of its line, or left of it near the right edge (never cut), and
+ * a row up when it would print over the label before it (waves close together on a narrow timeline).
+ */
+function layWaveLabels(waves: readonly Wave[], x: (ms: number) => number, width: number): WaveLabel[] {
+  const rowEnds = [-Infinity, -Infinity];
+  return waves.map((w, i) => {
+    const words = `wave ${i + 1} · ${formatSeconds(w.startMs)}${i > 0 ? ` (+${formatSeconds(w.startMs - waves[i - 1].startMs)})` : ''} · ${w.jobs} job${w.jobs === 1 ? '' : 's'}`;
+    const at = x(w.startMs);
+    const long = words.length * WAVE_CHAR_W;
+    const leftward = at + 4 + long > width;
+    const [from, to] = leftward ? [at - 4 - long, at - 4] : [at + 4, at + 4 + long];
+    const row = from > rowEnds[0] + 6 ? 0 : from > rowEnds[1] + 6 ? 1 : 0;
+    rowEnds[row] = to;
+    return { index: i, startMs: w.startMs, words, x: at, leftward, row };
+  });
+}
 
 export interface TimelineChartProps<S extends string> {
   runId: string;
@@ -34,11 +65,13 @@ export interface TimelineChartProps<S extends string> {
   axisWords: string;
   waves?: readonly Wave[];
   mark?: { atMs: number; words: string } | null;
+  /** first-completed: the time a cancel took from a task, drawn after its cancel mark */
+  lost?: readonly LostTime[];
   /** the label's width: thread names with pids need more than unit names */
   labelWidth?: number;
 }
 
-export function TimelineChart<S extends string>({ runId, lanes, spanMs, live, finals, legend, what, axisWords, waves = [], mark = null, labelWidth = DEFAULT_LABEL_W }: TimelineChartProps<S>) {
+export function TimelineChart<S extends string>({ runId, lanes, spanMs, live, finals, legend, what, axisWords, waves = [], mark = null, lost = [], labelWidth = DEFAULT_LABEL_W }: TimelineChartProps<S>) {
   const box = useRef<HTMLDivElement>(null);
   const width = Math.max(360, useWidth(box));
   const stuck = mark;
@@ -52,11 +85,13 @@ export function TimelineChart<S extends string>({ runId, lanes, spanMs, live, fi
   // the word after a lane's end grows by what its unit said it did ("done · read 0 → wrote 10")
   const longestNotes = Math.max(0, ...shown.map((l) => l.notes.join(' → ').length));
   const plotW = width - LABEL_W - RIGHT_PAD - (longestNotes ? Math.min(width / 3, longestNotes * 7 + 20) : 0);
-  // a little room after the end, so the last mark and its word fit
-  const axisMs = Math.max(spanMs, 1);
+  // first-completed: the axis reaches to where the cancelled wait would have ended, so its lost time shows
+  const axisMs = Math.max(spanMs, 1, ...lost.map((l) => l.toMs));
   const x = (ms: number) => LABEL_W + (Math.min(ms, axisMs) / axisMs) * plotW;
   const LANE_H = laneHeight(shown.length);
-  const height = TOP + shown.length * (LANE_H + LANE_GAP) + AXIS_H;
+  const waveLabels = layWaveLabels(waves, x, width);
+  const top = TOP_ROW + (waveLabels.some((w) => w.row > 0) ? LABEL_ROW : 0);
+  const height = top + shown.length * (LANE_H + LANE_GAP) + AXIS_H;
   const ticks = timeTicks(axisMs, Math.max(3, Math.floor(plotW / 80)));
 
   return (
@@ -72,22 +107,22 @@ export function TimelineChart<S extends string>({ runId, lanes, spanMs, live, fi
       >
         {ticks.map((t) => (
           <g key={t} className="tl-tick">
-            <line x1={x(t)} x2={x(t)} y1={TOP - 4} y2={height - AXIS_H} />
+            <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height - AXIS_H} />
             <text x={x(t)} y={height - 8} textAnchor="middle">
               {formatSeconds(t)}
             </text>
           </g>
         ))}
-        {waves.map((w, i) => (
-          <g key={i} className="tl-wave" data-wave-ms={Math.round(w.startMs)}>
-            <line x1={x(w.startMs)} x2={x(w.startMs)} y1={TOP - 6} y2={height - AXIS_H + 2} />
-            <text x={x(w.startMs) + 4} y={TOP - 9}>
-              {`wave ${i + 1} · ${formatSeconds(w.startMs)}${i > 0 ? ` (+${formatSeconds(w.startMs - waves[i - 1].startMs)})` : ''} · ${w.jobs} job${w.jobs === 1 ? '' : 's'}`}
+        {waveLabels.map((w) => (
+          <g key={w.index} className="tl-wave" data-wave-ms={Math.round(w.startMs)}>
+            <line x1={w.x} x2={w.x} y1={top - 6} y2={height - AXIS_H + 2} />
+            <text x={w.x + (w.leftward ? -4 : 4)} y={top - 9 - w.row * LABEL_ROW} textAnchor={w.leftward ? 'end' : 'start'}>
+              {w.words}
             </text>
           </g>
         ))}
         {shown.map((lane, row) => {
-          const y = TOP + row * (LANE_H + LANE_GAP);
+          const y = top + row * (LANE_H + LANE_GAP);
           const final = lane.segments.find((s) => finals.has(s.state));
           return (
             <g
@@ -117,6 +152,23 @@ export function TimelineChart<S extends string>({ runId, lanes, spanMs, live, fi
                   </rect>
                 );
               })}
+              {lost
+                .filter((l) => l.unit === lane.name)
+                .map((l) => {
+                  const w = Math.max(0, x(l.toMs) - x(l.fromMs));
+                  const words = `${formatSeconds(l.toMs - l.fromMs)} of its wait lost to the cancel`;
+                  // the lane's 'cancelled' word sits at the start of this box: the long words only where both fit
+                  return (
+                    <g key="lost" className="tl-lost" data-lost-ms={Math.round(l.toMs - l.fromMs)}>
+                      <rect x={x(l.fromMs)} y={y + 2} width={w} height={LANE_H - 4} rx={2}>
+                        <title>{`${lane.name}: cancelled with ${formatSeconds(l.toMs - l.fromMs)} of its wait left`}</title>
+                      </rect>
+                      <text x={x(l.toMs) - 4} y={y + LANE_H / 2} textAnchor="end" dominantBaseline="central">
+                        {w > words.length * 6.5 + 90 ? words : `−${formatSeconds(l.toMs - l.fromMs)}`}
+                      </text>
+                    </g>
+                  );
+                })}
               {final && (
                 <text className={`tl-final st-text-${stateClass(final.state)}`} x={x(final.startMs) + 6} y={y + LANE_H / 2} dominantBaseline="central">
                   {final.state}
@@ -133,13 +185,13 @@ export function TimelineChart<S extends string>({ runId, lanes, spanMs, live, fi
         })}
         {stuck && (
           <g className="tl-deadlock" data-detected-ms={Math.round(stuck.atMs)}>
-            <line x1={x(stuck.atMs)} x2={x(stuck.atMs)} y1={TOP - 6} y2={height - AXIS_H + 2} />
-            <text x={x(stuck.atMs) - 4} y={TOP - 9} textAnchor="end">
+            <line x1={x(stuck.atMs)} x2={x(stuck.atMs)} y1={top - 6} y2={height - AXIS_H + 2} />
+            <text x={x(stuck.atMs) - 4} y={top - 9} textAnchor="end">
               {stuck.words}
             </text>
           </g>
         )}
-        {live && <line className="tl-now" x1={x(spanMs)} x2={x(spanMs)} y1={TOP - 4} y2={height - AXIS_H} />}
+        {live && <line className="tl-now" x1={x(spanMs)} x2={x(spanMs)} y1={top - 4} y2={height - AXIS_H} />}
         <line className="tl-axis" x1={LABEL_W} x2={LABEL_W + plotW} y1={height - AXIS_H} y2={height - AXIS_H} />
       </svg>
       {(rest.length > 0 || all) && (

@@ -7,14 +7,17 @@ import time
 
 from scenarios.kit import asleep
 
+NAMES = ['hello', 'bye']
+SECONDS = [5, 2]
+
 
 async def hello():
-    await asleep(5)
+    await asleep(SECONDS[0])
     return 'hello'
 
 
 async def bye():
-    await asleep(2)
+    await asleep(SECONDS[1])
     return 'bye'
 
 
@@ -25,9 +28,13 @@ async def in_tasks(stage):
     result = done.pop().result()
     wall_ms = round((time.time() - start) * 1000)
 
+    cancel_at_ms = (time.time() - start) * 1000
     for pending_future in pending:
         pending_future.cancel()
     if pending:
         await asyncio.wait(pending)  # until hello has taken its cancellation
 
-    return {'winner': result, 'cancelled': [['hello', 'bye'][i] for i, t in enumerate(tasks) if t.cancelled()], 'wallMs': wall_ms}
+    cancelled = [i for i, t in enumerate(tasks) if t.cancelled()]
+    # what each cancelled task still had to wait: the time the cancel took from it
+    lost = {NAMES[i]: max(0, round(SECONDS[i] * 1000 - cancel_at_ms)) for i in cancelled}
+    return {'winner': result, 'cancelled': [NAMES[i] for i in cancelled], 'wallMs': wall_ms, 'lostMs': lost}

@@ -104,8 +104,8 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
         </div>
       )}
       {report && (
-        <div className="study-results">
-          <div ref={chartsRef} className="study-charts">
+        <div ref={chartsRef} className="study-results">
+          <div className="study-charts">
             <div className="results-head">
               <h3>
                 {report.workload} work {report.work} blocks · {report.units} units vs 1 · {report.logicalCores} cores · ideal speedup{' '}
@@ -190,66 +190,72 @@ function CompareCharts({ report }: { report: CompareReport }) {
     <div className="chart-row">
       <figure className="chart">
         <figcaption>Speedup (1-unit wall ÷ {report.units}-unit wall), whiskers min–max; dashed: ideal, dotted: 1× = no gain</figcaption>
-        <ResponsiveContainer width="100%" height={CHART_H}>
-          <BarChart data={data} margin={{ top: 16, right: 58, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
-            <XAxis dataKey="mode" tick={axisStyle} stroke="var(--border)" />
-            <YAxis domain={[0, ticks[ticks.length - 1]]} ticks={ticks} tickFormatter={(v: number) => `${v}×`} tick={axisStyle} stroke="var(--border)" width={40} />
-            <ReferenceLine
-              y={ideal}
-              stroke="var(--text)"
-              strokeDasharray="5 3"
-              label={{ value: `ideal ${ideal}×`, position: 'right', fill: 'var(--text)', fontSize: 11, fontWeight: 700 }}
-            />
-            <ReferenceLine y={1} stroke="var(--text-dim)" strokeDasharray="2 3" label={{ value: '1×', position: 'right', fill: 'var(--text-dim)', fontSize: 11 }} />
-            <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} formatter={(v) => [`${Number(v).toFixed(2)}×`, 'speedup']} cursor={{ fill: 'var(--grid)' }} />
-            <Bar dataKey="speedup" isAnimationActive={false} maxBarSize={70}>
-              {data.map((d) => (
-                <Cell key={d.mode} fill={MODE_COLOR[d.mode]} />
-              ))}
-              <ErrorBar dataKey="speedupErr" width={10} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
-              <LabelList dataKey="speedup" position="insideTop" formatter={(v: unknown) => `${Number(v).toFixed(2)}×`} style={{ fontSize: 12, fontWeight: 700, fill: '#fff' }} />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        <div role="img" aria-label={`Speedup chart: ${data.map((d) => `${d.mode} ${d.speedup.toFixed(2)}×`).join(', ')}; ideal ${ideal}×`}>
+          <ResponsiveContainer width="100%" height={CHART_H}>
+            <BarChart data={data} margin={{ top: 16, right: 58, bottom: 0, left: 0 }}>
+              <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
+              <XAxis dataKey="mode" tick={axisStyle} stroke="var(--border)" />
+              <YAxis domain={[0, ticks[ticks.length - 1]]} ticks={ticks} tickFormatter={(v: number) => `${v}×`} tick={axisStyle} stroke="var(--border)" width={40} />
+              <ReferenceLine
+                y={ideal}
+                stroke="var(--text)"
+                strokeDasharray="5 3"
+                label={{ value: `ideal ${ideal}×`, position: 'right', fill: 'var(--text)', fontSize: 11, fontWeight: 700 }}
+              />
+              <ReferenceLine y={1} stroke="var(--text-dim)" strokeDasharray="2 3" label={{ value: '1×', position: 'right', fill: 'var(--text-dim)', fontSize: 11 }} />
+              <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} formatter={(v) => [`${Number(v).toFixed(2)}×`, 'speedup']} cursor={{ fill: 'var(--grid)' }} />
+              <Bar dataKey="speedup" isAnimationActive={false} maxBarSize={70}>
+                {data.map((d) => (
+                  <Cell key={d.mode} fill={MODE_COLOR[d.mode]} />
+                ))}
+                <ErrorBar dataKey="speedupErr" width={10} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
+                <LabelList dataKey="speedup" position="insideTop" formatter={(v: unknown) => `${Number(v).toFixed(2)}×`} style={{ fontSize: 12, fontWeight: 700, fill: '#fff' }} />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
       </figure>
       <figure className="chart">
         <figcaption>Efficiency: speedup ÷ {ideal} (100% = every usable core busy)</figcaption>
-        <ResponsiveContainer width="100%" height={CHART_H}>
-          <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
-            <XAxis dataKey="mode" tick={axisStyle} stroke="var(--border)" />
-            <YAxis domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]} tickFormatter={(v: number) => `${v}%`} tick={axisStyle} stroke="var(--border)" width={44} />
-            <ReferenceLine y={100} stroke="var(--text)" strokeDasharray="5 3" />
-            <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} formatter={(v) => [`${Number(v)}%`, 'efficiency']} cursor={{ fill: 'var(--grid)' }} />
-            <Bar dataKey="efficiency" isAnimationActive={false} maxBarSize={70}>
-              {data.map((d) => (
-                <Cell key={d.mode} fill={MODE_COLOR[d.mode]} />
-              ))}
-              <ErrorBar dataKey="efficiencyErr" width={10} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
-              <LabelList dataKey="efficiency" position="insideTop" formatter={(v: unknown) => `${Number(v)}%`} style={{ fontSize: 12, fontWeight: 700, fill: '#fff' }} />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        <div role="img" aria-label={`Efficiency chart: ${data.map((d) => `${d.mode} ${d.efficiency}%`).join(', ')}`}>
+          <ResponsiveContainer width="100%" height={CHART_H}>
+            <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+              <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
+              <XAxis dataKey="mode" tick={axisStyle} stroke="var(--border)" />
+              <YAxis domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]} tickFormatter={(v: number) => `${v}%`} tick={axisStyle} stroke="var(--border)" width={44} />
+              <ReferenceLine y={100} stroke="var(--text)" strokeDasharray="5 3" />
+              <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} formatter={(v) => [`${Number(v)}%`, 'efficiency']} cursor={{ fill: 'var(--grid)' }} />
+              <Bar dataKey="efficiency" isAnimationActive={false} maxBarSize={70}>
+                {data.map((d) => (
+                  <Cell key={d.mode} fill={MODE_COLOR[d.mode]} />
+                ))}
+                <ErrorBar dataKey="efficiencyErr" width={10} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
+                <LabelList dataKey="efficiency" position="insideTop" formatter={(v: unknown) => `${Number(v)}%`} style={{ fontSize: 12, fontWeight: 700, fill: '#fff' }} />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
       </figure>
       <figure className="chart">
         <figcaption>Wall time (s, median, whiskers min–max) and CPU time of the median leg</figcaption>
-        <ResponsiveContainer width="100%" height={CHART_H}>
-          <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
-            <XAxis dataKey="mode" tick={axisStyle} stroke="var(--border)" />
-            <YAxis domain={[0, secondTicks[secondTicks.length - 1]]} ticks={secondTicks} tickFormatter={(v: number) => `${v} s`} tick={axisStyle} stroke="var(--border)" width={44} />
-            <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} formatter={(v, name) => [`${Number(v).toFixed(2)} s`, name]} cursor={{ fill: 'var(--grid)' }} />
-            <Legend verticalAlign="top" height={36} itemSorter={null} wrapperStyle={{ fontSize: 11 }} />
-            <Bar dataKey="baseline" name="wall, 1 unit" fill="var(--lvl-idle)" isAnimationActive={false}>
-              <ErrorBar dataKey="baselineErr" width={6} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
-            </Bar>
-            <Bar dataKey="wall" name={`wall, ${report.units} units`} fill="var(--accent)" isAnimationActive={false}>
-              <ErrorBar dataKey="wallErr" width={6} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
-            </Bar>
-            <Bar dataKey="cpu" name={`CPU, ${report.units} units`} fill="var(--cpu)" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <div role="img" aria-label={`Wall time chart: ${data.map((d) => `${d.mode} ${d.baseline.toFixed(2)} s with 1 unit, ${d.wall.toFixed(2)} s with ${report.units}`).join('; ')}`}>
+          <ResponsiveContainer width="100%" height={CHART_H}>
+            <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+              <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" vertical={false} />
+              <XAxis dataKey="mode" tick={axisStyle} stroke="var(--border)" />
+              <YAxis domain={[0, secondTicks[secondTicks.length - 1]]} ticks={secondTicks} tickFormatter={(v: number) => `${v} s`} tick={axisStyle} stroke="var(--border)" width={44} />
+              <Tooltip isAnimationActive={false} contentStyle={tooltipStyle} formatter={(v, name) => [`${Number(v).toFixed(2)} s`, name]} cursor={{ fill: 'var(--grid)' }} />
+              <Legend verticalAlign="top" height={36} itemSorter={null} wrapperStyle={{ fontSize: 11 }} />
+              <Bar dataKey="baseline" name="wall, 1 unit" fill="var(--lvl-idle)" isAnimationActive={false}>
+                <ErrorBar dataKey="baselineErr" width={6} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
+              </Bar>
+              <Bar dataKey="wall" name={`wall, ${report.units} units`} fill="var(--accent)" isAnimationActive={false}>
+                <ErrorBar dataKey="wallErr" width={6} strokeWidth={1.5} stroke="var(--text)" direction="y" isAnimationActive={false} />
+              </Bar>
+              <Bar dataKey="cpu" name={`CPU, ${report.units} units`} fill="var(--cpu)" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
       </figure>
     </div>
   );

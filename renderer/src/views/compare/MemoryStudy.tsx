@@ -116,8 +116,8 @@ export function MemoryStudy({ api, study, otherRunning, measures: readable, pyth
         </div>
       )}
       {report && (
-        <div className="study-results">
-          <div ref={chartsRef} className="study-charts">
+        <div ref={chartsRef} className="study-results">
+          <div className="study-charts">
             <div className="results-head">
               <h3>
                 {report.measure.toUpperCase()} of idle {report.results[0]?.runtime === 'python' ? 'Python ' : ''}io-sleep units, N = {report.units.join(', ')}

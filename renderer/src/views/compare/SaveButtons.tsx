@@ -1,17 +1,19 @@
 /**
- * Save JSON / Save CSV / Save PNG for one result; a failure is said beside the buttons, never thrown.
- * PNG: in the desktop app main captures the chart's region of the window (capturePage); in the browser
- * the page draws the chart's SVGs and canvases onto one canvas.
+ * Save JSON / Save CSV / Save PNG for one result (JSON and CSV where the result has them); a failure is
+ * said beside the buttons, never thrown. PNG: in the desktop app main captures the view's region of the
+ * window (capturePage); in the browser the page lays the view out again in an SVG and draws it at 2×
+ * (png-export.ts). The buttons themselves are left out of the picture (data-png-skip).
  */
 import { useState } from 'react';
 import type { CoreScopeApi } from '../../../../contract/methods.js';
-import { downloadBlob, downloadText, elementToPng, stampedName } from './save.js';
+import { elementToPng } from '../png-export.js';
+import { downloadBlob, downloadText, stampedName } from './save.js';
 
 interface Props {
   api: CoreScopeApi;
   name: string;
-  json: () => string;
-  csv: () => string;
+  json?: () => string;
+  csv?: () => string;
   png: () => HTMLElement | null;
 }
 
@@ -38,13 +40,17 @@ export function SaveButtons({ api, name, json, csv, png }: Props) {
     }
   };
   return (
-    <div className="save-buttons" role="group" aria-label={`Save the ${name} result`}>
-      <button type="button" className="btn btn-small" onClick={() => downloadText(stampedName(name, 'json'), json(), 'application/json')}>
-        Save JSON
-      </button>
-      <button type="button" className="btn btn-small" onClick={() => downloadText(stampedName(name, 'csv'), csv(), 'text/csv')}>
-        Save CSV
-      </button>
+    <div className="save-buttons" role="group" aria-label={`Save the ${name} result`} data-png-skip>
+      {json && (
+        <button type="button" className="btn btn-small" onClick={() => downloadText(stampedName(name, 'json'), json(), 'application/json')}>
+          Save JSON
+        </button>
+      )}
+      {csv && (
+        <button type="button" className="btn btn-small" onClick={() => downloadText(stampedName(name, 'csv'), csv(), 'text/csv')}>
+          Save CSV
+        </button>
+      )}
       <button type="button" className="btn btn-small" onClick={() => void savePng()}>
         Save PNG
       </button>

@@ -13,7 +13,7 @@ import { useFrame } from '../../hooks/use-frame.js';
 import { byteTicks, fittedByteMax } from '../../state/byte-ticks.js';
 import type { LiveStore } from '../../state/live-store.js';
 import { runColorVar } from '../../state/run-colors.js';
-import { totalsSeries } from '../../state/totals-series.js';
+import { totalsSeries, totalsSummary } from '../../state/totals-series.js';
 import { viewRange, type ViewWindow } from '../../state/view-span.js';
 import { TOTALS_GAP_MS } from '../draw-rates.js';
 
@@ -42,6 +42,7 @@ export function TotalsCharts({ store, paused, view, totalMemoryBytes }: Props) {
   const lastMem = frame.latest?.memory;
   // the memory axis fits what is used (a 2 × 64 MB run on 23.5 GB would be a flat line): total and available are notes
   const usedMax = useMemo(() => fittedByteMax(data.reduce((m, d) => Math.max(m, d.used), 0)), [data]);
+  const summary = useMemo(() => totalsSummary(data, (b) => formatBytes(b)), [data]);
 
   // each run's time on screen, in the chart's seconds
   const spans = runs.lanes
@@ -58,47 +59,49 @@ export function TotalsCharts({ store, paused, view, totalMemoryBytes }: Props) {
           </h2>
           <span className="big-figure">{lastCpu === null ? '–' : formatPct(lastCpu, 1)}</span>
         </div>
-        <ResponsiveContainer width="100%" height={CHART_H}>
-          <AreaChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
-            <XAxis dataKey="s" type="number" domain={[-spanS, 0]} tickFormatter={secondsTick} tick={axisStyle} stroke="var(--border)" allowDataOverflow />
-            <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} tick={axisStyle} stroke="var(--border)" width={44} />
-            {/* each run's time, faintly tinted (a run longer than the window tints all of it), with a line
-                where it started: runs started together would print their ids on top of each other, so
-                each id steps down */}
-            {spans.map((s) => (
-              <ReferenceArea key={`${s.id}-area`} x1={s.x1} x2={s.x2} fill={runColorVar(s.color)} fillOpacity={0.07} stroke="none" ifOverflow="hidden" />
-            ))}
-            {spans.map((s, i) => (
-              <ReferenceLine
-                key={`${s.id}-start`}
-                x={s.x1}
-                stroke={runColorVar(s.color)}
-                strokeWidth={s.startsInView ? 1.5 : 0}
-                ifOverflow="hidden"
-                label={{ value: s.id, position: 'insideTopLeft', offset: 4 + (i % 4) * 13, fill: runColorVar(s.color), fontSize: 11, fontWeight: 700 }}
+        <div role="img" aria-label={summary.cpu} data-testid="cpu-chart">
+          <ResponsiveContainer width="100%" height={CHART_H}>
+            <AreaChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+              <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
+              <XAxis dataKey="s" type="number" domain={[-spanS, 0]} tickFormatter={secondsTick} tick={axisStyle} stroke="var(--border)" allowDataOverflow />
+              <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} tick={axisStyle} stroke="var(--border)" width={44} />
+              {/* each run's time, faintly tinted (a run longer than the window tints all of it), with a line
+                  where it started: runs started together would print their ids on top of each other, so
+                  each id steps down */}
+              {spans.map((s) => (
+                <ReferenceArea key={`${s.id}-area`} x1={s.x1} x2={s.x2} fill={runColorVar(s.color)} fillOpacity={0.07} stroke="none" ifOverflow="hidden" />
+              ))}
+              {spans.map((s, i) => (
+                <ReferenceLine
+                  key={`${s.id}-start`}
+                  x={s.x1}
+                  stroke={runColorVar(s.color)}
+                  strokeWidth={s.startsInView ? 1.5 : 0}
+                  ifOverflow="hidden"
+                  label={{ value: s.id, position: 'insideTopLeft', offset: 4 + (i % 4) * 13, fill: runColorVar(s.color), fontSize: 11, fontWeight: 700 }}
+                />
+              ))}
+              <Tooltip
+                isAnimationActive={false}
+                contentStyle={tooltipStyle}
+                labelFormatter={(s) => `${secondsTick(Number(s))}`}
+                formatter={(v) => [formatPct(Number(v), 1), 'CPU (mean of cores)']}
               />
-            ))}
-            <Tooltip
-              isAnimationActive={false}
-              contentStyle={tooltipStyle}
-              labelFormatter={(s) => `${secondsTick(Number(s))}`}
-              formatter={(v) => [formatPct(Number(v), 1), 'CPU (mean of cores)']}
-            />
-            <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
-            <Area
-              type="linear"
-              dataKey="cpu"
-              name="CPU, mean of cores (%)"
-              stroke="var(--cpu)"
-              fill="var(--cpu)"
-              fillOpacity={0.18}
-              strokeWidth={1.5}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </AreaChart>
-        </ResponsiveContainer>
+              <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+              <Area
+                type="linear"
+                dataKey="cpu"
+                name="CPU, mean of cores (%)"
+                stroke="var(--cpu)"
+                fill="var(--cpu)"
+                fillOpacity={0.18}
+                strokeWidth={1.5}
+                dot={false}
+                isAnimationActive={false}
+              />
+            </AreaChart>
+          </ResponsiveContainer>
+        </div>
       </section>
 
       <section className="panel" aria-labelledby="mem-title">
@@ -111,31 +114,33 @@ export function TotalsCharts({ store, paused, view, totalMemoryBytes }: Props) {
           </h2>
           <span className="big-figure">{lastMem ? `${formatBytes(lastMem.usedBytes)} used` : '–'}</span>
         </div>
-        <ResponsiveContainer width="100%" height={CHART_H}>
-          <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
-            <XAxis dataKey="s" type="number" domain={[-spanS, 0]} tickFormatter={secondsTick} tick={axisStyle} stroke="var(--border)" allowDataOverflow />
-            <YAxis domain={[0, usedMax]} ticks={byteTicks(usedMax)} tickFormatter={(v: number) => formatBytes(v, 1)} tick={axisStyle} stroke="var(--border)" width={60} allowDataOverflow />
-            <Tooltip
-              isAnimationActive={false}
-              contentStyle={tooltipStyle}
-              labelFormatter={(s) => `${secondsTick(Number(s))}`}
-              formatter={(v, name) => [formatBytes(Number(v)), name]}
-            />
-            <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
-            <Area
-              type="linear"
-              dataKey="used"
-              name="used"
-              stroke="var(--mem)"
-              fill="var(--mem)"
-              fillOpacity={0.2}
-              strokeWidth={1.5}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
+        <div role="img" aria-label={summary.memory} data-testid="memory-chart">
+          <ResponsiveContainer width="100%" height={CHART_H}>
+            <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+              <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
+              <XAxis dataKey="s" type="number" domain={[-spanS, 0]} tickFormatter={secondsTick} tick={axisStyle} stroke="var(--border)" allowDataOverflow />
+              <YAxis domain={[0, usedMax]} ticks={byteTicks(usedMax)} tickFormatter={(v: number) => formatBytes(v, 1)} tick={axisStyle} stroke="var(--border)" width={60} allowDataOverflow />
+              <Tooltip
+                isAnimationActive={false}
+                contentStyle={tooltipStyle}
+                labelFormatter={(s) => `${secondsTick(Number(s))}`}
+                formatter={(v, name) => [formatBytes(Number(v)), name]}
+              />
+              <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+              <Area
+                type="linear"
+                dataKey="used"
+                name="used"
+                stroke="var(--mem)"
+                fill="var(--mem)"
+                fillOpacity={0.2}
+                strokeWidth={1.5}
+                dot={false}
+                isAnimationActive={false}
+              />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
       </section>
     </div>
   );

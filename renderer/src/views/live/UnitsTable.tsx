@@ -12,7 +12,7 @@ import { useFrame } from '../../hooks/use-frame.js';
 import type { LiveStore } from '../../state/live-store.js';
 import { runColorVar } from '../../state/run-colors.js';
 import { colorOf } from '../../state/runs.js';
-import { DEFAULT_SORT, MAX_ROWS, tableRows, toggleSort, type Sort, type SortKey } from '../../state/units-table.js';
+import { DEFAULT_SORT, MAX_ROWS, endedRows, stateWords, tableRows, toggleSort, type Sort, type SortKey } from '../../state/units-table.js';
 import { TABLE_GAP_MS } from '../draw-rates.js';
 import { stateClass } from '../../state/scenario-timeline.js';
 import { threadStateOf } from '../../state/watch-threads.js';
@@ -52,18 +52,24 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
   }, [api, paged, at, sort, frame.latest]);
   const table = useMemo(() => {
     const modeOf = (runId: string) => runs.lanes.find((l) => l.runId === runId)?.spec.mode ?? null;
+    const summaries = runs.lanes.flatMap((l) => (l.summary ? [l.summary] : []));
     if (paged) {
       const rows = tableRows(page?.rows ?? [], modeOf, sort, MAX_ROWS).rows;
-      return { rows, hidden: Math.max(0, live - rows.length), total: live };
+      return { rows, hidden: Math.max(0, live - rows.length), total: live, ended: 0 };
     }
-    return tableRows(frame.latest?.units ?? [], modeOf, sort, MAX_ROWS);
+    const liveRows = frame.latest?.units ?? [];
+    const ended = endedRows(summaries, liveRows);
+    return { ...tableRows([...liveRows, ...ended], modeOf, sort, MAX_ROWS), ended: ended.length };
   }, [frame.latest, runs, sort, paged, page, live]);
 
   return (
     <section className="panel units-panel" aria-labelledby="units-title">
       <div className="panel-head">
         <h2>
-          <span id="units-title">Unit table</span> <span className="panel-sub">{table.total.toLocaleString('en-US')} live</span>
+          <span id="units-title">Unit table</span> <span className="panel-sub">
+            {(table.total - table.ended).toLocaleString('en-US')} live
+            {table.ended > 0 && ` · ${table.ended.toLocaleString('en-US')} of ended runs (kept until their run is dismissed)`}
+          </span>
         </h2>
       </div>
       <div className="table-wrap">
@@ -92,7 +98,7 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
           </thead>
           <tbody>
             {table.rows.map((u) => (
-              <tr key={`${u.runId}/${u.unitId}`}>
+              <tr key={`${u.runId}/${u.unitId}`} className={u.ended ? 'row-ended' : undefined}>
                 <td>
                   <span className="run-dot" style={{ '--lane': runColorVar(colorOf(runs, u.runId)) } as CSSProperties} />
                   {u.runId}
@@ -111,10 +117,10 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
                 {u.watch ? (
                   <td className={`state st-text-${stateClass(threadStateOf(u.watch.os))}`}>{threadStateOf(u.watch.os)}</td>
                 ) : (
-                  <td className={`state state-${u.state.replace(/[()]/g, '-')}`}>{u.state}</td>
+                  <td className={`state state-${u.state.replace(/[()]/g, '-')}`}>{stateWords(u.state, runs.lanes.find((l) => l.runId === u.runId)?.spec.workload)}</td>
                 )}
                 <td className="num">{u.core ?? 'n/a'}</td>
-                <td className="num">{u.cpuPct.toFixed(1)}</td>
+                <td className="num">{u.ended ? '–' : u.cpuPct.toFixed(1)}</td>
                 <td className="num">{formatBytes(u.bytes)}</td>
               </tr>
             ))}

@@ -120,21 +120,28 @@ export const ScenarioCard = memo(function ScenarioCard({ info, api, selected, ha
             </Field>
           )}
           <Field id={id('mode')} label="Mode" error={errors.mode}>
-            <select
-              id={id('mode')}
-              value={form.mode}
-              onChange={(e) => {
-                setForm((f) => withMode(info, f, e.target.value as ScenarioForm['mode']));
-                setErrors((er) => ({ ...er, mode: undefined, form: undefined }));
-              }}
-              {...describedBy(id('mode'), false, errors.mode)}
-            >
-              {modesOf(info, form.runtime).map((m) => (
-                <option key={m} value={m} title={MODE_WORDS[m]}>
-                  {m}
-                </option>
-              ))}
-            </select>
+            {modesOf(info, form.runtime).length === 1 ? (
+              // one way to run it (the gil: Python threads, then processes): said, not offered as a choice
+              <output id={id('mode')} className="field-static" title={MODE_WORDS[form.mode]}>
+                {form.mode}
+              </output>
+            ) : (
+              <select
+                id={id('mode')}
+                value={form.mode}
+                onChange={(e) => {
+                  setForm((f) => withMode(info, f, e.target.value as ScenarioForm['mode']));
+                  setErrors((er) => ({ ...er, mode: undefined, form: undefined }));
+                }}
+                {...describedBy(id('mode'), false, errors.mode)}
+              >
+                {modesOf(info, form.runtime).map((m) => (
+                  <option key={m} value={m} title={MODE_WORDS[m]}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
           {info.flags.map((flag) => {
             const words = FLAG_WORDS[flag];

@@ -2,10 +2,11 @@
  * One scenario run as a newcomer reads it: what ran (scenario, mode, options, run id) and for how long,
  * a Stop button while it goes, the outcome banner (the article vs here), and the live timeline of its
  * units — beside the wait-for graph for the deadlock; for the gil, its two legs as lanes with the core
- * grid between them, above the timeline.
+ * grid between them, above the timeline. Once ended, the whole view saves as a slide-ready PNG.
  */
 import { useCanControl } from '../../hooks/use-access.js';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { SaveButtons } from '../compare/SaveButtons.js';
 import type { CoreScopeApi } from '../../../../contract/methods.js';
 import type { ResolvedScenarioSpec } from '../../../../contract/run-events.js';
 import { formatSeconds } from '../../state/scenario-timeline.js';
@@ -59,6 +60,7 @@ export function ScenarioRunView({ run, title, api, engineNow, store, paused, cor
   const [stopping, setStopping] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const canControl = useCanControl();
+  const viewRef = useRef<HTMLDivElement>(null);
   const live = run.endedAt === null;
   const spanMs = spanOf(run, engineNow);
 
@@ -75,7 +77,7 @@ export function ScenarioRunView({ run, title, api, engineNow, store, paused, cor
 
   const words = optionWords(run.spec);
   return (
-    <div className="scenario-run" data-run-id={run.runId} data-scenario={run.spec.name}>
+    <div ref={viewRef} className="scenario-run" data-run-id={run.runId} data-scenario={run.spec.name}>
       <div className="scenario-run-head">
         <h2 className="scenario-run-title" tabIndex={-1}>
           {title} <span className="scenario-run-meta">{[run.spec.runtime === 'python' ? `python ${run.spec.mode}` : run.spec.mode, words, run.runId].filter(Boolean).join(' · ')}</span>
@@ -84,7 +86,7 @@ export function ScenarioRunView({ run, title, api, engineNow, store, paused, cor
           {live ? (stopping === run.runId ? 'stopping…' : `running · ${formatSeconds(Math.floor(spanMs / 100) * 100)}`) : `ended after ${formatSeconds(run.result?.wallMs ?? spanMs)}`}
         </span>
         {live && canControl && (
-          <button type="button" className="btn btn-stop" aria-label={`Stop scenario run ${run.runId}`} disabled={stopping === run.runId} onClick={stop}>
+          <button type="button" className="btn btn-stop" data-png-skip aria-label={`Stop scenario run ${run.runId}`} disabled={stopping === run.runId} onClick={stop}>
             Stop
           </button>
         )}
@@ -93,7 +95,10 @@ export function ScenarioRunView({ run, title, api, engineNow, store, paused, cor
             {error}
           </span>
         )}
-        <button type="button" className="btn btn-small back-to-card" onClick={() => backToCard(run.spec.name)}>
+        {!live && (
+          <SaveButtons api={api} name={`scenario-${run.spec.name}`} json={run.result ? () => `${JSON.stringify(run.result, null, 2)}\n` : undefined} png={() => viewRef.current} />
+        )}
+        <button type="button" className="btn btn-small back-to-card" data-png-skip onClick={() => backToCard(run.spec.name)}>
           ↑ Back to the card
         </button>
       </div>

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { FINAL_STATES, type UnitState } from '../../../../contract/domain.js';
 import type { ScenarioRun } from '../../state/scenario-runs.js';
-import { LEGEND, deadlockMark, lanesOf, spanOf, wavesOf } from '../../state/scenario-timeline.js';
+import { LEGEND, deadlockMark, lanesOf, lostTimeOf, spanOf, wavesOf } from '../../state/scenario-timeline.js';
 import { TimelineChart } from '../TimelineChart.js';
 
 const FINALS: ReadonlySet<UnitState> = new Set(FINAL_STATES);
@@ -34,6 +34,7 @@ export function Timeline({ run, engineNow }: Props) {
       axisWords="time: seconds since the run started"
       waves={waves}
       mark={deadlockMark(run)}
+      lost={lostTimeOf(run)}
     />
   );
 }
