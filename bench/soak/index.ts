@@ -21,7 +21,7 @@ const first = report.readings.find((r) => r.minute === report.warmupMinutes) ?? 
 const last = report.readings[report.readings.length - 1];
 writeFileSync(
   join(values.out, 'soak.svg'),
-  soakChart(report.readings, `corescope serve, ${minutes}-minute soak: ${report.passed ? 'passed' : 'FAILED'} (RSS ${(first.rssBytes / 2 ** 20).toFixed(1)} → ${(last.rssBytes / 2 ** 20).toFixed(1)} MB)`),
+  soakChart(report.readings, `corescope serve, ${minutes}-minute soak: ${report.passed ? 'passed' : 'FAILED'} (RSS ${(first.rssBytes / 2 ** 20).toFixed(1)} → ${(last.rssBytes / 2 ** 20).toFixed(1)} MB)`, report.longRun),
 );
 if (report.browser !== 'chromium') console.log(`NOTE: the browser client did not run (${report.browser.skipped}); the page's frames, heap and DOM were not judged`);
 console.log(report.passed ? `soak passed (${report.activity.runsStarted} runs)` : `soak FAILED:\n  ${report.failures.join('\n  ')}`);
