@@ -20,10 +20,11 @@ describe('soak', () => {
     const withBrowser = chromiumOrSkip(); // a failure in CI without chromium; elsewhere the soak says it ran without the page
     const report = await soak({ minutes: MINUTES, warmupMinutes: 1, studyEveryMinutes: 1, cliRunMinutes: CLI_RUN_MINUTES });
     writeFileSync(join(mkdtempSync(join(tmpdir(), 'corescope-soak-')), 'soak.json'), JSON.stringify(report, null, 2));
+    // the verdict first: a failing soak shows the judge's reasons ("listeners grew: …"), not a count
+    expect(report.failures).toEqual([]);
     expect(report.activity.runsStarted).toBeGreaterThan(MINUTES * 10);
     expect(report.activity.studies).toBeGreaterThanOrEqual(2);
     if (withBrowser) expect(report.browser).toBe('chromium');
     expect(report.longRun?.summary?.states).toEqual(['done', 'done', 'done', 'done']);
-    expect(report.failures).toEqual([]);
   });
 });
