@@ -3,7 +3,11 @@
  * dashboard clients. Once a minute the user stops what is going and the server is read at rest: its
  * RSS, open fds and live children from /proc (outside), its heap, event-loop delay and listener counts
  * from the `health` method, and the sampler's interval drift from the snapshots' own timestamps. The
- * verdict (judge.ts): after the warm-up nothing may grow, no child may outlive its run, the loop stays quick.
+ * dashboard page stays open in headless chromium throughout (browser-client.ts): its frames are
+ * measured while the user's runs are live, its heap and DOM at rest beside the server's readings. A
+ * soak of 10 minutes or more also runs a 10-minute `corescope run … --json` beside it (long-cli-run.ts).
+ * The verdict (judge.ts): after the warm-up nothing may grow, no child may outlive its run, the loop
+ * and the page stay quick, and the CLI run ends done, flat and with one bounded summary.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
