@@ -65,7 +65,10 @@ export class LongCliRun {
 
   /** Waits for the CLI to end (it ends by itself after its minutes; `timeoutMs` later it is killed) and says how it went. */
   async finish(timeoutMs: number): Promise<LongRunReport> {
-    const timedOut = await Promise.race([this.done.then(() => false), sleep(timeoutMs).then(() => true)]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeoutMs)));
+    const timedOut = await Promise.race([this.done.then(() => false), late]);
+    clearTimeout(timer); // else it holds the soak's process open until it fires
     if (timedOut) {
       this.kill();
       await this.done;
