@@ -94,6 +94,11 @@ export class BusyUser {
     if (e.type === 'compare-ended' || e.type === 'memory-ended' || e.type === 'study-failed') this.study = null;
   }
 
+  /** runs going now (the page has something to draw) */
+  get liveRuns(): number {
+    return this.going.size;
+  }
+
   get idle(): boolean {
     return this.going.size === 0 && this.study === null;
   }

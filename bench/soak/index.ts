@@ -1,6 +1,7 @@
 /**
  * npm run soak [-- --minutes M] [--out DIR] [--leak]: drives a real `corescope serve` for M minutes
- * (default 60) and writes soak.json and soak.svg to DIR (default bench/results). --leak starts the
+ * (default 60), with the dashboard page open in headless chromium throughout, and writes soak.json and
+ * soak.svg to DIR (default bench/results). --leak starts the
  * deliberately leaking build (a listener per run), which must fail. Exits 1 when the soak fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,8 @@ const first = report.readings.find((r) => r.minute === report.warmupMinutes) ?? 
 const last = report.readings[report.readings.length - 1];
 writeFileSync(
   join(values.out, 'soak.svg'),
-  soakChart(report.readings, `corescope serve, ${minutes}-minute soak: ${report.passed ? 'passed' : 'FAILED'} (RSS ${(first.rssBytes / 2 ** 20).toFixed(1)} → ${(last.rssBytes / 2 ** 20).toFixed(1)} MB)`),
+  soakChart(report.readings, `corescope serve, ${minutes}-minute soak: ${report.passed ? 'passed' : 'FAILED'} (RSS ${(first.rssBytes / 2 ** 20).toFixed(1)} → ${(last.rssBytes / 2 ** 20).toFixed(1)} MB)`, report.longRun),
 );
+if (report.browser !== 'chromium') console.log(`NOTE: the browser client did not run (${report.browser.skipped}); the page's frames, heap and DOM were not judged`);
 console.log(report.passed ? `soak passed (${report.activity.runsStarted} runs)` : `soak FAILED:\n  ${report.failures.join('\n  ')}`);
 process.exitCode = report.passed ? 0 : 1;

@@ -3,15 +3,21 @@
  * dashboard clients. Once a minute the user stops what is going and the server is read at rest: its
  * RSS, open fds and live children from /proc (outside), its heap, event-loop delay and listener counts
  * from the `health` method, and the sampler's interval drift from the snapshots' own timestamps. The
- * verdict (judge.ts): after the warm-up nothing may grow, no child may outlive its run, the loop stays quick.
+ * dashboard page stays open in headless chromium throughout (browser-client.ts): its frames are
+ * measured while the user's runs are live, its heap and DOM at rest beside the server's readings. A
+ * soak of 10 minutes or more also runs a 10-minute `corescope run … --json` beside it (long-cli-run.ts).
+ * The verdict (judge.ts): after the warm-up nothing may grow, no child may outlive its run, the loop
+ * and the page stay quick, and the CLI run ends done, flat and with one bounded summary.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { EngineHealth } from '../../contract/health.js';
 import type { SystemInfo } from '../../contract/catalog.js';
+import { BrowserClient, type PageFrames } from './browser-client.js';
 import { BusyUser, OUTLIVE_MS } from './busy-user.js';
 import { DashboardClients } from './dashboard-clients.js';
-import { judge, type Reading } from './judge.js';
+import { judge, judgeLongRun, type LongRunReport, type Reading } from './judge.js';
+import { LongCliRun } from './long-cli-run.js';
 import { fdsOf, liveDescendants, rssOf } from './proc-readings.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,6 +26,10 @@ const MINUTE_MS = 60_000;
 const STEP_MS = 1500;
 const QUIESCE_MS = 30_000;
 const STUDY_TIMEOUT_MS = 120_000;
+/** the page's frames are measured over this long once a minute, from when runs are live */
+const FRAME_WINDOW_MS = 10_000;
+/** …and not in the minute's first seconds, while a study may still be winding down */
+const FRAME_WINDOW_AFTER_MS = 5000;
 
 export interface SoakOptions {
   minutes: number;
@@ -29,6 +39,8 @@ export interface SoakOptions {
   studyEveryMinutes?: number;
   /** extra environment for the server (CORESCOPE_LEAK_PER_RUN=1: the deliberately leaking build) */
   env?: Record<string, string>;
+  /** minutes of the long `corescope run … --json` started beside the server (default: 10 in a soak of 10 minutes or more, else none) */
+  cliRunMinutes?: number;
   log?: (line: string) => void;
 }
 
@@ -38,6 +50,10 @@ export interface SoakReport {
   passed: boolean;
   failures: string[];
   readings: Reading[];
+  /** the browser client: 'chromium', or why the page was not measured */
+  browser: 'chromium' | { skipped: string };
+  /** the long CLI run (null: this soak started none) */
+  longRun: LongRunReport | null;
   activity: { runsStarted: number; runsEnded: number; refused: number; studies: number; reconnects: number; drops: number };
   startedAt: string;
 }
@@ -76,11 +92,19 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
   const { minutes, env = {}, log = () => undefined } = options;
   const warmupMinutes = options.warmupMinutes ?? Math.min(5, Math.max(1, Math.floor(minutes / 3)));
   const studyEvery = options.studyEveryMinutes ?? 3;
+  const cliRunMinutes = options.cliRunMinutes ?? (minutes >= 10 ? 10 : 0);
+  if (cliRunMinutes > minutes) throw new Error(`the CLI run (${cliRunMinutes} min) must fit in the soak (${minutes} min)`);
   const startedAt = new Date().toISOString();
   const serve = await startServe(env);
   const clients = new DashboardClients(serve.url);
   const readings: Reading[] = [];
+  let browser: BrowserClient | null = null;
+  let cliRun: LongCliRun | null = null;
+  let skipped = '';
   try {
+    const opened = await BrowserClient.open(serve.url);
+    if ('skipped' in opened) log(`browser client skipped: ${(skipped = opened.skipped)}`);
+    else browser = opened;
     const c = await clients.open();
     const python = (await c.call<SystemInfo>('system')).python !== null;
     const user = new BusyUser(c, python);
@@ -93,7 +117,7 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
       lastT = p.data.t;
     });
 
-    const read = async (minute: number) => {
+    const read = async (minute: number, frames: PageFrames | null, liveRuns: number) => {
       await user.quiesce(QUIESCE_MS);
       await sleep(OUTLIVE_MS + 500); // every run's processes have had their 2 s
       const health = await c.call<EngineHealth>('health');
@@ -109,34 +133,59 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
         listeners: health.listeners,
         heldRuns: health.heldRuns,
         runsStarted: user.started,
+        page: browser ? { frameP95Ms: frames?.p95Ms ?? null, frames: frames?.frames ?? 0, liveRuns, ...(await browser.memory()) } : null,
       };
       drifts = [];
       readings.push(r);
-      log(`minute ${minute}: rss ${(r.rssBytes / 2 ** 20).toFixed(1)} MB, heap ${(r.heapUsedBytes / 2 ** 20).toFixed(1)} MB, fds ${r.fds}, children ${r.children}, loop p99 ${r.loopP99Ms} ms, drift p99 ${r.samplerDriftP99Ms} ms, listeners ${r.listeners}, runs ${user.started}`);
+      const page = r.page
+        ? `; page: frame p95 ${r.page.frameP95Ms ?? '–'} ms (${r.page.frames} frames, ${liveRuns} runs live), heap ${(r.page.heapUsedBytes / 2 ** 20).toFixed(1)} MB, DOM nodes ${r.page.domNodes} live / ${r.page.scenarioDomNodes} scenarios`
+        : '';
+      log(`minute ${minute}: rss ${(r.rssBytes / 2 ** 20).toFixed(1)} MB, heap ${(r.heapUsedBytes / 2 ** 20).toFixed(1)} MB, fds ${r.fds}, children ${r.children}, loop p99 ${r.loopP99Ms} ms, drift p99 ${r.samplerDriftP99Ms} ms, listeners ${r.listeners}, runs ${user.started}${page}`);
     };
 
-    await read(0);
+    await read(0, null, 0);
+    if (cliRunMinutes > 0) cliRun = new LongCliRun(cliRunMinutes);
     for (let minute = 1; minute <= minutes; minute++) {
-      const end = Date.now() + MINUTE_MS - (OUTLIVE_MS + 500);
+      const start = Date.now();
+      const end = start + MINUTE_MS - (OUTLIVE_MS + 500);
       if (minute % studyEvery === 1 || studyEvery === 1) await user.runStudy(STUDY_TIMEOUT_MS);
+      let frames: Promise<PageFrames> | null = null;
+      let liveRuns = 0;
       while (Date.now() < end) {
         await user.step();
+        // the page's frames while it has runs to draw, measured alongside the user's next steps
+        if (browser && !frames && user.liveRuns > 0 && Date.now() - start >= FRAME_WINDOW_AFTER_MS && end - Date.now() > FRAME_WINDOW_MS) {
+          liveRuns = user.liveRuns;
+          frames = browser.frames(FRAME_WINDOW_MS);
+        }
         await sleep(STEP_MS);
       }
-      await read(minute);
+      await read(minute, frames ? await frames : null, liveRuns);
       await clients.reconnect();
     }
-    const failures = judge(readings, warmupMinutes, user.violations);
+    const longRun = cliRun ? await cliRun.finish(2 * MINUTE_MS) : null;
+    cliRun = null;
+    if (longRun) {
+      const [first, last] = [longRun.readings[0], longRun.readings[longRun.readings.length - 1]];
+      const mb = (x?: { rssBytes: number }) => (x ? (x.rssBytes / 2 ** 20).toFixed(1) : '–');
+      log(`CLI run (${longRun.command}): exit ${longRun.exitCode}, RSS ${mb(first)} MB at ${first?.atS ?? '–'} s → ${mb(last)} MB at ${last?.atS ?? '–'} s, fds ${first?.fds ?? '–'} → ${last?.fds ?? '–'}, printed ${longRun.stdoutBytes} bytes`);
+    }
+    const violations = [...user.violations, ...(browser?.errors ?? []).map((e) => `the page: ${e}`)];
+    const failures = [...judge(readings, warmupMinutes, violations), ...(longRun ? judgeLongRun(longRun) : [])];
     return {
       minutes,
       warmupMinutes,
       passed: failures.length === 0,
       failures,
       readings,
+      browser: browser ? 'chromium' : { skipped },
+      longRun,
       activity: { runsStarted: user.started, runsEnded: user.ended, refused: user.refused, studies: user.studies, reconnects: clients.reconnects, drops: clients.drops },
       startedAt,
     };
   } finally {
+    cliRun?.abort();
+    await browser?.close();
     await clients.close();
     await serve.stop();
   }

@@ -17,8 +17,8 @@ export interface DashboardSession {
   close(): Promise<void>;
 }
 
-export async function openDashboard(serveArgs: string[] = [], hash = ''): Promise<DashboardSession> {
-  const served = await serve(serveArgs);
+export async function openDashboard(serveArgs: string[] = [], hash = '', env: NodeJS.ProcessEnv = {}): Promise<DashboardSession> {
+  const served = await serve(serveArgs, env);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];

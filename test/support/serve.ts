@@ -10,8 +10,9 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serve(args: string[] = []): Promise<Served> {
-  const child: ChildProcess = startCli(['serve', '--port', '0', ...args]);
+/** `env`: extra environment for the server and so its hosts (CORESCOPE_INJECT_FAULT, for a test of crash reporting). */
+export async function serve(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
+  const child: ChildProcess = startCli(['serve', '--port', '0', ...args], env);
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`corescope serve printed no URL in 20 s: ${out}`)), 20_000);
