@@ -25,7 +25,7 @@ import {
 } from '../../contract/schemas.js';
 import type { Snapshot, UnitsPage } from '../../contract/snapshot.js';
 import type { StudyEvent } from '../../contract/studies.js';
-import type { CoreSample } from './core-span.js';
+import { CoreSpan } from './core-span.js';
 import { LoopDelayWindow, readHealth } from './health.js';
 import { chooseReaderKind, createReaders, platform, type Readers } from './readers/choose.js';
 import { readCoreSeconds, readUnitCpuSeconds, type CoreSeconds, type UnitCpuSeconds } from './readers/cpu-seconds.js';
@@ -69,7 +69,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** what the engine samples with; the hosts it starts are told the same kind */
   readonly readers: Readers;
   /** per active run, the core samples since it started, for its summary */
-  private readonly spans = new Map<string, CoreSample[]>();
+  private readonly spans = new Map<string, CoreSpan>();
   /** keyed by the run itself: a summary lives as long as whoever holds its run, not for the engine's lifetime */
   private readonly summaries = new WeakMap<Run, Promise<RunSummary>>();
   private readonly loop = new LoopDelayWindow();
@@ -91,7 +91,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.studies = new Studies(this);
     this.recordings = new Recordings(this, options.recordingsDir ?? defaultRecordingsDir());
     this.sampler.on('snapshot', (s) => {
-      for (const span of this.spans.values()) span.push({ t: s.t, intervalMs: s.intervalMs, cores: s.cores });
+      for (const span of this.spans.values()) span.add({ t: s.t, intervalMs: s.intervalMs, cores: s.cores });
       this.recent.push(s);
       this.emit('snapshot', s);
     });
@@ -332,7 +332,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   private track(run: Run): Run {
-    this.spans.set(run.id, []);
+    this.spans.set(run.id, new CoreSpan(run.t0));
     return run;
   }
 
@@ -342,7 +342,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   private trackWatch(watch: Watch): Watch {
-    if (!this.spans.has(watch.id)) this.spans.set(watch.id, []);
+    if (!this.spans.has(watch.id)) this.spans.set(watch.id, new CoreSpan(watch.t0));
     void this.sampler.sampleNow(); // the tree's first reading now: the rates count from here
     return watch;
   }
@@ -350,7 +350,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   private async finishWatch(watch: Watch): Promise<WatchSummary> {
     await this.sampler.sampleNow();
     const facts = { runId: watch.id, info: watch.info, state: watch.state, endAt: watch.endedAt, threadsLeftOut: watch.threadsLeftOut };
-    const summary = summarizeWatch(facts, this.spans.get(watch.id) ?? [], this.readers.info.memoryMeasures[0]);
+    const summary = summarizeWatch(facts, this.spans.get(watch.id) ?? new CoreSpan(watch.t0), this.readers.info.memoryMeasures[0]);
     this.spans.delete(watch.id);
     this.emit('run-event', { type: 'run-ended', runId: watch.id, summary: asRunSummary(summary, this.readers.info.memoryMeasures[0]), t: Date.now(), watch: summary });
     return summary;
@@ -358,7 +358,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   private async finish(run: Run): Promise<RunSummary> {
     await this.sampler.sampleNow(); // closes the run's span exactly at its end
-    const summary = summarizeRun(run, this.spans.get(run.id) ?? [], this.readers.info.memoryMeasures[0]);
+    const summary = summarizeRun(run, this.spans.get(run.id) ?? new CoreSpan(run.t0), this.readers.info.memoryMeasures[0]);
     const scenario = this.runs.scenarioOf(run.id)?.result(summary.wallMs);
     if (scenario) this.keepScenarioResult(run.id, scenario);
     this.spans.delete(run.id);

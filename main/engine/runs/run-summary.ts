@@ -6,13 +6,13 @@ import type { MemoryMeasure } from '../../../contract/domain.js';
 import type { RunSummary, UnitResult } from '../../../contract/run-events.js';
 import type { Run } from './run.js';
 import { mean, percentile, round } from '../studies/stats.js';
-import { meanBusyOverSpan, type CoreSample } from '../core-span.js';
+import type { CoreSpan } from '../core-span.js';
 
-export function summarizeRun(run: Run, samples: readonly CoreSample[], measure: MemoryMeasure): RunSummary {
+export function summarizeRun(run: Run, span: CoreSpan, measure: MemoryMeasure): RunSummary {
   const { spec, hosts, units, t0 } = run;
   const ends = units.map((u) => u.endAt ?? u.host.exitedAt).filter((t) => t > 0);
   const end = ends.length ? Math.max(...ends) : Math.max(...hosts.map((h) => h.exitedAt));
-  const busy = meanBusyOverSpan(samples, t0, end);
+  const busy = span.meanBusy(end);
   const spawn = units.filter((u) => u.firstReportAt !== null).map((u) => (u.firstReportAt as number) - t0);
 
   const ownsProcess = spec.mode === 'process';

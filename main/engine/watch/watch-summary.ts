@@ -6,7 +6,7 @@ import type { MemoryMeasure } from '../../../contract/domain.js';
 import type { RunSpec } from '../../../contract/schemas.js';
 import type { RunSummary } from '../../../contract/run-events.js';
 import { WATCH_LIMITS, type WatchInfo, type WatchSummary } from '../../../contract/watch.js';
-import { meanBusyOverSpan, type CoreSample } from '../core-span.js';
+import type { CoreSpan } from '../core-span.js';
 import { round } from '../studies/stats.js';
 import type { TreeState } from './tree-state.js';
 
@@ -24,8 +24,8 @@ export interface WatchFacts {
   threadsLeftOut: number;
 }
 
-export function summarizeWatch(w: WatchFacts, samples: readonly CoreSample[], measure: MemoryMeasure): WatchSummary {
-  const busy = meanBusyOverSpan(samples, w.state.t0, w.endAt);
+export function summarizeWatch(w: WatchFacts, span: CoreSpan, measure: MemoryMeasure): WatchSummary {
+  const busy = span.meanBusy(w.endAt);
   const processes = w.state.processes(measure === 'pss' ? 'pss' : 'rss');
   const ended = w.state.endedBetweenSamples();
   const folded = w.state.foldedAway;
