@@ -9,12 +9,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { round } from '../main/engine/studies/stats.js';
-import { treeTicks } from './proc-tree.js';
+import { treeThreads, treeTicks } from './proc-tree.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WINDOW_MS = 8000;
 const SETTLE_MS = 4000;
 const TICK_MS = 10; // one clock tick (USER_HZ 100)
+/** threads a Node process has besides its workers, at least (main, V8's platform workers; libuv's pool starts on demand) */
+const NODE_OWN_THREADS = 5;
 
 interface Case {
   label: string;
@@ -88,9 +90,11 @@ async function measureSideBySide(groups: number[][], windowMs: number): Promise<
  * worker isolates or 100,000 tasks take seconds of CPU to start on a busy machine, and that is not the
  * idle cost. Settled = a 1 s window within a point of the one before (or 60 s have passed).
  */
-async function waitUp(roots: number[], processes: number): Promise<void> {
+async function waitUp(roots: number[], processes: number, threads = 0): Promise<void> {
   const t0 = performance.now();
   while (treeTicks(roots).size < processes && performance.now() - t0 < 60_000) await sleep(250);
+  // thread units: every worker is up (a worker isolate's start-up is seconds of CPU, not the idle cost)
+  while (treeThreads(roots) < threads && performance.now() - t0 < 120_000) await sleep(250);
   await sleep(SETTLE_MS);
   let last = Infinity;
   while (performance.now() - t0 < 60_000) {
@@ -119,8 +123,9 @@ async function observe(c: Case): Promise<ObserverRow> {
   const plain = plainShape(c);
   try {
     const procs = c.mode === 'process' ? c.units : 1;
-    await waitUp([cs.pid as number], procs + 1);
-    await waitUp(plain.map((p) => p.pid as number), procs);
+    const workers = c.mode === 'thread' ? c.units + NODE_OWN_THREADS : 0;
+    await waitUp([cs.pid as number], procs + 1, workers);
+    await waitUp(plain.map((p) => p.pid as number), procs, workers);
     const m = await measureSideBySide([[cs.pid as number], plain.map((p) => p.pid as number)], WINDOW_MS);
     return { label: c.label, corescopePct: m.pct[0], plainPct: m.pct[1], overPct: round(m.pct[0] - m.pct[1], 2), enginePct: m.firstRootPct };
   } finally {
@@ -131,13 +136,13 @@ async function observe(c: Case): Promise<ObserverRow> {
 export const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 /** htop -d 1 (10 updates a second) in a detached tmux session, beside CoreScope; both trees measured together. */
-export async function besideHtop(label: string, args: string[], unitsUp: number): Promise<HtopRow> {
+export async function besideHtop(label: string, args: string[], unitsUp: number, workers = 0): Promise<HtopRow> {
   const session = `cs-bench-htop-${process.pid}`;
   spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '200', '-y', '50', 'htop -d 1']);
   const cs = corescope(args);
   try {
     const htopPid = Number(spawnSync('tmux', ['list-panes', '-t', session, '-F', '#{pane_pid}']).stdout.toString().trim());
-    await waitUp([cs.pid as number], unitsUp);
+    await waitUp([cs.pid as number], unitsUp, workers);
     const m = await measureSideBySide([[cs.pid as number], [htopPid]], WINDOW_MS);
     return { label, corescopePct: m.pct[0], htopPct: m.pct[1], ratio: round(m.pct[0] / Math.max(0.01, m.pct[1]), 2) };
   } finally {
@@ -152,7 +157,7 @@ export async function benchObserver(): Promise<ObserverResult> {
   if (!has('tmux') || !has('htop')) return { windowMs: WINDOW_MS, rows, htop: { skipped: 'htop or tmux is not installed (apt-get install -y htop tmux)' } };
   const htop = [
     await besideHtop('corescope sample --interval 100', ['sample', '--interval', '100', '--json'], 1),
-    await besideHtop('engine, 64 thread units @100 ms', ['run', '--mode', 'thread', '--units', '64', '--workload', 'io-sleep', '--duration', '600', '--interval', '100', '--json'], 2),
+    await besideHtop('engine, 64 thread units @100 ms', ['run', '--mode', 'thread', '--units', '64', '--workload', 'io-sleep', '--duration', '600', '--interval', '100', '--json'], 2, 64 + NODE_OWN_THREADS),
   ];
   return { windowMs: WINDOW_MS, rows, htop };
 }

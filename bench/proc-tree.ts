@@ -82,3 +82,15 @@ export async function measureTree(roots: readonly number[] | (() => number[]), w
   }
   return { pct: ((ticks * 1000) / TICKS_PER_S / wallMs) * 100, processes, wallMs };
 }
+
+/** How many threads of the tree's processes are there now: 64 worker isolates take many seconds to start on a busy machine. */
+export function treeThreads(roots: readonly number[]): number {
+  let n = 0;
+  for (const pid of treeTicks(roots).keys())
+    try {
+      n += readdirSync(`/proc/${pid}/task`).length;
+    } catch {
+      // gone between the listing and the count
+    }
+  return n;
+}

@@ -76,9 +76,21 @@ export interface UnitReport {
   peakBytes?: number;
 }
 
+/**
+ * The same report for many units: its unit ids as ranges, flat [from, to, from, to, …] (inclusive).
+ * 100,000 tasks that start waiting in the same millisecond are one group of two numbers, where a
+ * UnitReport each was ~10 MB of JSON per state change for the host to write and the engine to parse.
+ */
+export interface StateGroup extends Omit<UnitReport, 'unitId'> {
+  ids: number[];
+}
+
 export type HostMessage =
   | { kind: 'hello'; pid: number; baselineBytes: number; measure: 'pss' | 'rss' }
+  /** reports one by one (the Python host); the Node hosts send 'states' */
   | { kind: 'units'; reports: UnitReport[] }
+  /** reports in the order they were made, those alike and close in time grouped (StateGroup) */
+  | { kind: 'states'; groups: StateGroup[] }
   | { kind: 'memory'; bytes: number }
   | { kind: 'bye'; peakBytes: number; cpuMs: number }
   /** a scenario host's verdict, sent before bye (see ScenarioOutcome) */
@@ -184,6 +196,14 @@ export function unpackSpec<T>(text: string): T {
   return raw as T;
 }
 
+/** Calls `each` with every unit id of a group, in order. */
+export function forEachGroupUnit(group: StateGroup, each: (unitId: number) => void): void {
+  const ids = group.ids;
+  for (let k = 0; k + 1 < ids.length; k += 2) for (let id = ids[k]; id <= ids[k + 1]; id++) each(id);
+}
+
 export const HOST_FLUSH_MS = 50;
+/** Reports of one state made this close together (ms) share a group and its t: the first one's. */
+export const GROUP_WITHIN_MS = 1;
 /** A busy unit repeats its state with its CPU time this often: its heartbeat. */
 export const HEARTBEAT_MS = 250;

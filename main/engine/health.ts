@@ -15,33 +15,43 @@ const NS_PER_MS = 1e6;
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** Event-loop delay in windows of a minute: a cumulative histogram would hide a loop that gets slower. */
+/**
+ * Event-loop delay in windows of a minute: a cumulative histogram would hide a loop that gets slower.
+ * The histogram wakes the loop every RESOLUTION_MS (100 wakeups a second: more than the sampler's own
+ * at --interval 100), so it only starts when someone first asks for health (the soak, which asks every
+ * minute from its start); a session nobody asks costs nothing here. The first answer covers the time
+ * since that ask.
+ */
 export class LoopDelayWindow {
-  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  private histogram: IntervalHistogram | null = null;
   private last: { p99: number; max: number } | null = null;
-  private readonly timer: NodeJS.Timeout;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
-  constructor() {
-    this.histogram.enable();
+  private start(): IntervalHistogram {
+    const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+    h.enable();
     this.timer = setInterval(() => {
-      this.last = this.current();
-      this.histogram.reset();
+      this.last = this.current(h);
+      h.reset();
     }, WINDOW_MS);
     this.timer.unref(); // a health reading never keeps the process alive
+    return h;
   }
 
-  private current() {
-    const h = this.histogram;
+  private current(h: IntervalHistogram) {
     return h.count === 0 ? { p99: 0, max: 0 } : { p99: round(h.percentile(99) / NS_PER_MS), max: round(h.max / NS_PER_MS) };
   }
 
   read(): { p99: number; max: number } {
-    return this.last ?? this.current();
+    if (!this.histogram && !this.stopped) this.histogram = this.start();
+    return this.last ?? (this.histogram ? this.current(this.histogram) : { p99: 0, max: 0 });
   }
 
   stop(): void {
-    clearInterval(this.timer);
-    this.histogram.disable();
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.histogram?.disable();
   }
 }
 

@@ -23,22 +23,15 @@ const DEFAULT_DURATION_S = 5;
 export async function runUnit(ctx: UnitContext): Promise<void> {
   const { spec, signal, report } = ctx;
   const durationS = spec.durationS ?? (spec.workPerUnit ? undefined : DEFAULT_DURATION_S);
-  let cpuMs = 0;
-  let lastBeat = performance.now();
-  const onSlice = (ms: number) => {
-    cpuMs += ms;
-    const now = performance.now();
-    if (now - lastBeat >= HEARTBEAT_MS) {
-      lastBeat = now;
-      report('running', { cpuMs });
-    }
-  };
+  // the CPU tally and heartbeat exist only where there is CPU work: an io-sleep unit holds nothing but
+  // its timer (100,000 of them share one loop)
+  const cpu = spec.workload === 'io-sleep' ? null : new CpuTally(report);
   try {
     switch (spec.workload) {
       case 'cpu':
         report('running');
         if (injectedFault() === 'unit-throws') throw new Error('injected fault: the unit threw');
-        await runCpu({ blocks: spec.workPerUnit?.[ctx.index], durationS }, signal, () => yieldToLoop(), onSlice);
+        await runCpu({ blocks: spec.workPerUnit?.[ctx.index], durationS }, signal, () => yieldToLoop(), (ms) => cpu?.slice(ms));
         break;
       case 'io-sleep':
         report('waiting(io)');
@@ -48,14 +41,31 @@ export async function runUnit(ctx: UnitContext): Promise<void> {
         report('running');
         const t = performance.now();
         const buf = allocateTouched(spec.mb ?? 0);
-        onSlice(performance.now() - t);
-        report('waiting(io)', { cpuMs });
+        cpu?.slice(performance.now() - t);
+        report('waiting(io)', { cpuMs: cpu?.ms ?? 0 });
         await holdMemory(buf, durationS ?? DEFAULT_DURATION_S, signal);
         break;
       }
     }
-    report(signal.aborted ? 'cancelled' : 'done', { cpuMs });
+    report(signal.aborted ? 'cancelled' : 'done', { cpuMs: cpu?.ms ?? 0 });
   } catch (e) {
-    report('failed', { cpuMs, error: e instanceof Error ? e.message : String(e) });
+    report('failed', { cpuMs: cpu?.ms ?? 0, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** A unit's CPU slices, summed, with a heartbeat of its state and CPU every HEARTBEAT_MS while it works. */
+class CpuTally {
+  ms = 0;
+  private lastBeat = performance.now();
+
+  constructor(private readonly report: UnitContext['report']) {}
+
+  slice(ms: number): void {
+    this.ms += ms;
+    const now = performance.now();
+    if (now - this.lastBeat >= HEARTBEAT_MS) {
+      this.lastBeat = now;
+      this.report('running', { cpuMs: this.ms });
+    }
   }
 }

@@ -9,6 +9,6 @@ export class SelfCost {
     const pct = now > this.prevAt ? ((cpu.user + cpu.system) / 1000 / (now - this.prevAt)) * 100 : 0;
     this.prevCpu = process.cpuUsage();
     this.prevAt = now;
-    return { cpuPct: pct, bytes: process.memoryUsage().rss };
+    return { cpuPct: pct, bytes: process.memoryUsage.rss() }; // rss() alone: memoryUsage() also gathers V8 heap statistics
   }
 }

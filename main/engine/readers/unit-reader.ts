@@ -12,8 +12,12 @@
  * Memory is PSS on Linux: a process's private pages plus its fair share of the pages it shares (the
  * node binary, libraries), so N processes add up to what they really take; USS would hide the shared
  * part, RSS would count it N times. smaps_rollup makes the kernel walk the page tables (ms per large
- * process), so it is read at most once a second per process and reused in between. Threads and async
- * tasks get an equal share of their host's growth over its idle baseline.
+ * process: with 32 idle unit processes, read once a second each, it was ~3/4 of the sampler's CPU,
+ * measured), so it is read again only when the resident set (RSS, in the stat line read anyway) has
+ * moved by PSS_REFRESH_RSS_BYTES since, or PSS_REFRESH_MS has passed (sharing changes as processes
+ * come and go); in between, PSS follows RSS's moves (pages a process gains or frees are its own). An
+ * idle process costs one smaps_rollup read every PSS_REFRESH_MS. Threads and async tasks get an equal
+ * share of their host's growth over its idle baseline.
  */
 import pidusage from 'pidusage';
 import type { ReaderKind } from '../../../contract/domain.js';
@@ -22,7 +26,10 @@ import { ProcFiles } from './proc-files.js';
 import type { UnitRef } from '../runs/unit-ref.js';
 
 const TICKS_PER_S = 100; // USER_HZ
-const MEMORY_REFRESH_MS = 1000;
+/** how far RSS may move before PSS is read again, and how long a PSS reading is trusted at most */
+const PSS_REFRESH_RSS_BYTES = 1 << 20;
+const PSS_REFRESH_MS = 30_000;
+const PAGE_BYTES = 4096;
 const PSS = asciiKey('Pss:');
 
 /** One sample's figures, index i for units[i]. */
@@ -39,6 +46,12 @@ export interface UnitReadings {
 interface Rate {
   value: number;
   at: number;
+}
+
+interface Pss {
+  value: number;
+  at: number;
+  rssBytes: number;
 }
 
 interface ProcessFigures {
@@ -79,8 +92,9 @@ export class UnitReader {
   private prevUnits: readonly UnitRef[] | null = null;
   private prevSelfMs = new Float64Array(0);
   private prevSelfAt = 0;
-  /** last PSS per pid and when it was read */
-  private readonly pss = new Map<number, Rate>();
+  /** last PSS per pid, when it was read, and the RSS then */
+  private readonly pss = new Map<number, Pss>();
+  private reused: Pick<UnitReadings, 'cpuPct' | 'bytes' | 'core'> = { cpuPct: new Float64Array(0), bytes: new Float64Array(0), core: new Int32Array(0) };
   /** pidusage reads 0 % the first time it sees a pid: discard that reading */
   private readonly seenPids = new Set<number>();
 
@@ -90,7 +104,7 @@ export class UnitReader {
 
   async read(units: readonly UnitRef[], now = performance.now()): Promise<UnitReadings> {
     const n = units.length;
-    const out: UnitReadings = { units, cpuPct: new Float64Array(n), bytes: new Float64Array(n), core: new Int32Array(n), hostCpuPct: new Map() };
+    const out: UnitReadings = { units, ...this.arrays(n), hostCpuPct: new Map() };
     const pids = new Set<number>();
     for (let i = 0, last = -1; i < n; i++) if (units[i].pid !== last) pids.add((last = units[i].pid));
     const procs = this.isProc ? this.readProcesses(pids, now) : await this.readPortable([...pids]);
@@ -115,6 +129,7 @@ export class UnitReader {
         // only live thread units' threads are read; the host's other threads are not
         const path = taskPath(u.pid, u.tid);
         keep.add(path);
+        out.cpuPct[i] = 0; // unless its thread can be read (the arrays are reused)
         const len = this.files.read(path);
         if (len > 0 && parseStatInto(this.files.buf, len, this.stat)) {
           out.cpuPct[i] = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
@@ -139,6 +154,16 @@ export class UnitReader {
     this.files.closeAll();
   }
 
+  /**
+   * The figures' arrays, made again only when the number of units changes: at 100,000 tasks they are
+   * 2 MB, which a new set per sample would hand the GC ten times a second. Each read overwrites every
+   * element; the previous readings (the sampler's, for pages between samples) are the latest anyway.
+   */
+  private arrays(n: number): Pick<UnitReadings, 'cpuPct' | 'bytes' | 'core'> {
+    if (this.reused.cpuPct.length !== n) this.reused = { cpuPct: new Float64Array(n), bytes: new Float64Array(n), core: new Int32Array(n) };
+    return this.reused;
+  }
+
   /** Linux: one stat read per host process, and its PSS once a second. */
   private readProcesses(pids: ReadonlySet<number>, now: number): Map<number, ProcessFigures> {
     const out = new Map<number, ProcessFigures>();
@@ -147,18 +172,21 @@ export class UnitReader {
       const len = this.files.read(path);
       if (len <= 0 || !parseStatInto(this.files.buf, len, this.stat)) continue;
       const cpuPct = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
-      out.set(pid, { cpuPct, core: this.stat.processor, bytes: this.pssOf(pid, now) });
+      const core = this.stat.processor;
+      const rssBytes = this.stat.rssPages * PAGE_BYTES; // read before pssOf reuses the buffer
+      out.set(pid, { cpuPct, core, bytes: this.pssOf(pid, rssBytes, now) });
     }
     return out;
   }
 
-  private pssOf(pid: number, now: number): number {
+  private pssOf(pid: number, rssBytes: number, now: number): number {
     const last = this.pss.get(pid);
-    if (last && now - last.at < MEMORY_REFRESH_MS) return last.value;
+    if (last && now - last.at < PSS_REFRESH_MS && Math.abs(rssBytes - last.rssBytes) < PSS_REFRESH_RSS_BYTES)
+      return Math.max(0, last.value + rssBytes - last.rssBytes);
     const len = this.files.read(smapsPath(pid));
     const value = len > 0 ? kbFieldBytes(this.files.buf, len, PSS) : -1;
     if (value < 0) return last?.value ?? 0;
-    this.pss.set(pid, { value, at: now });
+    this.pss.set(pid, { value, at: now, rssBytes });
     return value;
   }
 
@@ -176,6 +204,7 @@ export class UnitReader {
 
   /** An async task's (or a thread unit's where threads can't be read) CPU: the slices it reported. */
   private unitRate(u: UnitRef, now: number): number {
+    if (u.selfCpuMs === 0) return 0; // a task that has used no CPU yet (every idle one): nothing to keep
     const p = this.prevByUnit.get(u);
     if (!p) {
       this.prevByUnit.set(u, { value: u.selfCpuMs, at: now });

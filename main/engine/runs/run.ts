@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { FINAL_STATES, type ReaderKind, type UnitState } from '../../../contract/domain.js';
 import { type RunSpec } from '../../../contract/schemas.js';
-import type { EngineMessage, HostMessage, HostSpec, ScenarioOutcome, UnitDetail, UnitReport } from '../../../contract/host-protocol.js';
+import { forEachGroupUnit, type EngineMessage, type HostMessage, type HostSpec, type ScenarioOutcome, type UnitDetail, type UnitReport } from '../../../contract/host-protocol.js';
 import { splitWork } from '../../../workloads/kernels/cpu.js';
 import { launchHost, type HostProgram } from './host-launch.js';
 import type { UnitRef } from './unit-ref.js';
@@ -75,7 +75,8 @@ export interface RunPlan {
 }
 
 export const epochNow = (): number => performance.timeOrigin + performance.now();
-const isFinal = (s: UnitState) => FINAL_STATES.includes(s);
+const FINAL: ReadonlySet<UnitState> = new Set(FINAL_STATES);
+const isFinal = (s: UnitState) => FINAL.has(s);
 
 /** Which hosts a run needs, each with its units: pure, so the split is testable. */
 export function planHosts(runId: string, spec: RunSpec): HostSpec[] {
@@ -106,8 +107,10 @@ export class Run extends EventEmitter<RunEvents> {
   private remaining = 0;
   /** one UnitRef per unit, made once and refreshed by liveUnits() */
   private readonly refs: UnitRef[] = [];
-  /** liveUnits() as last built, and whether anything it holds has changed since (a report, an exit) */
+  /** liveUnits() as last built; the units changed since (their refs to refresh), and whether one ended or a host spoke */
   private live: UnitRef[] = [];
+  private changed = new Set<UnitRecord>();
+  private someEnded = false;
   private stale = true;
   readonly ended: Promise<void>;
 
@@ -162,13 +165,16 @@ export class Run extends EventEmitter<RunEvents> {
   }
 
   private onMessage(host: HostRecord, m: HostMessage): void {
-    this.stale = true;
     switch (m.kind) {
       case 'hello':
         host.baselineBytes = m.baselineBytes;
+        this.stale = true; // every unit of the host shows its share of the baseline
         break;
       case 'units':
-        for (const r of m.reports) this.onReport(r);
+        for (const r of m.reports) this.onReport(r.unitId, r);
+        break;
+      case 'states':
+        for (const g of m.groups) forEachGroupUnit(g, (unitId) => this.onReport(unitId, g));
         break;
       case 'memory':
         host.peakBytes = Math.max(host.peakBytes, m.bytes);
@@ -190,12 +196,13 @@ export class Run extends EventEmitter<RunEvents> {
       if (!u || u.state !== 'starting') continue;
       u.state = 'queued';
       u.stateAt = this.t0;
+      this.changed.add(u); // the sampler's ref says queued too
       this.emit('unit-state', u);
     }
   }
 
-  private onReport(r: UnitReport): void {
-    const u = this.units[r.unitId];
+  private onReport(unitId: number, r: Omit<UnitReport, 'unitId'>): void {
+    const u = this.units[unitId];
     if (!u || isFinal(u.state)) return;
     u.firstReportAt ??= r.t;
     u.pid = r.pid; // a scenario's process units are the coordinator's children, with pids of their own
@@ -203,11 +210,15 @@ export class Run extends EventEmitter<RunEvents> {
     if (r.cpuMs !== undefined) u.cpuMs = r.cpuMs;
     if (r.peakBytes !== undefined) u.peakBytes = Math.max(u.peakBytes ?? 0, r.peakBytes);
     if (r.error) u.reason = r.error;
+    this.changed.add(u);
     if (r.state === u.state && sameDetail(r.detail, u.detail)) return; // a heartbeat
     u.state = r.state;
     u.detail = r.detail;
     u.stateAt = r.t;
-    if (isFinal(r.state)) u.endAt = r.t;
+    if (isFinal(r.state)) {
+      u.endAt = r.t;
+      this.someEnded = true; // leaves the live list
+    }
     this.emit('unit-state', u);
   }
 
@@ -251,30 +262,43 @@ export class Run extends EventEmitter<RunEvents> {
   }
 
   /**
-   * The units still going, as the sampler reads them: the same objects every time, refreshed in place,
-   * and the same array while nothing has changed (100,000 idle tasks cost the sampler no walk here).
+   * The units still going, as the sampler reads them: the same objects every time, and the same array
+   * while no unit has ended and no host has said hello. Only the units that reported since the last
+   * call are refreshed (100,000 idle tasks cost the sampler no walk here; 100,000 that report once
+   * cost one refresh each); the list is rebuilt only when one ended (a filter, no refresh).
    */
   liveUnits(): UnitRef[] {
-    if (!this.stale) return this.live;
-    this.stale = false;
-    const out: UnitRef[] = [];
-    for (const u of this.units) {
-      if (!u || isFinal(u.state) || u.pid <= 0) continue;
-      let ref = this.refs[u.unitId];
-      if (!ref) {
-        ref = { runId: this.id, unitId: u.unitId, mode: this.spec.mode, pid: 0, tid: null, state: u.state, stateAt: 0, hostBaselineBytes: 0, hostUnits: 1, selfCpuMs: 0 };
-        this.refs[u.unitId] = ref;
+    if (this.stale) {
+      this.stale = false;
+      this.someEnded = false;
+      this.changed.clear();
+      const out: UnitRef[] = [];
+      for (const u of this.units) if (u && !isFinal(u.state) && u.pid > 0) out.push(this.refresh(u));
+      this.live = out;
+    } else if (this.changed.size > 0) {
+      for (const u of this.changed) this.refresh(u);
+      this.changed.clear();
+      if (this.someEnded) {
+        this.someEnded = false;
+        this.live = this.live.filter((ref) => !FINAL.has(ref.state));
       }
-      ref.pid = u.pid;
-      ref.tid = u.tid;
-      ref.state = u.state;
-      ref.stateAt = u.stateAt;
-      ref.hostBaselineBytes = u.host.baselineBytes;
-      ref.hostUnits = u.host.unitIds.length;
-      ref.selfCpuMs = u.cpuMs;
-      out.push(ref);
     }
-    this.live = out;
-    return out;
+    return this.live;
+  }
+
+  private refresh(u: UnitRecord): UnitRef {
+    let ref = this.refs[u.unitId];
+    if (!ref) {
+      ref = { runId: this.id, unitId: u.unitId, mode: this.spec.mode, pid: 0, tid: null, state: u.state, stateAt: 0, hostBaselineBytes: 0, hostUnits: 1, selfCpuMs: 0 };
+      this.refs[u.unitId] = ref;
+    }
+    ref.pid = u.pid;
+    ref.tid = u.tid;
+    ref.state = u.state;
+    ref.stateAt = u.stateAt;
+    ref.hostBaselineBytes = u.host.baselineBytes;
+    ref.hostUnits = u.host.unitIds.length;
+    ref.selfCpuMs = u.cpuMs;
+    return ref;
   }
 }

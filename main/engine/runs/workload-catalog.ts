@@ -10,7 +10,7 @@ export const WORKLOAD_CATALOG: WorkloadInfo[] = [
   {
     name: 'io-sleep',
     summary:
-      'Waits on a timer, like a unit blocked on I/O: the unit itself costs no CPU, so thousands can wait at once. Watching it costs a little: measured with 32 idle processes sampled every 100 ms, ~0.3 % of a core per unit, nearly all of it the sampler (README, "The observer effect").',
+      'Waits on a timer, like a unit blocked on I/O: the unit itself costs no CPU, so thousands can wait at once. Watching it costs a little: measured with 32 idle processes sampled every 100 ms, ~0.1 % of a core per unit, most of it the sampler (README, "The observer effect").',
     params: ['durationS'],
   },
   {
