@@ -18,6 +18,8 @@ export async function launch(page: Page, mode: string, workload: string, units: 
   await page.getByRole('button', { name: 'Run', exact: true }).click();
 }
 
+/** Press every run's Stop, each found by its run's name: a stopped run's lane changes, so the n-th Stop of the moment is another run's. */
 export async function stopAll(page: Page): Promise<void> {
-  for (const stop of await page.getByRole('button', { name: /^Stop run r\d+$/ }).all()) await stop.click();
+  const names = await page.getByRole('button', { name: /^Stop run r\d+$/ }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+  for (const name of names) await page.getByRole('button', { name, exact: true }).click();
 }

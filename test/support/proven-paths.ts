@@ -1,5 +1,6 @@
 /**
  * A vitest reporter that ends every run with the platform paths it proved: the test names say which
+ * (describe.each prints a reader set quoted: "('proc' readers)")
  * reader set or Python start method a test ran with, so CI on Linux states what it proved of the
  * macOS/Windows paths (emulated here) and what it did not run at all.
  */
@@ -7,8 +8,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 import { OS } from '../../main/engine/platform.js';
 
 const PLATFORM_PATHS = [
-  { path: '/proc readers (Linux)', marker: /\bproc readers\b/ },
-  { path: 'portable readers (the macOS/Windows path: systeminformation, pidusage)', marker: /\bportable readers\b/ },
+  { path: '/proc readers (Linux)', marker: /\bproc'? readers\b/ },
+  { path: 'portable readers (the macOS/Windows path: systeminformation, pidusage)', marker: /\bportable'? readers\b/ },
   { path: "Python's spawn start method (the macOS/Windows default)", marker: /\bspawn start method\b/ },
 ] as const;
 

@@ -4,7 +4,7 @@ import { provenPaths } from '../support/proven-paths.js';
 describe('the proven-paths summary', () => {
   it('names a path proved only when its tests passed, and never counts a test for the wrong path', () => {
     const lines = provenPaths([
-      { name: 'modes > 2 cpu units (proc readers) > process', state: 'passed' },
+      { name: "modes > 2 cpu units ('proc' readers) > process", state: 'passed' },
       { name: 'modes > 2 cpu units (portable readers) > process', state: 'passed' },
       { name: 'modes > 2 cpu units (portable readers) > thread', state: 'failed' },
       { name: 'python runtime with the spawn start method > race', state: 'skipped' },
