@@ -5,40 +5,43 @@
  * every unit can still hear "stop" and notice that its parent is gone.
  */
 
+import { PRIMES_WASM } from './primes-wasm.js';
+
 export const BLOCK_START = 5_000_000;
 const BLOCK_SPAN = 60_000;
 
-/** Count the primes in [start, start + span): the unit of work. Pure; the result is checkable. */
-export function countPrimes(start: number, span: number): number {
-  let found = 0;
-  const end = start + span;
-  for (let n = start; n < end; n++) {
-    if (n < 2) continue;
-    if ((n & 1) === 0) {
-      if (n === 2) found++;
-      continue;
-    }
-    if (isOddPrime(n)) found++;
-  }
-  return found;
+interface PrimesKernel {
+  countPrimes(start: number, span: number): number;
 }
 
-// Trial division sits in its own small function because on Node 24 (V8 13) a block-long loop body was
-// never compiled as a whole function: every block entered the interpreter and jumped into on-stack-
-// replaced code, a different tier path per process. A small function called ~30,000 times a block is
-// compiled normally, the same way in every process.
-function isOddPrime(n: number): boolean {
-  for (let d = 3; d * d <= n; d += 2) if (n % d === 0) return false;
-  return true;
+// The part of the WebAssembly global the kernel uses. @types/node 20 (the oldest Node we type against)
+// doesn't declare the global, and the engine's tsconfig has no DOM types that would.
+interface WasmGlobal {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: unknown };
+}
+const { Module, Instance } = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
+
+// One instance per isolate (each process, each worker thread; the async units of a loop share it). The
+// module has no memory and no imports, so compiling it here costs well under a millisecond.
+const kernel = new Instance(new Module(PRIMES_WASM)).exports as PrimesKernel;
+
+/**
+ * Count the primes in [start, start + span): the unit of work. Pure; the result is checkable. It runs as
+ * WebAssembly (primes.wat) because the same loop in JS ran at two speeds on Node 24, chosen per process
+ * (see the README's kernel notes); i32 arithmetic keeps it to 0 ≤ start + span < 2³¹.
+ */
+export function countPrimes(start: number, span: number): number {
+  return kernel.countPrimes(start, span);
 }
 
 let warmed = false;
 
 /**
- * Makes V8 compile countPrimes as a whole function before the first counted block, by calling it often on
+ * Brings the kernel to V8's optimising wasm tier before the first counted block, by calling it often on
  * tiny ranges (about one block's cost, once per isolate: per process, per worker thread, once for all the
- * async units of a loop). Without it the counted blocks would start in the interpreter and tier up
- * through OSR, at a moment that depends on the background compiler thread.
+ * async units of a loop). V8 starts wasm in its baseline compiler and tiers a function up once it is hot;
+ * without the warm-up the first counted blocks would run the slower baseline code.
  */
 export function warmUpCpuKernel(): void {
   if (warmed) return;
