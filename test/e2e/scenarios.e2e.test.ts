@@ -99,16 +99,30 @@ describe.skipIf(!enabled)('the Scenarios tab', () => {
     for (let i = 1; i < waves.length; i++) expect(Math.abs(waves[i][0] - waves[i - 1][0] - 2000)).toBeLessThan(400);
     expect(await runView('semaphore').locator('.tl-wave').count()).toBe(3);
 
-    // what each job did with its permit: the running segment that starts at it; never more than 3 at once
+    // what each job did with its permit, from it to the job's end: a sleep, so drawn waiting (io) —
+    // the permit's own 'running' is a moment, not a span; never more than 3 at once
     const held = await lanes.evaluateAll((els) =>
       els.map((el) => {
-        const permit = el.getAttribute('data-permit-ms');
-        const seg = [...el.querySelectorAll('[data-state="running"]')].find((s) => s.getAttribute('data-start-ms') === permit);
-        return [Number(seg?.getAttribute('data-start-ms')), Number(seg?.getAttribute('data-end-ms'))] as [number, number];
+        const permit = Number(el.getAttribute('data-permit-ms'));
+        const inState: Record<string, number> = {};
+        let end = permit;
+        for (const seg of el.querySelectorAll('[data-start-ms]')) {
+          const [a, b] = [Number(seg.getAttribute('data-start-ms')), Number(seg.getAttribute('data-end-ms'))];
+          const state = seg.getAttribute('data-state') ?? '';
+          if (a < permit || state === 'done') continue;
+          inState[state] = (inState[state] ?? 0) + b - a;
+          end = Math.max(end, b);
+        }
+        return { inState, span: [permit, end] as [number, number] };
       }),
     );
-    for (const [a, b] of held) expect(b - a).toBeGreaterThan(1500);
-    expect(maxOverlap(held)).toBe(3);
+    for (const h of held) {
+      expect(h.inState['waiting(io)']).toBeGreaterThan(1500);
+      expect(h.inState.running ?? 0).toBeLessThan(50);
+    }
+    const spans = held.map((h) => h.span);
+    for (const [a, b] of spans) expect(b - a).toBeGreaterThan(1500);
+    expect(maxOverlap(spans)).toBe(3);
 
     const banner = runView('semaphore').getByLabel('outcome');
     expect(await banner.getAttribute('data-verdict')).toBe('agrees');
