@@ -15,6 +15,7 @@ import { chromiumOrSkip } from '../support/require-chromium.js';
 import { shotPath } from '../support/shots.js';
 import { READ_EXPORTED_BOXES, exportView, overlaps, pngSize, type Box, type ExportedBoxes } from '../support/png-export.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
+import { saveAndOpenReport } from '../support/report-check.js';
 
 const enabled = chromiumOrSkip();
 
@@ -200,6 +201,19 @@ describe.skipIf(!enabled)('the Scenarios tab', () => {
     } finally {
       await picture.close();
     }
+
+    // and as one HTML report that opens offline: the banner, the timeline as SVG, the machine and the date
+    const shot = join(tmpdir(), 'corescope-first-completed-report.png'); // to look at; not a README picture
+    const r = await saveAndOpenReport(page, session.browser, () => view.getByRole('button', { name: 'Save report' }).click(), shot);
+    expect(r.fileName).toMatch(/^corescope-scenario-first-completed-.*\.html$/);
+    expect(r.html).not.toMatch(/https?:|<script|<link|url\(/i);
+    expect(r.requests).toEqual([]);
+    expect(r.errors).toEqual([]);
+    expect(r.title).toMatch(/^CoreScope scenario · .+ · async/);
+    expect(r.meta).toMatch(/logical cores · .+ UTC$/);
+    expect(r.html).toContain('before it would have finished');
+    expect(r.html).toContain('timeline-svg');
+    expect(r.svgs).toBeGreaterThanOrEqual(2);
   });
 
   it('logged no errors in the page', () => {
