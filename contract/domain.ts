@@ -26,6 +26,13 @@ export type UnitState = (typeof UNIT_STATES)[number];
 export type MemoryMeasure = 'uss' | 'pss' | 'rss';
 
 export const FINAL_STATES: readonly UnitState[] = ['done', 'cancelled', 'failed', 'killed'];
+
+const NOT_A_PERMIT: readonly string[] = ['waiting(semaphore)', 'queued', 'starting', ...FINAL_STATES];
+/**
+ * Whether a unit's state after a 'waiting(semaphore)' means it got the permit: 'running', or the
+ * 'waiting(io)' of a job whose work is a sleep. An end means it never did (stopped while it waited).
+ */
+export const gotPermit = (state: string): boolean => !NOT_A_PERMIT.includes(state);
 export const MEMORY_MEASURES_ALL = ['pss', 'uss', 'rss'] as const satisfies readonly MemoryMeasure[];
 
 /**

@@ -40,3 +40,9 @@ export const COMPARE_REPEAT = { min: 1, max: 10, default: 3 } as const;
 
 /** A compare leg's per-core heat is kept as at most this many columns of equal time. */
 export const LEG_HEAT_COLUMNS = 120;
+
+/**
+ * What the desktop shell writes for the page (Save PNG, Save report): the page makes the file, the
+ * shell only asks where and writes it — at most this big. A 2× PNG of the whole compare view is ~1–3 MB.
+ */
+export const SAVE_LIMITS = { pngBytes: 32 * 1024 * 1024, reportChars: 16 * 1024 * 1024 } as const;

@@ -12,7 +12,6 @@ import type { PythonInfo, ScenarioInfo, SessionInfo, SystemInfo, VersionInfo, Wo
 import { RecordingNameSchema, type OpenedRecording, type RecordingInfo } from './recording.js';
 import type { RunEvent } from './run-events.js';
 import {
-  CaptureSchema,
   CompareSpecSchema,
   IntervalSchema,
   MemoryCostSpecSchema,
@@ -20,6 +19,8 @@ import {
   PythonPathSchema,
   RunIdSchema,
   RunSpecSchema,
+  SavePngSchema,
+  SaveReportSchema,
   ScenarioSpecSchema,
   UnitsPageSchema,
 } from './schemas.js';
@@ -94,8 +95,13 @@ export const METHODS = {
   stopRecording: method<RecordingInfo>()(NoParamsSchema, { access: 'control' }),
   /** the recording going now, or null */
   recording: method<RecordingInfo | null>()(NoParamsSchema),
-  /** desktop only: capture a region of the window and save it as PNG where the user picks; null: cancelled */
-  savePng: method<{ saved: string | null }>()(CaptureSchema, { transports: ['ipc'], servedBy: 'shell' }),
+  /**
+   * desktop only: save the PNG the page drew (png-export: 2×, ≥ 1600 px) where the user picks in a save
+   * dialog; the shell checks it is a PNG, bounded, and only asks and writes. null: cancelled
+   */
+  savePng: method<{ saved: string | null }>()(SavePngSchema, { transports: ['ipc'], servedBy: 'shell' }),
+  /** desktop only: the same for the page's self-contained HTML report of a compare or a scenario run */
+  saveReport: method<{ saved: string | null }>()(SaveReportSchema, { transports: ['ipc'], servedBy: 'shell' }),
   /**
    * desktop only: the recording the user picked with File → Open recording… (read by the shell, size
    * bounded and its header checked), for the window's ?replay page to play; null when none was opened

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { MEMORY_MEASURES_ALL, MODES, RUNTIMES, SCENARIOS, WORKLOADS } from './domain.js';
-import { COMPARE_REPEAT, LIMITS, MEMORY_STUDY_LIMITS, SCENARIO_LIMITS, unitLimitFor } from './limits.js';
+import { COMPARE_REPEAT, LIMITS, MEMORY_STUDY_LIMITS, SAVE_LIMITS, SCENARIO_LIMITS, unitLimitFor } from './limits.js';
 
 const between = (name: string, lo: number, hi: number) =>
   z
@@ -81,20 +81,35 @@ export const PythonPathSchema = z
   })
   .nullable();
 
-const pixels = (name: string, min: number) =>
-  z
-    .number({ error: `${name} must be a whole number of pixels` })
-    .int({ error: `${name} must be a whole number of pixels` })
-    .refine((v) => v >= min && v <= 20_000, { message: `${name} must be between ${min} and 20000 pixels` });
+/** A plain file name for the save dialog (no folder, no extension). */
+const saveName = z.string().regex(/^[A-Za-z0-9._-]{1,80}$/, { message: 'name must be 1–80 letters, digits, dots, dashes or underscores' });
 
-/** What savePng accepts: a region of the page in CSS pixels, and a plain file name for the dialog. */
-export const CaptureSchema = z
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const MB = (bytes: number) => `${bytes / 1024 / 1024} MB`;
+
+/** What savePng accepts: the PNG the page drew (its bytes: a PNG's signature, bounded), and a plain file name. */
+export const SavePngSchema = z
   .object({
-    rect: z.object({ x: pixels('x', 0), y: pixels('y', 0), width: pixels('width', 1), height: pixels('height', 1) }).strict(),
-    name: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/, { message: 'name must be 1–80 letters, digits, dots, dashes or underscores' }),
+    bytes: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'bytes must be the PNG’s bytes' })
+      .refine((b) => b.byteLength <= SAVE_LIMITS.pngBytes, { message: `the PNG must be at most ${MB(SAVE_LIMITS.pngBytes)}` })
+      .refine((b) => b.byteLength > PNG_SIGNATURE.length && PNG_SIGNATURE.every((v, i) => b[i] === v), { message: 'bytes must be a PNG (no PNG signature)' }),
+    name: saveName,
   })
   .strict();
-export type CaptureRequest = z.infer<typeof CaptureSchema>;
+export type SavePngRequest = z.infer<typeof SavePngSchema>;
+
+/** What saveReport accepts: the self-contained HTML report the page wrote (bounded), and a plain file name. */
+export const SaveReportSchema = z
+  .object({
+    html: z
+      .string({ error: 'html must be the report’s text' })
+      .max(SAVE_LIMITS.reportChars, { message: `the report must be at most ${MB(SAVE_LIMITS.reportChars)}` })
+      .refine((h) => /^<!doctype html>/i.test(h), { message: 'html must be an HTML document (<!doctype html>)' }),
+    name: saveName,
+  })
+  .strict();
+export type SaveReportRequest = z.infer<typeof SaveReportSchema>;
 
 /**
  * What runScenario accepts. Which options a scenario takes, and in which modes it runs, is checked

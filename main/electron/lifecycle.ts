@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiService } from '../engine/api-service.js';
 import type { Engine } from '../engine/engine.js';
-import { savePngHandler } from './capture.js';
+import { savePngHandler, saveReportHandler } from './save-file.js';
 import { forwardStreams, registerIpc } from './ipc.js';
 import { APP_URL, isAppUrl } from './origin.js';
 import { denyPermissions, serveRenderer } from './security.js';
@@ -62,7 +62,7 @@ export function runDesktop(parts: DesktopParts): boolean {
       win = shown;
       const opener = new RecordingOpener(shown, parts.devServerUrl ?? APP_URL);
       installMenu(shown, { openRecording: () => opener.open() });
-      registerIpc(ipcMain, api, { savePng: savePngHandler(shown), openedRecording: opener.served }, trusted);
+      registerIpc(ipcMain, api, { savePng: savePngHandler(shown), saveReport: saveReportHandler(shown), openedRecording: opener.served }, trusted);
       forwardStreams(api, shown.webContents);
     })
     .catch((e: unknown) => {

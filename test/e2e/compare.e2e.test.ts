@@ -13,6 +13,7 @@ import { chromiumOrSkip } from '../support/require-chromium.js';
 import { shotPath } from '../support/shots.js';
 import { openDashboard, type DashboardSession } from '../support/dashboard-session.js';
 import { READ_EXPORTED_BOXES, exportView, inside, overlaps, pngSize, type ExportedBoxes } from '../support/png-export.js';
+import { saveAndOpenReport } from '../support/report-check.js';
 
 const enabled = chromiumOrSkip();
 const cores = os.cpus().length;
@@ -26,6 +27,16 @@ async function openCompare(page: Page, url: string): Promise<void> {
     if (await tab.count()) await tab.first().click();
   }
   await run.waitFor({ timeout: 10_000 });
+}
+
+/** A compare result on the page: run alone (-t), a small compare is enough to have every chart, the leg heat timelines and the table. */
+async function haveCompare(page: Page): Promise<void> {
+  if (await page.getByTestId('speedup-async').count()) return;
+  await page.getByLabel('Units (N)', { exact: true }).fill('2');
+  await page.getByLabel('Total work (blocks)').fill('30');
+  await page.getByLabel('Rounds').fill('1');
+  await page.getByRole('button', { name: 'Run compare' }).click();
+  await page.getByTestId('speedup-async').waitFor({ timeout: 90_000 });
 }
 
 const numberOf = async (page: Page, testId: string): Promise<number> => Number(await page.getByTestId(testId).textContent());
@@ -84,14 +95,7 @@ describe.skipIf(!enabled)('the Compare tab', () => {
 
   it('saves the compare as a slide-ready PNG: ≥ 1600 px wide, titles in their own charts, legends and the table', async () => {
     const panel = page.locator('section.compare-panel');
-    if (!(await page.getByTestId('speedup-async').count())) {
-      // run alone (-t): a small compare is enough to have every chart, the leg heat timelines and the table
-      await page.getByLabel('Units (N)', { exact: true }).fill('2');
-      await page.getByLabel('Total work (blocks)').fill('30');
-      await page.getByLabel('Rounds').fill('1');
-      await page.getByRole('button', { name: 'Run compare' }).click();
-      await page.getByTestId('speedup-async').waitFor({ timeout: 90_000 });
-    }
+    await haveCompare(page);
     // each chart is named by what it shows, not by its tick labels
     expect(await panel.getByRole('img', { name: /^Speedup chart: process \d+\.\d\d×, thread \d+\.\d\d×, async \d+\.\d\d×; ideal \d+×$/ }).count()).toBe(1);
     expect(await panel.getByRole('img', { name: /^Efficiency chart: process \d+%/ }).count()).toBe(1);
@@ -127,6 +131,33 @@ describe.skipIf(!enabled)('the Compare tab', () => {
     } finally {
       await view.close();
     }
+  });
+
+  it('saves the compare as one self-contained HTML report that opens offline: title, machine, date, the charts as SVG, the table', async () => {
+    const panel = page.locator('section.compare-panel');
+    await haveCompare(page);
+    const shot = join(os.tmpdir(), 'corescope-compare-report.png'); // to look at; not a README picture
+    const r = await saveAndOpenReport(page, session.browser, () => panel.getByRole('button', { name: 'Save report' }).click(), shot);
+    expect(r.fileName).toMatch(/^corescope-compare-.*\.html$/);
+    expect(r.html).toMatch(/^<!doctype html>/);
+    // nothing it could fetch: no web address at all, no script, no stylesheet or font link
+    expect(r.html.match(/.{0,80}https?:.{0,40}/)?.[0]).toBeUndefined();
+    console.log(`compare report: ${(r.html.length / 1024).toFixed(0)} KB, ${r.svgs} svg elements, ${r.tableRows} table rows`);
+    expect(r.html).not.toMatch(/<script|<link|@import|url\(/i);
+    // opened from disk, offline: it asked for nothing and logged no error (its CSP would have said so)
+    expect(r.requests).toEqual([]);
+    expect(r.errors).toEqual([]);
+    expect(r.title).toMatch(/^CoreScope compare · cpu work \d+ blocks · 2 units vs 1 · node$/);
+    expect(r.heading).toBe(r.title);
+    expect(r.meta).toMatch(/\d+ logical cores · .+ memory · .+ · \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    // the view as an SVG: the three charts (themselves SVG) and the table's three modes, drawn at a readable size
+    expect(r.svgs).toBeGreaterThanOrEqual(4);
+    expect(r.tableRows).toBe(3);
+    expect(r.view.width).toBeGreaterThan(600);
+    expect(r.view.height).toBeGreaterThan(400);
+    expect(r.html).toContain('Speedup');
+    // the Save buttons are not in the report
+    expect(r.html).not.toContain('Save report');
   });
 
   it('measures memory per unit at N = 1, 2, 4: process > thread > async > 0', async () => {

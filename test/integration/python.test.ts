@@ -12,6 +12,7 @@ import type { RunSummary, ScenarioResult } from '../../contract/run-events.js';
 import type { MemoryCostReport } from '../../contract/studies.js';
 import { findPython } from '../../main/engine/runs/python-runtime.js';
 import { MEASURES_CPU, alive, hostPids, runCli, startCli, waitFor } from './helpers.js';
+import { holds, mostHoldingAtOnce } from './semaphore-holds.js';
 
 const cores = os.cpus().length;
 const distinct = <T>(xs: T[]) => new Set(xs).size;
@@ -98,6 +99,14 @@ describe.skipIf((await findPython()) === null)('python runtime', () => {
     const r = await scenario<SemaphoreOutcome>(['semaphore', '--runtime', 'python', '--limit', '2', '--jobs', '4', '--job-seconds', '0.5']);
     expect(r.outcome.maxConcurrent).toBe(2);
     expect(r.outcome.waveStartsMs).toHaveLength(2);
+    // as in Node: a job sleeping with its permit is waiting (io), not running
+    const held = holds(r.timeline);
+    expect(held).toHaveLength(4);
+    expect(mostHoldingAtOnce(r.timeline)).toBe(2);
+    for (const h of held) {
+      expect(h.inState['waiting(io)'], h.unit).toBeGreaterThan(400);
+      expect(h.inState.running ?? 0, h.unit).toBeLessThan(50);
+    }
   });
 
   it('gather of 10,000 asyncio.sleep(5) ends in under 6 s', MEASURES_CPU, async () => {

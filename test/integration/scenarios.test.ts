@@ -6,27 +6,11 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioInfo } from '../../contract/catalog.js';
 import type { CounterOutcome, DeadlockOutcome, EventLoopBlockOutcome, FirstCompletedOutcome, GatherOutcome, SemaphoreOutcome } from '../../contract/host-protocol.js';
-import type { RunEvent, ScenarioResult, TimelineEntry } from '../../contract/run-events.js';
+import type { RunEvent, ScenarioResult } from '../../contract/run-events.js';
 import { ApiService } from '../../main/engine/api-service.js';
 import { Engine } from '../../main/engine/engine.js';
 import { hostPids, runCli, waitFor, MEASURES_CPU, READER_SETS } from './helpers.js';
-
-/**
- * The most jobs holding a permit at one moment, swept over the timeline (a second opinion on the
- * host's count): a job holds one from the 'running' that follows its 'waiting(semaphore)' until its next state.
- */
-function mostHoldingAtOnce(timeline: TimelineEntry[]): number {
-  const state = new Map<string, string>();
-  const holding = new Set<string>();
-  let most = 0;
-  for (const e of [...timeline].sort((a, b) => a.tMs - b.tMs)) {
-    holding.delete(e.unit);
-    if (e.state === 'running' && state.get(e.unit) === 'waiting(semaphore)') holding.add(e.unit);
-    state.set(e.unit, e.state);
-    most = Math.max(most, holding.size);
-  }
-  return most;
-}
+import { holds, mostHoldingAtOnce } from './semaphore-holds.js';
 
 async function scenario<T>(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScenarioResult & { outcome: T }> {
   const r = await runCli(['scenario', ...args, '--json'], 40_000, env);
@@ -105,6 +89,13 @@ describe('semaphore', MEASURES_CPU, () => {
     expect(Math.abs(second - 500)).toBeLessThan(200);
     expect(Math.abs(third - 1000)).toBeLessThan(300);
     expect(r.timeline.filter((e) => e.state === 'waiting(semaphore)')).toHaveLength(7);
+    // a job's work is a sleep: with its permit it waits (io), it does not run — sleeping is waiting everywhere
+    const held = holds(r.timeline);
+    expect(held).toHaveLength(7);
+    for (const h of held) {
+      expect(h.inState['waiting(io)'], h.unit).toBeGreaterThan(400);
+      expect(h.inState.running ?? 0, h.unit).toBeLessThan(50);
+    }
   });
 
   it('--limit 30 lets 30 jobs in at once (the database with 30 connections)', async () => {

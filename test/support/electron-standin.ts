@@ -12,7 +12,6 @@
  * - ipcMain.handle refuses a second handler for a channel;
  * - a protocol handler that throws or rejects fails the request with net::ERR_UNEXPECTED, and a
  *   response is used exactly as returned (no MIME type is guessed for it);
- * - capturePage takes a rectangle in DIPs;
  * - dialogs open only once the app is ready; a cancelled open dialog answers canceled with no paths
  *   (filePaths is then an empty array), and an open dialog answers one path unless multiSelections;
  *   a file filter's extensions are written without dots or wildcards ('*' alone: all files), as
@@ -37,8 +36,6 @@ const state = {
   windows: [] as StandInWindow[],
   schemes: [] as unknown[],
   protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
-  zoomFactor: 1,
-  captured: [] as unknown[],
   sandboxEnabled: false,
   /** the application menu's items as built (Menu.setApplicationMenu) */
   menu: null as StandInMenu | null,
@@ -125,13 +122,6 @@ class StandInWebContents extends EventEmitter {
   }
   openHandler() {
     return this.#openHandler;
-  }
-  getZoomFactor() {
-    return state.zoomFactor;
-  }
-  async capturePage(rect: unknown) {
-    state.captured.push(rect);
-    return { toPNG: () => Buffer.from('89504e47', 'hex') };
   }
   isDestroyed() {
     return false;
@@ -316,8 +306,6 @@ export const standIn = {
       errorBoxes: [],
       windows: [],
       schemes: [],
-      zoomFactor: 1,
-      captured: [],
       sandboxEnabled: false,
       menu: null,
       pick: null,

@@ -3,7 +3,7 @@
  * a second launch, a start that fails, the app scheme's answers, a capture under zoom. The real entry
  * (main/electron/index.ts) is loaded fresh for each launch, as Electron would load it.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -124,22 +124,23 @@ describe('the app scheme', () => {
   });
 });
 
-describe('Save PNG under zoom', { timeout: 15_000 }, () => {
-  it('captures the region the page named, scaled from CSS pixels to DIPs', async () => {
+describe('Save PNG and Save report', { timeout: 15_000 }, () => {
+  it("write the page's own bytes where the dialog says: the 2× PNG, the HTML report", async () => {
     const s = await launch();
     quitAfter = s;
     s.becomeReady();
     for (let i = 0; i < 400 && s.state.windows.length === 0; i++) await settle(); // the engine's start probes python3 first
-    s.state.zoomFactor = 1.5;
-    s.state.savePath = join(scratch, 'chart.png');
     const { channelOf } = await import('../../contract/methods.js');
-    const reply = await s.handlers.get(channelOf('savePng'))?.(
-      { senderFrame: { url: 'corescope://app/index.html' } },
-      { rect: { x: 10, y: 21, width: 300, height: 201 }, name: 'chart' },
-    );
-    expect(reply).toEqual({ ok: true, result: { saved: s.state.savePath } });
-    // 10..310 × 21..222 CSS px at 1.5 → 15..465 × 31.5..333 DIPs, outward to whole DIPs
-    expect(s.state.captured).toEqual([{ x: 15, y: 31, width: 450, height: 302 }]);
+    const page = { senderFrame: { url: 'corescope://app/index.html' } };
+    // a real PNG's first bytes: signature, then an IHDR chunk 1600 × 900
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 6, 0x40, 0, 0, 3, 0x84]);
+    s.state.savePath = join(scratch, 'chart.png');
+    expect(await s.handlers.get(channelOf('savePng'))?.(page, { bytes: png, name: 'chart' })).toEqual({ ok: true, result: { saved: s.state.savePath } });
+    expect(new Uint8Array(readFileSync(s.state.savePath))).toEqual(png);
+    s.state.savePath = join(scratch, 'report.html');
+    const html = '<!doctype html><title>CoreScope · compare</title><p>2 &lt; 3</p>';
+    expect(await s.handlers.get(channelOf('saveReport'))?.(page, { html, name: 'report' })).toEqual({ ok: true, result: { saved: s.state.savePath } });
+    expect(readFileSync(s.state.savePath, 'utf8')).toBe(html);
   });
 });
 

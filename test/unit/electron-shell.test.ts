@@ -43,7 +43,7 @@ vi.mock('electron', () => {
 
 const { createMainWindow } = await import('../../main/electron/window.js');
 const { registerIpc } = await import('../../main/electron/ipc.js');
-const { savePngHandler } = await import('../../main/electron/capture.js');
+const { savePngHandler, saveReportHandler } = await import('../../main/electron/save-file.js');
 const { APP_URL, isAppUrl } = await import('../../main/electron/origin.js');
 const { denyPermissions } = await import('../../main/electron/security.js');
 const { ApiService } = await import('../../main/engine/api-service.js');
@@ -120,7 +120,7 @@ describe('IPC handlers', () => {
   const api = new ApiService(engine);
   const trusted = { senderFrame: { url: 'corescope://app/index.html' } };
   const stranger = { senderFrame: { url: 'https://evil.example/' } };
-  const noShell = { savePng: async () => ({ saved: null }), openedRecording: async () => null };
+  const noShell = { savePng: async () => ({ saved: null }), saveReport: async () => ({ saved: null }), openedRecording: async () => null };
   const setup = () => registerIpc(ipcMain as never, api, noShell, (e) => isAppUrl(e.senderFrame?.url));
 
   it('registers one handler per IPC method of the contract and removes them again', () => {
@@ -181,32 +181,42 @@ describe('the preload', () => {
   });
 });
 
-describe('Save PNG in the desktop app', () => {
+describe('Save PNG and Save report in the desktop app', () => {
   const api = new ApiService(new Engine());
   const trustedEvent = { senderFrame: { url: 'corescope://app/index.html' } };
-  const png = Buffer.from('89504e47', 'hex');
-  const captured: unknown[] = [];
-  const win = { webContents: { getZoomFactor: () => 1, capturePage: async (rect: unknown) => (captured.push(rect), { toPNG: () => png }) } };
-  const rect = { x: 10, y: 20, width: 300, height: 200 };
+  // the page's PNG (png-export: 2×, ≥ 1600 px): a PNG signature, then an IHDR chunk
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 6, 0x40, 0, 0, 3, 0x84]);
+  const win = {};
+  const shell = () => ({ savePng: savePngHandler(win as never), saveReport: saveReportHandler(win as never), openedRecording: async () => null });
+  const call = (method: 'savePng' | 'saveReport', arg: unknown, event: unknown = trustedEvent) => recorded.handlers.get(channelOf(method))?.(event, arg);
 
-  it('captures the region from the window and writes it where the dialog says', async () => {
+  it("writes the page's PNG and HTML report, byte for byte, where the dialog says", async () => {
     const { mkdtempSync, readFileSync } = await import('node:fs');
     const dir = mkdtempSync(`${(await import('node:os')).tmpdir()}/cs-png-`);
+    registerIpc(ipcMain as never, api, shell(), (e) => isAppUrl(e.senderFrame?.url));
     recorded.savePath = `${dir}/chart.png`;
-    registerIpc(ipcMain as never, api, { savePng: savePngHandler(win as never), openedRecording: async () => null }, (e) => isAppUrl(e.senderFrame?.url));
-    const reply = await recorded.handlers.get(channelOf('savePng'))?.(trustedEvent, { rect, name: 'corescope-compare' });
-    expect(reply).toEqual({ ok: true, result: { saved: recorded.savePath } });
-    expect(captured).toEqual([rect]);
-    expect(readFileSync(recorded.savePath)).toEqual(png);
+    expect(await call('savePng', { bytes: png, name: 'corescope-compare' })).toEqual({ ok: true, result: { saved: recorded.savePath } });
+    expect(new Uint8Array(readFileSync(recorded.savePath))).toEqual(png);
+    recorded.savePath = `${dir}/report.html`;
+    const html = '<!doctype html><title>x</title>';
+    expect(await call('saveReport', { html, name: 'corescope-compare' })).toEqual({ ok: true, result: { saved: recorded.savePath } });
+    expect(readFileSync(recorded.savePath, 'utf8')).toBe(html);
   });
 
-  it('refuses a stranger and a bad region, and captures nothing', async () => {
-    registerIpc(ipcMain as never, api, { savePng: savePngHandler(win as never), openedRecording: async () => null }, (e) => isAppUrl(e.senderFrame?.url));
-    captured.length = 0;
-    const stranger = await recorded.handlers.get(channelOf('savePng'))?.({ senderFrame: { url: 'https://evil.example/' } }, { rect, name: 'x' });
-    expect(stranger).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
-    const bad = await recorded.handlers.get(channelOf('savePng'))?.(trustedEvent, { rect: { ...rect, width: 0 }, name: '../etc/passwd' });
-    expect(bad).toMatchObject({ ok: false });
-    expect(captured).toEqual([]);
+  it('refuses a stranger, bytes that are no PNG, too much, and a path as a name, in one line, and asks nothing', async () => {
+    const { dialog } = await import('electron');
+    registerIpc(ipcMain as never, api, shell(), (e) => isAppUrl(e.senderFrame?.url));
+    const asked = vi.mocked(dialog.showSaveDialog).mock.calls.length;
+    expect(await call('savePng', { bytes: png, name: 'x' }, { senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
+    const gif = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 0, 0, 0]);
+    expect(await call('savePng', { bytes: gif, name: 'x' })).toEqual({ ok: false, error: 'bytes must be a PNG (no PNG signature)', field: 'bytes' });
+    const huge = new Uint8Array(32 * 1024 * 1024 + 1);
+    huge.set(png);
+    expect(await call('savePng', { bytes: huge, name: 'x' })).toMatchObject({ ok: false, error: 'the PNG must be at most 32 MB' });
+    expect(await call('savePng', { bytes: [...png], name: 'x' })).toMatchObject({ ok: false, error: 'bytes must be the PNG’s bytes' });
+    expect(await call('savePng', { bytes: png, name: '../etc/passwd' })).toMatchObject({ ok: false, error: expect.stringContaining('name must be') });
+    expect(await call('saveReport', { html: `<!doctype html>${'x'.repeat(16 * 1024 * 1024)}`, name: 'x' })).toMatchObject({ ok: false, error: 'the report must be at most 16 MB' });
+    expect(await call('saveReport', { html: '<script>alert(1)</script>', name: 'x' })).toMatchObject({ ok: false, error: expect.stringContaining('HTML document') });
+    expect(vi.mocked(dialog.showSaveDialog).mock.calls.length).toBe(asked);
   });
 });

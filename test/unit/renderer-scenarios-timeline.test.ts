@@ -38,9 +38,9 @@ const run = (name: ResolvedScenarioSpec['name'], units: StateChange[][], over: P
   ...over,
 });
 
-/** The semaphore's job i: waits until its wave's permit, holds it 2 s, done. */
+/** The semaphore's job i: waits until its wave's permit, sleeps 2 s holding it (a wait, not running), done. */
 const job = (permit: number): StateChange[] =>
-  ch(['starting', 0], ['running', 190], ['waiting(semaphore)', 200], ['running', permit], ['done', permit + 2000]);
+  ch(['starting', 0], ['running', 190], ['waiting(semaphore)', 200], ['running', permit], ['waiting(io)', permit], ['done', permit + 2000]);
 
 describe('timeline lanes', () => {
   it('turns changes into segments up to now, a final state into a mark', () => {
@@ -52,9 +52,19 @@ describe('timeline lanes', () => {
     expect(laneSegments(ch(['running', 0], ['done', 50], ['running', 60]), 500).at(-1)).toEqual({ state: 'done', startMs: 50, endMs: 50 });
   });
 
-  it("reads a job's permit as its first running after waiting(semaphore)", () => {
+  it("reads a job's permit as its first state after waiting(semaphore) that says it got one", () => {
     expect(permitMs(job(2200))).toBe(2200);
     expect(permitMs(ch(['running', 10]))).toBeNull();
+    // the permit's 'running' and the sleep's 'waiting(io)' in one batch: the wait still marks the permit
+    expect(permitMs(ch(['waiting(semaphore)', 200], ['waiting(io)', 2210], ['done', 4210]))).toBe(2210);
+    // stopped while it waited: never got one
+    expect(permitMs(ch(['waiting(semaphore)', 200], ['cancelled', 900]))).toBeNull();
+  });
+
+  it('draws a job that sleeps with its permit as waiting, not running', () => {
+    const segs = laneSegments(job(2200), 5000);
+    expect(segs.filter((s) => s.state === 'running' && s.startMs >= 2200)).toEqual([]);
+    expect(segs.find((s) => s.startMs === 2200)).toEqual({ state: 'waiting(io)', startMs: 2200, endMs: 4200 });
   });
 
   it('sorts semaphore lanes by permit, and finds three waves 2 s apart', () => {
@@ -66,7 +76,7 @@ describe('timeline lanes', () => {
       { startMs: 2200, jobs: 3 },
       { startMs: 4200, jobs: 1 },
     ]);
-    const held = lanesOf(r, 7000).map((l) => l.segments.find((s) => s.state === 'running' && s.startMs === l.permitMs) ?? { startMs: 0, endMs: 0 });
+    const held = lanesOf(r, 7000).map((l) => l.segments.find((s) => s.state === 'waiting(io)' && s.startMs === l.permitMs) ?? { startMs: 0, endMs: 0 });
     expect(maxConcurrent(held)).toBe(3);
   });
 

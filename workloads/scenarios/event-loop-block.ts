@@ -54,6 +54,7 @@ export const eventLoopBlock: ScenarioDef = {
   async unit(kit) {
     if (kit.index < 2) {
       await kit.sleep(CPU_DELAY_MS);
+      kit.report('running');
       spinFor(CPU_MS); // never awaits: nothing else on this loop runs meanwhile
       return;
     }

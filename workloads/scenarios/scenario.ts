@@ -44,6 +44,7 @@ export interface UnitKit {
   given: Readonly<Record<string, string>>;
   /** note: what the unit just did, shown on its lane ("read 0", "wrote 10") */
   report(state: UnitStateName, note?: string): void;
+  /** a sleep is a wait: says 'waiting(io)' (unless already said); after it, the unit says what it does next */
   sleep(ms: number): Promise<void>;
   /** wait until every unit started with this one has arrived here, then all go on at once */
   together(): Promise<void>;

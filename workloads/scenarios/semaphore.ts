@@ -11,7 +11,7 @@ export const semaphore: ScenarioDef = {
     name: 'semaphore',
     title: 'Semaphore',
     summary: 'N jobs of 2 s each behind a semaphore of L permits (default 7 jobs, 3 permits).',
-    watch: 'Jobs wait(semaphore) until a permit frees up: waves of L jobs start 2 s apart.',
+    watch: 'Jobs wait(semaphore) until a permit frees up, then sleep 2 s holding it (waiting, io): waves of L jobs start 2 s apart.',
     article: 'The function ran in groups of 3 threads, with 2 s pauses between them (00:49:51, :53, :55).',
     modes: ['thread', 'async'],
     defaultMode: 'thread',
@@ -24,6 +24,7 @@ export const semaphore: ScenarioDef = {
   async unit(kit) {
     await kit.together(); // every job asks for a permit at the same moment, as the article's started threads do
     await kit.semaphore.acquire();
+    // the job's work is a sleep: with its permit it is waiting, not running (the lane shows the wait)
     await kit.sleep(kit.options.jobSeconds * 1000);
     kit.report('done'); // before the permit goes back: the next job's start never overlaps this one's end
     kit.semaphore.release();

@@ -1,13 +1,17 @@
 /** Reading a semaphore's waves off a timeline: pure, so the UI and the tests can use it too. */
+import { gotPermit } from '../../contract/domain.js';
 import type { TimelinePoint } from './scenario.js';
 
-/** When each unit got past the semaphore: its first 'running' after a 'waiting(semaphore)'. */
+/**
+ * When each unit got past the semaphore: its first state after a 'waiting(semaphore)' that is neither
+ * that wait again nor an end — 'running', or the 'waiting(io)' of a job whose work is a sleep.
+ */
 export function permitTimes(timeline: readonly TimelinePoint[]): number[] {
   const waited = new Set<number>();
   const got = new Map<number, number>();
   for (const p of timeline) {
     if (p.state === 'waiting(semaphore)') waited.add(p.unit);
-    else if (p.state === 'running' && waited.has(p.unit) && !got.has(p.unit)) got.set(p.unit, p.t);
+    else if (gotPermit(p.state) && waited.has(p.unit) && !got.has(p.unit)) got.set(p.unit, p.t);
   }
   return [...got.values()];
 }

@@ -3,7 +3,7 @@
  * ms after the run's start; a final state is a mark at the moment it happened), lanes in a readable
  * order, the semaphore's waves, and the ticks of the time axis in seconds. Pure: the view only draws.
  */
-import { FINAL_STATES, UNIT_STATES, type UnitState } from '../../../contract/domain.js';
+import { FINAL_STATES, UNIT_STATES, gotPermit, type UnitState } from '../../../contract/domain.js';
 import type { DeadlockOutcome, FirstCompletedOutcome } from '../../../contract/host-protocol.js';
 import type { ScenarioRun, StateChange } from './scenario-runs.js';
 
@@ -51,12 +51,12 @@ export function laneSegments<S extends string = UnitState>(
   return out;
 }
 
-/** When a unit got past the semaphore: its first 'running' after a 'waiting(semaphore)' (as the engine counts it). */
+/** When a unit got past the semaphore: its first state after a 'waiting(semaphore)' that says so (as the engine counts it). */
 export function permitMs(changes: readonly StateChange[]): number | null {
   let waited = false;
   for (const c of changes) {
     if (c.state === 'waiting(semaphore)') waited = true;
-    else if (c.state === 'running' && waited) return c.tMs;
+    else if (waited && gotPermit(c.state)) return c.tMs;
   }
   return null;
 }
@@ -160,7 +160,7 @@ export const LEGEND: ReadonlyArray<{ state: UnitState; words: string }> = [
   { state: 'running', words: 'running' },
   { state: 'waiting(lock)', words: 'waiting (lock)' },
   { state: 'waiting(semaphore)', words: 'waiting (semaphore)' },
-  { state: 'waiting(io)', words: 'waiting (io)' },
+  { state: 'waiting(io)', words: 'waiting (io, sleep)' },
   { state: 'done', words: 'done' },
   { state: 'cancelled', words: 'cancelled' },
   { state: 'failed', words: 'failed' },

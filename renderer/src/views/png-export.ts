@@ -4,7 +4,8 @@
  * an SVG <foreignObject>, which the page rasterises at 2× (at least 1600 px wide) onto a canvas. So the
  * picture is laid out exactly as on screen — titles wrapped where they wrap, legends (the heat ramp's
  * gradient too), tables — with the controls (marked data-png-skip) left out.
- * The desktop app's PNG goes through main's capturePage instead (SaveButtons).
+ * The desktop app saves the same PNG (its shell only asks where and writes it), and the HTML report
+ * (report.ts) inlines the same layout as an SVG in an HTML page (elementToInlineSvg).
  */
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
@@ -75,6 +76,8 @@ function copyStyle(from: Element, to: Element, bare: CSSStyleDeclaration, parent
     if (p.startsWith('transition') || p.startsWith('animation')) continue;
     if (!fixed && !own?.getPropertyValue(p) && (HEIGHTS.has(p) || (tablePart && WIDTHS.has(p) && from.localName !== 'table'))) continue;
     const v = cs.getPropertyValue(p);
+    // a custom property always inherits: the parent's copy carries it (every element wrote all ~60 of them)
+    if (p.startsWith('--') && parent && v === parent.getPropertyValue(p)) continue;
     if (v !== bare.getPropertyValue(p) || (parent && v !== parent.getPropertyValue(p))) parts.push(`${p}:${v}`);
   }
   to.setAttribute('style', parts.join(';'));
@@ -101,8 +104,17 @@ interface ViewSvg {
   pad: number;
 }
 
-/** The element as a standalone SVG document, laid out as on screen. */
-function elementToSvg(root: HTMLElement): ViewSvg {
+/** The view cloned with every computed style written on, laid out as on screen, controls left out. */
+interface ViewClone {
+  clone: HTMLElement;
+  background: string;
+  /** the view's width on screen, and the picture's size around it (margins, room for text that wraps once more) */
+  viewWidth: number;
+  w: number;
+  h: number;
+}
+
+function cloneView(root: HTMLElement, slack: number): ViewClone {
   const box = root.getBoundingClientRect();
   const clone = root.cloneNode(true) as HTMLElement;
   const frame = styleFrame(box.width);
@@ -118,7 +130,7 @@ function elementToSvg(root: HTMLElement): ViewSvg {
     walk(root, clone, null);
     const originals = [...root.querySelectorAll('canvas')];
     [...clone.querySelectorAll('canvas')].forEach((c, i) => c.replaceWith(canvasAsImage(originals[i], c)));
-    for (const skip of clone.querySelectorAll<HTMLElement>('[data-png-skip]')) skip.style.setProperty('display', 'none');
+    for (const skip of clone.querySelectorAll<HTMLElement>('[data-png-skip]')) skip.remove();
     // the view's own width: the picture is laid out as the screen shows it
     clone.style.setProperty('width', `${box.width}px`);
     clone.style.setProperty('margin', '0');
@@ -127,12 +139,15 @@ function elementToSvg(root: HTMLElement): ViewSvg {
     frame.dispose();
   }
   // a solid background: a PNG has no page behind it
-  const background = pageBackground(root);
-  clone.setAttribute('xmlns', XHTML);
-
   const w = box.width + 2 * PAD;
+  return { clone, background: pageBackground(root), viewWidth: box.width, w, h: Math.ceil(viewHeight * slack) + 2 * PAD };
+}
+
+/** The element as a standalone SVG document, laid out as on screen. */
+function elementToSvg(root: HTMLElement): ViewSvg {
   // room for text that wraps once more in the image than on screen; elementToPng crops what is left over
-  const h = Math.ceil(viewHeight * SLACK) + 2 * PAD;
+  const { clone, background, viewWidth, w, h } = cloneView(root, SLACK);
+  clone.setAttribute('xmlns', XHTML);
   const scale = Math.max(2, PNG_MIN_WIDTH / w);
   const width = Math.ceil(w * scale);
   const height = Math.ceil(h * scale);
@@ -140,8 +155,27 @@ function elementToSvg(root: HTMLElement): ViewSvg {
   const svg =
     `<svg xmlns="${SVG}" width="${width}" height="${height}" viewBox="0 0 ${w} ${h}">` +
     `<rect width="100%" height="100%" fill="${background}"/>` +
-    `<foreignObject x="${PAD}" y="${PAD}" width="${box.width}" height="${h - 2 * PAD}">${body}</foreignObject></svg>`;
+    `<foreignObject x="${PAD}" y="${PAD}" width="${viewWidth}" height="${h - 2 * PAD}">${body}</foreignObject></svg>`;
   return { svg, width, height, scale, pad: Math.ceil(PAD * scale) };
+}
+
+/**
+ * The element as an <svg> to write inside an HTML page (the report): the same layout as the PNG's, in
+ * HTML's own serialisation (no namespace URLs: an HTML parser gives <svg> and what a foreignObject holds
+ * their namespaces itself), at the view's size and scaling down to a narrower window. Whatever a
+ * reader's browser wraps once more spills below rather than being cut.
+ */
+export function elementToInlineSvg(root: HTMLElement, label: string): string {
+  const { clone, background, viewWidth, w, h } = cloneView(root, 1.05);
+  // what a library wrote as an attribute (recharts' tooltip: xmlns="…xhtml"): the HTML parser needs none
+  for (const el of [clone, ...clone.querySelectorAll('*')])
+    for (const name of el.getAttributeNames()) if (name === 'xmlns' || name.startsWith('xmlns:')) el.removeAttribute(name);
+  const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return (
+    `<svg class="view" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${attr(label)}" style="overflow:visible">` +
+    `<rect width="100%" height="100%" fill="${attr(background)}"/>` +
+    `<foreignObject x="${PAD}" y="${PAD}" width="${viewWidth}" height="${h - 2 * PAD}" style="overflow:visible">${clone.outerHTML}</foreignObject></svg>`
+  );
 }
 
 /** The first solid background from the element up (the panel's, else the page's). */

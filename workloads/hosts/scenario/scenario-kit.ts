@@ -33,6 +33,8 @@ export class Kit implements UnitKit {
   private readonly holds: string[] = [];
   private ended = false;
   private said = false;
+  /** the state said last: a sleep says 'waiting(io)' only when the unit is not already saying so */
+  private last: UnitStateName | null = null;
 
   constructor(private readonly p: KitParts) {}
 
@@ -58,6 +60,7 @@ export class Kit implements UnitKit {
   send(state: UnitStateName, waitsFor: string | null = null, error?: string, note?: string): void {
     if (this.ended) return;
     this.ended = FINAL.includes(state);
+    this.last = state;
     const detail: UnitDetail | undefined =
       this.p.usesLocks || note ? { holds: [...this.holds], waitsFor, ...(note !== undefined && { note }) } : undefined;
     this.p.emit({ unitId: this.p.index, state, t: epochNow(), pid: this.p.pid, tid: this.p.tid, detail, error });
@@ -72,7 +75,14 @@ export class Kit implements UnitKit {
     if (!this.said) this.send(state);
   }
 
+  /**
+   * A sleep is a wait, wherever it is (holding a permit or a lock too): the unit says 'waiting(io)' as
+   * Python's kit.sleep does, unless it already said so (with a note, say). What it does after the sleep
+   * it says itself (a unit that computes next reports 'running'; one that ends, its end) — so 10,000
+   * gathered tasks cost no extra report each.
+   */
   sleep(ms: number): Promise<void> {
+    if (this.last !== 'waiting(io)') this.report('waiting(io)');
     return sleepUnlessAborted(ms, this.p.signal);
   }
 

@@ -18,6 +18,7 @@ import { Field, describedBy } from '../Field.js';
 import { CHART_H, MODE_COLOR, axisStyle, legLabel, tooltipStyle } from './charts.js';
 import { LegHeatmaps } from './LegHeatmaps.js';
 import { RuntimeField } from './RuntimeField.js';
+import { machineLine } from '../../state/report.js';
 import { SaveButtons } from './SaveButtons.js';
 
 interface Props {
@@ -117,6 +118,10 @@ export function CompareStudy({ api, system, study, otherRunning }: Props) {
                 json={() => toJson(report)}
                 csv={() => compareToCsv(report)}
                 png={() => chartsRef.current}
+                report={{
+                  title: `CoreScope compare · ${report.workload} work ${report.work} blocks · ${report.units} units vs 1 · ${report.results[0]?.runtime ?? 'node'}`,
+                  machine: machineLine(system),
+                }}
               />
             </div>
             <OtherPrograms report={report} />

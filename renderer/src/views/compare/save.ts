@@ -1,7 +1,8 @@
 /**
  * Saving a result from the page: a file through a Blob and an <a download> (the CSP allows blob: URLs).
- * JSON, CSV and the browser's PNG (png-export.ts) take this path, in the desktop app too for JSON and
- * CSV (Electron shows its save dialog for a download); PNG there goes through main's capturePage.
+ * JSON, CSV, and the browser's PNG (png-export.ts) and HTML report take this path, in the desktop app
+ * too for JSON and CSV (Electron shows its save dialog for a download); the PNG and the report there go
+ * to the shell's savePng / saveReport, which show the save dialog and write the page's bytes.
  */
 
 export function downloadBlob(name: string, blob: Blob): void {

@@ -44,6 +44,8 @@ interface Props {
   paused: boolean;
   /** the core grid: the gil scenario draws it between its two lanes (others: the caller, below) */
   cores: ReactNode;
+  /** the machine line the saved report prints under its title */
+  machine: string;
 }
 
 /** Where Run was pressed: back to that card and its Run button (shown only when the cards stack above). */
@@ -56,7 +58,7 @@ function backToCard(name: string): void {
 /** The scenarios that draw the core grid themselves (between their lanes). */
 export const drawsCores = (name: string): boolean => name === 'gil';
 
-export function ScenarioRunView({ run, title, api, engineNow, store, paused, cores }: Props) {
+export function ScenarioRunView({ run, title, api, engineNow, store, paused, cores, machine }: Props) {
   const [stopping, setStopping] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const canControl = useCanControl();
@@ -96,7 +98,13 @@ export function ScenarioRunView({ run, title, api, engineNow, store, paused, cor
           </span>
         )}
         {!live && (
-          <SaveButtons api={api} name={`scenario-${run.spec.name}`} json={run.result ? () => `${JSON.stringify(run.result, null, 2)}\n` : undefined} png={() => viewRef.current} />
+          <SaveButtons
+            api={api}
+            name={`scenario-${run.spec.name}`}
+            json={run.result ? () => `${JSON.stringify(run.result, null, 2)}\n` : undefined}
+            png={() => viewRef.current}
+            report={{ title: `CoreScope scenario · ${title} · ${[run.spec.runtime === 'python' ? `python ${run.spec.mode}` : run.spec.mode, words].filter(Boolean).join(' · ')}`, machine }}
+          />
         )}
         <button type="button" className="btn btn-small back-to-card" data-png-skip onClick={() => backToCard(run.spec.name)}>
           ↑ Back to the card

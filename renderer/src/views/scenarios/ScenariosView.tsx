@@ -14,6 +14,7 @@ import type { ScenarioStore } from '../../state/scenario-store.js';
 import { DEFAULT_VIEW, type ViewWindow } from '../../state/view-span.js';
 import { CoreSection } from '../live/CoreSection.js';
 import { ScenarioCard } from './ScenarioCard.js';
+import { machineLine } from '../../state/report.js';
 import { ScenarioRunView, drawsCores } from './ScenarioRunView.js';
 import { useScenarioRuns } from './use-scenario-runs.js';
 
@@ -106,6 +107,7 @@ export function ScenariosView({ api, store, scenarios, system, paused, connected
             store={store}
             paused={paused}
             cores={cores}
+            machine={machineLine(system)}
           />
         ) : (
           <section className="panel scenario-idle">
