@@ -66,7 +66,7 @@ export class Watch extends EventEmitter<{ exited: [] }> {
     child?.once('exit', (code, sig) => {
       this.rootExited = true;
       const self = statNow(process.pid);
-      this.state.rootReaped(self?.childTicks ?? 0, code ?? (sig ? 128 + (constants.signals[sig] ?? 0) : null));
+      this.state.rootReaped(self?.childTicks ?? 0, code ?? (sig ? 128 + (constants.signals[sig] ?? 0) : null), this.aliveMembers());
       this.endTreeIfRootGone();
     });
   }
@@ -110,11 +110,14 @@ export class Watch extends EventEmitter<{ exited: [] }> {
   /** Read the tree now: the snapshot's units for this watch. */
   async sample(): Promise<UnitSample[]> {
     if (this.done) return [];
+    const exitedBefore = this.rootExited;
     const reading = await this.scanner.read({ rootPid: this.info.rootPid, known: this.state.known(), busiestFirst: this.state.busiestFirst() });
-    // the root exited between the scan and now: its reading may be half a tree; the exit handler accounts for it
-    this.state.apply(reading);
+    // the root exited between the scan and now: the reading is of the tree before that, which the exit handler
+    // has accounted for up to the exit (a process first seen in it would be counted twice): the next one reads what is left
+    const fresh = exitedBefore || !this.rootExited;
+    if (fresh) this.state.apply(reading);
     const intervalMs = reading.t - this.lastReadingAt;
-    this.lastReadingAt = reading.t;
+    if (fresh) this.lastReadingAt = reading.t;
     this.tellWatchdog();
     const units = this.state.samples(this.id, intervalMs);
     if (this.info.attached && !this.state.rootAlive) this.finish();
@@ -153,11 +156,15 @@ export class Watch extends EventEmitter<{ exited: [] }> {
     for (const pid of this.state.known().keys()) signal(pid, sig);
   }
 
+  /** The tree's members still running now (pid → start ticks), the root aside. */
+  private aliveMembers(): Map<number, number> {
+    return new Map([...this.state.known()].filter(([pid, start]) => pid !== this.info.rootPid && statNow(pid)?.startTicks === start));
+  }
+
   /** A started root has exited: what it left behind is ended; the watch ends once nothing of it lives. */
   private endTreeIfRootGone(): void {
     if (this.info.attached || !this.rootExited || this.done) return;
-    const left = [...this.state.known()].filter(([pid, start]) => pid !== this.info.rootPid && statNow(pid)?.startTicks === start);
-    if (left.length === 0) return this.finish();
+    if (this.aliveMembers().size === 0) return this.finish();
     if (!this.stopping) void this.stop();
   }
 
