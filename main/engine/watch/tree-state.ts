@@ -8,9 +8,10 @@
  * the growth of the tree's parents' child-ticks, less the totals of the tree's processes that vanished
  * (whose own rows already hold what we saw of them), is CPU no sample saw — "ended between samples".
  *
- * A process seen in one sample only, and gone at the next (or at the root's exit), lived less than an
- * interval: a helper such as a version manager's shim runs, not one of the program's own processes. It
- * gets no row; what it used counts in "ended between samples" with the children no sample saw at all.
+ * A process gone before it was an interval old — from its start (the kernel's) to the last reading that
+ * saw it, less than the sampling interval: seen in one sample, or in two a busy sampler took close
+ * together — is a helper such as a version manager's shim runs, not one of the program's own processes.
+ * It gets no row; what it used counts in "ended between samples" with the children no sample saw at all.
  */
 import type { OsState, UnitState } from '../../../contract/domain.js';
 import type { UnitSample } from '../../../contract/snapshot.js';
@@ -59,8 +60,8 @@ interface ProcRecord {
   cmdline: string;
   firstAt: number;
   endAt: number | null;
-  /** readings it was in */
-  readings: number;
+  /** epoch ms of the last reading it was in */
+  lastSeenAt: number;
   cpuTicks: number;
   prevTicks: number;
   childTicks: number;
@@ -80,6 +81,8 @@ export class TreeState {
   private endedCount = 0;
   private folded = { count: 0, ticks: 0 };
   private lastSelfChildTicks: number | null = null;
+  /** the sampling interval at the last reading: a process younger than it when last seen, then gone, gets no row */
+  private intervalMs = 0;
   rootExitCode: number | null = null;
 
   constructor(
@@ -88,7 +91,9 @@ export class TreeState {
     /** attached to a running process: what its children used before we came is not ours to count */
     private readonly attached: boolean,
     /** CoreScope's own child-ticks just before it started the root (null: attached) */
-    selfChildTicksAtStart: number | null = null,
+    selfChildTicksAtStart: number | null,
+    /** epoch ms of the machine's boot: a process's start ticks count from it */
+    private readonly bootMs: number,
   ) {
     this.lastSelfChildTicks = selfChildTicksAtStart;
   }
@@ -112,8 +117,10 @@ export class TreeState {
     return [...this.procs.values()].some((p) => p.pid === this.rootPid && p.endAt === null);
   }
 
-  apply(reading: TreeReading): void {
+  /** intervalMs: the sampling interval the reading was taken at */
+  apply(reading: TreeReading, intervalMs: number): void {
     const { t } = reading;
+    this.intervalMs = intervalMs;
     const seen = new Set<string>();
     const before = new Set([...this.procs.values()].filter((p) => p.endAt === null).map((p) => p.pid));
     let unseen = 0;
@@ -129,7 +136,7 @@ export class TreeState {
         if (!(this.attached && r.pid === this.rootPid)) unseen += r.stat.childTicks;
       } else unseen += r.stat.childTicks - p.childTicks;
       p.ppid = r.stat.ppid;
-      p.readings++;
+      p.lastSeenAt = t;
       p.name = r.stat.name;
       p.prevTicks = p.cpuTicks;
       p.cpuTicks = r.stat.cpuTicks;
@@ -156,12 +163,13 @@ export class TreeState {
   /**
    * A process of the tree is gone. reapedInTree: a parent of the tree waited for it, so its whole total
    * is in that parent's child-ticks growth. Returns the ticks to add to the unseen CPU of this interval
-   * (its seen part taken off, or — a process seen once, whose row goes — what it used moved in), and
-   * brief = 1 when it was such a once-seen process.
+   * (its seen part taken off, or — a process younger than an interval, whose row goes — what it used
+   * moved in), and brief = 1 when it was such a short one.
    */
   private end(p: ProcRecord, t: number, reapedInTree: boolean): { ticks: number; brief: number } {
     p.endAt = t;
-    if (p.readings > 1 || p.pid === this.rootPid) return { ticks: reapedInTree ? -(p.cpuTicks + p.childTicks) : 0, brief: 0 };
+    const ageWhenLastSeen = p.lastSeenAt - (this.bootMs + p.startTicks * MS_PER_TICK);
+    if (ageWhenLastSeen >= this.intervalMs || p.pid === this.rootPid) return { ticks: reapedInTree ? -(p.cpuTicks + p.childTicks) : 0, brief: 0 };
     // its childTicks were counted as unseen when it was first seen; its own ticks were only on its row
     this.procs.delete(keyOf(p.pid, p.startTicks));
     return { ticks: reapedInTree ? -p.childTicks : p.cpuTicks, brief: 1 };
@@ -226,7 +234,7 @@ export class TreeState {
       cmdline: r.cmdline ?? '',
       firstAt: t,
       endAt: null,
-      readings: 0,
+      lastSeenAt: t,
       cpuTicks: r.stat.cpuTicks,
       prevTicks: r.stat.cpuTicks,
       childTicks: r.stat.childTicks,
