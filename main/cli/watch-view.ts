@@ -73,7 +73,7 @@ export function watchSummaryTable(s: WatchSummary): string {
     { command: s.command },
     { wall: formatMs(s.wallMs) },
     { 'cpu time': formatMs(s.cpuMs) },
-    { 'ended between samples': `${formatMs(s.endedBetweenSamples.cpuMs)} CPU (in ≥ ${s.endedBetweenSamples.count} intervals)` },
+    { 'ended between samples': `${formatMs(s.endedBetweenSamples.cpuMs)} CPU (≥ ${s.endedBetweenSamples.count} ${s.endedBetweenSamples.count === 1 ? 'process' : 'processes'})` },
     { 'cores busy': s.cores.busyPct.map((b, i) => `cpu${i} ${b.toFixed(0)}%`).join('  ') },
     { 'exit code': s.attached ? 'attached (left running or ended on its own)' : String(s.exitCode ?? '–') },
   );

@@ -7,6 +7,11 @@
  * (and that of the child's own reaped children) to the parent's cutime/cstime. So over one interval,
  * the growth of the tree's parents' child-ticks, less the totals of the tree's processes that vanished
  * (whose own rows already hold what we saw of them), is CPU no sample saw — "ended between samples".
+ *
+ * A process gone before it was an interval old — from its start (the kernel's) to the last reading that
+ * saw it, less than the sampling interval: seen in one sample, or in two a busy sampler took close
+ * together — is a helper such as a version manager's shim runs, not one of the program's own processes.
+ * It gets no row; what it used counts in "ended between samples" with the children no sample saw at all.
  */
 import type { OsState, UnitState } from '../../../contract/domain.js';
 import type { UnitSample } from '../../../contract/snapshot.js';
@@ -55,6 +60,8 @@ interface ProcRecord {
   cmdline: string;
   firstAt: number;
   endAt: number | null;
+  /** epoch ms of the last reading it was in */
+  lastSeenAt: number;
   cpuTicks: number;
   prevTicks: number;
   childTicks: number;
@@ -74,6 +81,8 @@ export class TreeState {
   private endedCount = 0;
   private folded = { count: 0, ticks: 0 };
   private lastSelfChildTicks: number | null = null;
+  /** the sampling interval at the last reading: a process younger than it when last seen, then gone, gets no row */
+  private intervalMs = 0;
   rootExitCode: number | null = null;
 
   constructor(
@@ -82,7 +91,9 @@ export class TreeState {
     /** attached to a running process: what its children used before we came is not ours to count */
     private readonly attached: boolean,
     /** CoreScope's own child-ticks just before it started the root (null: attached) */
-    selfChildTicksAtStart: number | null = null,
+    selfChildTicksAtStart: number | null,
+    /** epoch ms of the machine's boot: a process's start ticks count from it */
+    private readonly bootMs: number,
   ) {
     this.lastSelfChildTicks = selfChildTicksAtStart;
   }
@@ -106,8 +117,10 @@ export class TreeState {
     return [...this.procs.values()].some((p) => p.pid === this.rootPid && p.endAt === null);
   }
 
-  apply(reading: TreeReading): void {
+  /** intervalMs: the sampling interval the reading was taken at */
+  apply(reading: TreeReading, intervalMs: number): void {
     const { t } = reading;
+    this.intervalMs = intervalMs;
     const seen = new Set<string>();
     const before = new Set([...this.procs.values()].filter((p) => p.endAt === null).map((p) => p.pid));
     let unseen = 0;
@@ -115,12 +128,15 @@ export class TreeState {
       const key = keyOf(r.pid, r.stat.startTicks);
       seen.add(key);
       let p = this.procs.get(key);
+      // ended already: a reading begun before the root's exit and applied after it (rootReaped counted it all)
+      if (p?.endAt != null) continue;
       if (!p) {
         p = this.newProcess(r, t);
         // children it waited for before we first saw it lived and died unseen (an attached root's past is not ours)
         if (!(this.attached && r.pid === this.rootPid)) unseen += r.stat.childTicks;
       } else unseen += r.stat.childTicks - p.childTicks;
       p.ppid = r.stat.ppid;
+      p.lastSeenAt = t;
       p.name = r.stat.name;
       p.prevTicks = p.cpuTicks;
       p.cpuTicks = r.stat.cpuTicks;
@@ -131,39 +147,81 @@ export class TreeState {
       }
       this.applyThreads(p, r);
     }
-    for (const p of this.procs.values()) {
+    let brief = 0;
+    for (const p of [...this.procs.values()]) {
       if (p.endAt !== null || seen.has(keyOf(p.pid, p.startTicks))) continue;
-      p.endAt = t;
       // reaped by a parent of the tree: that parent's child-ticks grew by this process's whole total
-      if (before.has(p.ppid) || p.pid === this.rootPid) unseen -= p.cpuTicks + p.childTicks;
+      const ended = this.end(p, t, before.has(p.ppid) || p.pid === this.rootPid);
+      unseen += ended.ticks;
+      brief += ended.brief;
     }
     if (this.rootAlive) this.lastSelfChildTicks = reading.selfChildTicks;
-    this.addUnseen(unseen);
+    this.addUnseen(unseen, brief);
     this.fold();
   }
 
   /**
-   * The root CoreScope started has exited and been reaped by CoreScope itself: CoreScope's own
-   * child-ticks grew by the root's whole total since the last reading that saw it alive.
+   * A process of the tree is gone. reapedInTree: a parent of the tree waited for it, so its whole total
+   * is in that parent's child-ticks growth. Returns the ticks to add to the unseen CPU of this interval
+   * (its seen part taken off, or — a process younger than an interval, whose row goes — what it used
+   * moved in), and brief = 1 when it was such a short one.
    */
-  rootReaped(selfChildTicks: number, exitCode: number | null): void {
+  private end(p: ProcRecord, t: number, reapedInTree: boolean): { ticks: number; brief: number } {
+    p.endAt = t;
+    const ageWhenLastSeen = p.lastSeenAt - (this.bootMs + p.startTicks * MS_PER_TICK);
+    if (ageWhenLastSeen >= this.intervalMs || p.pid === this.rootPid) return { ticks: reapedInTree ? -(p.cpuTicks + p.childTicks) : 0, brief: 0 };
+    // its childTicks were counted as unseen when it was first seen; its own ticks were only on its row
+    this.procs.delete(keyOf(p.pid, p.startTicks));
+    return { ticks: reapedInTree ? -p.childTicks : p.cpuTicks, brief: 1 };
+  }
+
+  /**
+   * The root CoreScope started has exited and been reaped by CoreScope itself: CoreScope's own
+   * child-ticks grew by the root's whole total since the last reading that saw it alive — and that total
+   * holds every descendant the root (or a descendant it waited for) waited for, their ticks already seen
+   * included. alive: the tree's processes still running now (pid → start ticks); the others ended with
+   * the root, and what their rows hold is taken off the growth.
+   */
+  rootReaped(selfChildTicks: number, exitCode: number | null, alive: ReadonlyMap<number, number>): void {
     this.rootExitCode = exitCode;
     // a root that ended before any sample saw it has no row: all it used counts as unseen
     const root = [...this.procs.values()].find((p) => p.pid === this.rootPid);
     if (this.attached || this.lastSelfChildTicks === null) return;
-    const grew = selfChildTicks - this.lastSelfChildTicks;
+    const now = Date.now();
+    let unseen = selfChildTicks - this.lastSelfChildTicks;
+    let brief = 0;
     // the root's rows hold what we saw of it; when a reading already missed it, apply() took that off
-    let seenOfRoot = 0;
-    if (root?.endAt === null) {
-      seenOfRoot = root.cpuTicks + root.childTicks;
-      root.endAt = Date.now();
+    if (root?.endAt === null) unseen += this.end(root, now, true).ticks;
+    const endOne = (p: ProcRecord, reapedInTree: boolean) => {
+      const ended = this.end(p, now, reapedInTree);
+      unseen += ended.ticks;
+      brief += ended.brief;
+    };
+    const gone = [...this.procs.values()].filter((p) => p.endAt === null && alive.get(p.pid) !== p.startTicks);
+    // the ones reaped into the root: its children, their children, … (the list is in no order: repeat until none is added)
+    const reaped = new Set([this.rootPid]);
+    for (let more = true; more; ) {
+      more = false;
+      for (const p of gone)
+        if (p.endAt === null && reaped.has(p.ppid)) {
+          endOne(p, true);
+          reaped.add(p.pid);
+          more = true;
+        }
     }
-    this.addUnseen(grew - seenOfRoot);
+    // a parent still running waited for it: the next reading sees that parent's child ticks grow, and ends it then
+    // otherwise no parent of the tree waited for it (re-parented): its CPU went elsewhere after we saw it
+    for (const p of gone) if (p.endAt === null && !alive.has(p.ppid)) endOne(p, false);
+    this.addUnseen(unseen, brief);
     this.lastSelfChildTicks = null;
   }
 
-  private addUnseen(ticks: number): void {
-    if (ticks > 1) this.endedCount++;
+  /**
+   * brief: processes seen once and gone, each one counted; otherwise an interval with CPU no sample saw
+   * counts one (at least one process lived and died in it).
+   */
+  private addUnseen(ticks: number, brief: number): void {
+    this.endedCount += Math.max(brief, ticks > 1 ? 1 : 0);
     this.endedTicks += ticks;
   }
 
@@ -176,6 +234,7 @@ export class TreeState {
       cmdline: r.cmdline ?? '',
       firstAt: t,
       endAt: null,
+      lastSeenAt: t,
       cpuTicks: r.stat.cpuTicks,
       prevTicks: r.stat.cpuTicks,
       childTicks: r.stat.childTicks,

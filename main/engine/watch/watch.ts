@@ -29,6 +29,15 @@ const statNow = (pid: number) => {
   }
 };
 
+/** epoch ms of the machine's boot, from /proc/uptime (to 10 ms): processes' start ticks count from it */
+const bootMs = () => {
+  try {
+    return Date.now() - Number.parseFloat(readFileSync('/proc/uptime', 'utf8')) * 1000;
+  } catch {
+    return 0; // no uptime: every process reads as old, and keeps its row
+  }
+};
+
 const signal = (pid: number, sig: NodeJS.Signals) => {
   try {
     process.kill(pid, sig);
@@ -61,12 +70,12 @@ export class Watch extends EventEmitter<{ exited: [] }> {
     selfChildTicksAtStart: number | null,
   ) {
     super();
-    this.state = new TreeState(this.t0, info.rootPid, info.attached, selfChildTicksAtStart);
+    this.state = new TreeState(this.t0, info.rootPid, info.attached, selfChildTicksAtStart, bootMs());
     this.ended = new Promise((resolve) => this.once('exited', resolve));
     child?.once('exit', (code, sig) => {
       this.rootExited = true;
       const self = statNow(process.pid);
-      this.state.rootReaped(self?.childTicks ?? 0, code ?? (sig ? 128 + (constants.signals[sig] ?? 0) : null));
+      this.state.rootReaped(self?.childTicks ?? 0, code ?? (sig ? 128 + (constants.signals[sig] ?? 0) : null), this.aliveMembers());
       this.endTreeIfRootGone();
     });
   }
@@ -107,16 +116,19 @@ export class Watch extends EventEmitter<{ exited: [] }> {
     return !this.done;
   }
 
-  /** Read the tree now: the snapshot's units for this watch. */
-  async sample(): Promise<UnitSample[]> {
+  /** Read the tree now (the sampler's interval: intervalMs): the snapshot's units for this watch. */
+  async sample(intervalMs: number): Promise<UnitSample[]> {
     if (this.done) return [];
+    const exitedBefore = this.rootExited;
     const reading = await this.scanner.read({ rootPid: this.info.rootPid, known: this.state.known(), busiestFirst: this.state.busiestFirst() });
-    // the root exited between the scan and now: its reading may be half a tree; the exit handler accounts for it
-    this.state.apply(reading);
-    const intervalMs = reading.t - this.lastReadingAt;
-    this.lastReadingAt = reading.t;
+    // the root exited between the scan and now: the reading is of the tree before that, which the exit handler
+    // has accounted for up to the exit (a process first seen in it would be counted twice): the next one reads what is left
+    const fresh = exitedBefore || !this.rootExited;
+    if (fresh) this.state.apply(reading, intervalMs);
+    const sinceLastMs = reading.t - this.lastReadingAt;
+    if (fresh) this.lastReadingAt = reading.t;
     this.tellWatchdog();
-    const units = this.state.samples(this.id, intervalMs);
+    const units = this.state.samples(this.id, sinceLastMs);
     if (this.info.attached && !this.state.rootAlive) this.finish();
     else this.endTreeIfRootGone();
     return this.done ? [] : units;
@@ -153,11 +165,15 @@ export class Watch extends EventEmitter<{ exited: [] }> {
     for (const pid of this.state.known().keys()) signal(pid, sig);
   }
 
+  /** The tree's members still running now (pid → start ticks), the root aside. */
+  private aliveMembers(): Map<number, number> {
+    return new Map([...this.state.known()].filter(([pid, start]) => pid !== this.info.rootPid && statNow(pid)?.startTicks === start));
+  }
+
   /** A started root has exited: what it left behind is ended; the watch ends once nothing of it lives. */
   private endTreeIfRootGone(): void {
     if (this.info.attached || !this.rootExited || this.done) return;
-    const left = [...this.state.known()].filter(([pid, start]) => pid !== this.info.rootPid && statNow(pid)?.startTicks === start);
-    if (left.length === 0) return this.finish();
+    if (this.aliveMembers().size === 0) return this.finish();
     if (!this.stopping) void this.stop();
   }
 

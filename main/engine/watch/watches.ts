@@ -34,9 +34,9 @@ export class Watches extends EventEmitter<{ event: [RunEvent]; exited: [Watch] }
     return [...this.watches.values()].filter((w) => w.active);
   }
 
-  /** Every watch read at once: the snapshot's units of all of them. */
-  async sample(): Promise<UnitSample[]> {
-    const all = await Promise.all(this.active().map((w) => w.sample().catch(() => [])));
+  /** Every watch read at once (at the sampler's interval, intervalMs): the snapshot's units of all of them. */
+  async sample(intervalMs: number): Promise<UnitSample[]> {
+    const all = await Promise.all(this.active().map((w) => w.sample(intervalMs).catch(() => [])));
     return all.flat();
   }
 
