@@ -99,6 +99,16 @@ describe('watch -- CMD', () => {
     expect(s.endedBetweenSamples.count).toBeGreaterThanOrEqual(1);
   });
 
+  it('reads a process’s command line again when it execs another program (a launcher becomes the program)', async () => {
+    // sh lives ~0.5 s (several samples) under its own name, then becomes `sleep 1` in the same pid
+    const r = await runCli(['watch', '--json', '--interval', '100', '--', 'sh', '-c', 'sleep 0.5; exec sleep 1'], 60_000);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as WatchSummary;
+    const root = s.processes.find((p) => p.pid === s.rootPid);
+    expect(root?.name).toBe('sleep');
+    expect(root?.cmdline).toBe('sleep 1');
+  });
+
   it('exits with the command’s exit code and refuses a program that is not there', async () => {
     expect((await runCli(['watch', '--json', '--', 'sh', '-c', 'exit 7'])).code).toBe(7);
     const missing = await runCli(['watch', '--', 'no-such-program-here']);

@@ -37,6 +37,8 @@ export interface ScanRequest {
   rootPid: number;
   /** pid → start ticks of the tree's live processes at the last sample */
   known: ReadonlyMap<number, number>;
+  /** pid → the name each had then: a new name means an exec, whose command line is read again */
+  knownNames?: ReadonlyMap<number, string>;
   /** live pids busiest first, for the thread budget */
   busiestFirst: readonly number[];
 }
@@ -77,7 +79,9 @@ export class TreeScanner {
         const [threads, bytes, cmdline] = await Promise.all([
           fits ? this.readThreads(pid) : Promise.resolve([]),
           this.readMemory(pid, now),
-          req.known.has(pid) ? Promise.resolve(undefined) : readText(`/proc/${pid}/cmdline`).then((t) => (t === null ? '' : parseCmdline(t))),
+          req.known.has(pid) && req.knownNames?.get(pid) === stat.name
+            ? Promise.resolve(undefined)
+            : readText(`/proc/${pid}/cmdline`).then((t) => (t === null ? '' : parseCmdline(t))),
         ]);
         return { pid, stat, threads, bytes, ...(cmdline !== undefined && { cmdline }) };
       }),

@@ -105,6 +105,13 @@ export class TreeState {
     return out;
   }
 
+  /** pid → name of every live process, so that the scan reads the command line again after an exec */
+  knownNames(): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const p of this.procs.values()) if (p.endAt === null) out.set(p.pid, p.name);
+    return out;
+  }
+
   /** live pids, busiest first: who keeps their threads when the tree has more than the budget */
   busiestFirst(): number[] {
     return [...this.procs.values()]
@@ -138,6 +145,7 @@ export class TreeState {
       p.ppid = r.stat.ppid;
       p.lastSeenAt = t;
       p.name = r.stat.name;
+      if (r.cmdline !== undefined) p.cmdline = r.cmdline; // read again after an exec (a launcher became the program)
       p.prevTicks = p.cpuTicks;
       p.cpuTicks = r.stat.cpuTicks;
       p.childTicks = r.stat.childTicks;

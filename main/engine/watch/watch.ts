@@ -120,7 +120,7 @@ export class Watch extends EventEmitter<{ exited: [] }> {
   async sample(intervalMs: number): Promise<UnitSample[]> {
     if (this.done) return [];
     const exitedBefore = this.rootExited;
-    const reading = await this.scanner.read({ rootPid: this.info.rootPid, known: this.state.known(), busiestFirst: this.state.busiestFirst() });
+    const reading = await this.scanner.read({ rootPid: this.info.rootPid, known: this.state.known(), knownNames: this.state.knownNames(), busiestFirst: this.state.busiestFirst() });
     // the root exited between the scan and now: the reading is of the tree before that, which the exit handler
     // has accounted for up to the exit (a process first seen in it would be counted twice): the next one reads what is left
     const fresh = exitedBefore || !this.rootExited;
