@@ -70,7 +70,9 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
     if (!el) return;
     // kept in whole rows: scrolling within a row draws nothing again
     const top = Math.floor(el.scrollTop / ROW_PX) * ROW_PX;
-    setView((v) => (v.top === top && v.height === el.clientHeight ? v : { top, height: el.clientHeight }));
+    // the box's full height (its CSS max-height), not what an empty table makes it now: rows fill it later
+    const height = parseFloat(getComputedStyle(el).maxHeight) || el.clientHeight;
+    setView((v) => (v.top === top && v.height === height ? v : { top, height }));
   }, []);
   useLayoutEffect(onScroll, [onScroll]);
   const win = rowWindow(table.rows.length, view.top, view.height);
