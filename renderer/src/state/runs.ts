@@ -200,7 +200,7 @@ export function runsReducer(state: RunsState, action: RunsAction): RunsState {
  * the CPU chart, the chips' colours, the table's modes) redraw with it, not with every batch of events
  * (a 500-task gather sends ~1,000 unit-state events, in a batch every 30 ms).
  */
-export type LaneShape = Pick<RunLane, 'runId' | 'spec' | 'startedAt' | 'color' | 'endedAt' | 'summary' | 'lost' | 'watch'>;
+type LaneShape = Pick<RunLane, 'runId' | 'spec' | 'startedAt' | 'color' | 'endedAt' | 'summary' | 'lost' | 'watch'>;
 export interface RunsShape {
   lanes: readonly LaneShape[];
 }

@@ -1,6 +1,7 @@
 /**
  * Every live unit: pid, tid, mode, state, core, CPU % (of one core) and memory, sortable by clicking
- * a header, refreshed twice a second, MAX_ROWS rows a page. When the snapshot lists every live unit
+ * a header, refreshed twice a second, MAX_ROWS rows a page of which only those in the scroll box are
+ * drawn (rowWindow; the rest are spacers), each row drawn again only when it changes. When the snapshot lists every live unit
  * the table sorts them itself; when there are more (an async run's 100,000 tasks: a snapshot lists
  * only the busiest few hundred) it asks the engine for the page it shows (the `units` method).
  */
