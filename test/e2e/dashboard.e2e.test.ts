@@ -66,7 +66,7 @@ describe.skipIf(!enabled)('the browser dashboard', () => {
     await stopAll(page);
     expect(await waitFor(() => hostPids().length === 0, 3000)).toBe(true);
     // no unit is live any more; the ended ones stay in the table, dimmed, until their runs are dismissed
-    await expect.poll(() => page.locator('table.units tbody tr:not(.row-ended):not(:has(.empty-row))').count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => page.locator('table.units tbody tr:not(.row-ended):not(.row-pad):not(:has(.empty-row))').count(), { timeout: 3000 }).toBe(0);
     await expect.poll(() => page.locator('table.units tbody tr.row-ended').count(), { timeout: 5000 }).toBeGreaterThanOrEqual(2);
   });
 

@@ -8,7 +8,7 @@ export const coreCards = (page: Page) => page.getByRole('group', { name: /^(core
 export const busyCores = async (page: Page) =>
   (await page.locator('.core .core-pct').allTextContents()).map((t) => parseFloat(t)).filter((v) => v > 50).length;
 
-export const liveUnitRows = (page: Page) => page.locator('table.units tbody tr:not(:has(.empty-row))');
+export const liveUnitRows = (page: Page) => page.locator('table.units tbody tr:not(.row-pad):not(:has(.empty-row))');
 
 export async function launch(page: Page, mode: string, workload: string, units: string, duration: string): Promise<void> {
   await page.getByRole('radio', { name: mode }).check();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../contract/run-events.js';
+import type { RunSummary } from '../../contract/run-events.js';
 import type { Snapshot } from '../../contract/snapshot.js';
 import { DrawGate } from '../../renderer/src/state/draw-gate.js';
 import { heatRamp, parseColor, rampIndex, busyLevel } from '../../renderer/src/state/heat.js';
@@ -126,18 +126,44 @@ describe('LiveStore', () => {
     expect(store.version).toBe(v);
   });
 
-  it('reduces run events in batches and tells lane listeners once per batch', () => {
+  it('reduces run events in batches and tells shape listeners only when a run starts or ends, not per unit state', () => {
     const { store, run, queue } = manual();
     let calls = 0;
-    store.subscribeRuns(() => calls++);
-    const ev: RunEvent = { type: 'run-started', runId: 'r1', spec: { mode: 'async', runtime: 'node', workload: 'io-sleep', units: 3 }, t: 5 };
-    store.ingestRunEvent(ev);
+    store.subscribeShape(() => calls++);
+    const spec = { mode: 'async', runtime: 'node', workload: 'io-sleep', units: 3 } as const;
+    store.ingestRunEvent({ type: 'run-started', runId: 'r1', spec, t: 5 });
     for (let i = 0; i < 3; i++) store.ingestRunEvent({ type: 'unit-state', runId: 'r1', unitId: i, pid: 1, tid: null, state: 'running', t: 6 });
     expect(queue).toHaveLength(1);
     expect(store.getRuns().lanes).toHaveLength(0);
     run();
-    expect(calls).toBe(1);
+    expect(calls).toBe(1); // the lane appeared
     expect(store.getRuns().lanes[0].counts).toEqual({ running: 3 });
+    const shape = store.getShape();
+    expect(shape.lanes.map((l) => l.runId)).toEqual(['r1']);
+
+    // a batch of unit states only: the counts move, the shape (and so its listeners) do not
+    for (let i = 0; i < 3; i++) store.ingestRunEvent({ type: 'unit-state', runId: 'r1', unitId: i, pid: 1, tid: null, state: 'done', t: 7 });
+    run();
+    expect(store.getRuns().lanes[0].counts).toEqual({ done: 3 });
+    expect(store.getShape()).toBe(shape);
+    expect(calls).toBe(1);
+
+    // the run ends: listeners hear it, and the shape carries the end and the summary
+    const summary: RunSummary = {
+      runId: 'r1',
+      ...spec,
+      wallMs: 3,
+      cpuMs: 0,
+      cores: { count: 2, busyPct: [0, 0] },
+      memory: { peakTotalBytes: 0, baselineBytes: 0, perUnitBytes: 0, measure: 'pss' },
+      spawn: { p50Ms: 0, maxMs: 0 },
+      unitResults: [],
+    };
+    store.ingestRunEvent({ type: 'run-ended', runId: 'r1', t: 8, summary });
+    run();
+    expect(calls).toBe(2);
+    expect(store.getShape().lanes[0].endedAt).toBe(8);
+    expect(store.getShape().lanes[0].summary).toBe(summary);
   });
 
   it('shows a launched run at once, applying a queued run-started first', () => {

@@ -7,7 +7,7 @@ import { laneDetail, laneStatus, laneTitle, progressOf } from '../../renderer/sr
 import { fallbackColor, pickColor, runNumber } from '../../renderer/src/state/run-colors.js';
 import { runTotals } from '../../renderer/src/state/run-totals.js';
 import { aggregateSamples } from '../../lib/run-aggregates.js';
-import { EMPTY_RUNS, colorOf, runsReducer, type RunsState } from '../../renderer/src/state/runs.js';
+import { EMPTY_RUNS, EMPTY_SHAPE, colorOf, runsReducer, runsShape, type RunsState } from '../../renderer/src/state/runs.js';
 
 const spec = (over: Partial<RunSpec> = {}): RunSpec => ({ mode: 'process', runtime: 'node', workload: 'cpu', units: 2, durationS: 10, ...over });
 const started = (runId: string, t = 1000, s = spec()): RunEvent => ({ type: 'run-started', runId, spec: s, t });
@@ -155,6 +155,42 @@ describe('progress', () => {
     expect(laneTitle(spec({ mode: 'async', workload: 'io-sleep', units: 10000 }))).toBe('async · io-sleep × 10,000');
     expect(laneDetail(spec({ workload: 'mem', durationS: 3 }))).toBe('64 MB per unit, 3 s each');
     expect(laneDetail(spec({ durationS: undefined, work: 400 }))).toBe('work 400 blocks, split');
+  });
+});
+
+describe('the lanes’ shape (what the views that ignore unit states redraw on)', () => {
+  it('stays the same object while only units change, and changes when a run starts, ends, is dismissed or lost', () => {
+    const s1 = events(EMPTY_RUNS, started('r1'));
+    const shape1 = runsShape(EMPTY_SHAPE, s1);
+    expect(shape1).not.toBe(EMPTY_SHAPE);
+    expect(shape1.lanes).toEqual([{ runId: 'r1', spec: spec(), startedAt: 1000, color: s1.lanes[0].color, endedAt: null, summary: null, lost: false, watch: null }]);
+    expect(runsShape(EMPTY_SHAPE, EMPTY_RUNS)).toBe(EMPTY_SHAPE);
+
+    // 10,000 units' worth of states in batches: the shape does not move
+    let s = s1;
+    for (let b = 0; b < 5; b++) s = events(s, unit('r1', 0, 'running', 1100 + b), unit('r1', 1, 'waiting(io)', 1100 + b));
+    expect(s).not.toBe(s1);
+    expect(runsShape(shape1, s)).toBe(shape1);
+
+    const s2 = events(s, started('r2'));
+    const shape2 = runsShape(shape1, s2);
+    expect(shape2.lanes.map((l) => l.runId)).toEqual(['r1', 'r2']);
+
+    const ended = events(s2, { type: 'run-ended', runId: 'r1', t: 6000, summary: summary('r1') });
+    const shape3 = runsShape(shape2, ended);
+    expect(shape3).not.toBe(shape2);
+    expect(shape3.lanes[0]).toMatchObject({ endedAt: 6000, summary: summary('r1') });
+
+    const dismissed = runsReducer(ended, { type: 'dismiss', runId: 'r1' });
+    expect(runsShape(shape3, dismissed).lanes.map((l) => l.runId)).toEqual(['r2']);
+    const lost = runsReducer(dismissed, { type: 'lost', liveRunIds: new Set(), t: 7000 });
+    expect(runsShape(runsShape(shape3, dismissed), lost).lanes[0]).toMatchObject({ runId: 'r2', lost: true, endedAt: 7000 });
+  });
+
+  it('gives the colours colorOf gives from the whole state', () => {
+    const s = events(EMPTY_RUNS, started('r1'), started('r2'));
+    const shape = runsShape(EMPTY_SHAPE, s);
+    expect(['r1', 'r2', 'r9'].map((id) => colorOf(shape, id))).toEqual(['r1', 'r2', 'r9'].map((id) => colorOf(s, id)));
   });
 });
 

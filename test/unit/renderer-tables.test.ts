@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UnitSample } from '../../contract/snapshot.js';
 import { aggregateSamples } from '../../lib/run-aggregates.js';
 import { MAX_CHIPS_PER_CORE, chipsByCore as chipsOf } from '../../renderer/src/state/core-chips.js';
-import { DEFAULT_SORT, endedRows, stateWords, tableRows, toggleSort } from '../../renderer/src/state/units-table.js';
+import { DEFAULT_SORT, MAX_ROWS, ROW_PX, endedRows, rowWindow, stateWords, tableRows, toggleSort } from '../../renderer/src/state/units-table.js';
 import type { RunSummary } from '../../contract/run-events.js';
 
 const u = (runId: string, unitId: number, over: Partial<UnitSample> = {}): UnitSample => ({
@@ -79,6 +79,38 @@ describe('units table', () => {
     expect(t.hidden).toBe(9800);
     expect(t.total).toBe(10_000);
     expect(t.rows.every((r) => r.cpuPct === 6)).toBe(true);
+  });
+});
+
+describe('rowWindow (the table draws only the rows in its scroll box)', () => {
+  it('draws the rows in view and a few either side, the rest as spacers of their height', () => {
+    const top = rowWindow(MAX_ROWS, 0, 380);
+    expect(top.first).toBe(0);
+    expect(top.padTop).toBe(0);
+    expect(top.end).toBeGreaterThanOrEqual(Math.ceil(380 / ROW_PX)); // every row in view is drawn
+    expect(top.end).toBeLessThanOrEqual(30); // never the whole page of 200
+    expect(top.padTop + (top.end - top.first) * ROW_PX + top.padBottom).toBe(MAX_ROWS * ROW_PX);
+
+    const mid = rowWindow(MAX_ROWS, 100 * ROW_PX, 380);
+    expect(mid.first).toBeLessThanOrEqual(100);
+    expect(mid.end).toBeGreaterThanOrEqual(100 + Math.ceil(380 / ROW_PX));
+    expect(mid.padTop + (mid.end - mid.first) * ROW_PX + mid.padBottom).toBe(MAX_ROWS * ROW_PX);
+
+    const bottom = rowWindow(MAX_ROWS, MAX_ROWS * ROW_PX - 380, 380);
+    expect(bottom.end).toBe(MAX_ROWS);
+    expect(bottom.padBottom).toBe(0);
+  });
+
+  it('keeps to the rows there are, whatever the scroll position says', () => {
+    expect(rowWindow(3, 0, 380)).toEqual({ first: 0, end: 3, padTop: 0, padBottom: 0 });
+    expect(rowWindow(0, 500, 380)).toEqual({ first: 0, end: 0, padTop: 0, padBottom: 0 });
+    // a scroll position left over from a longer table (the rows went): the last rows, not past them
+    const after = rowWindow(10, 5000, 380);
+    expect(after).toEqual({ first: 0, end: 10, padTop: 0, padBottom: 0 });
+    const shrunk = rowWindow(100, 190 * ROW_PX, 380);
+    expect(shrunk.end).toBe(100);
+    expect(shrunk.first).toBeLessThan(100 - Math.floor(380 / ROW_PX));
+    expect(rowWindow(10, -40, 380).first).toBe(0);
   });
 });
 

@@ -2,13 +2,15 @@
  * Everything the views draw from, collected in one place as it arrives (btop's collect, apart from
  * draw): the newest snapshot, a ring of per-core history, a ring of machine totals, and the run lanes.
  * Snapshots only fill rings (views pull at their own rate); run events go through the reducer in
- * short batches, and lane listeners hear about it at once. No DOM here, so it is tested in Node.
+ * short batches. Listeners hear only when the lanes' shape changes (a run starts, ends, goes): what the
+ * units do is read at each view's own drawing rate (getRuns), so a 10,000-task run's events never
+ * drive the page's renders. No DOM here, so it is tested in Node.
  */
 import type { RecentHistory } from '../../../contract/history.js';
 import type { RunEvent } from '../../../contract/run-events.js';
 import type { RunSpec } from '../../../contract/schemas.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
-import { ENDED_LANE_KEEP_MS, EMPTY_RUNS, MAX_ENDED_LANES, runsReducer, type RunsAction, type RunsState } from './runs.js';
+import { ENDED_LANE_KEEP_MS, EMPTY_RUNS, EMPTY_SHAPE, MAX_ENDED_LANES, runsReducer, runsShape, type RunsAction, type RunsShape, type RunsState } from './runs.js';
 import { SampleRing } from './sample-ring.js';
 
 /** 10 minutes at the fastest interval (50 ms), plus a margin: 12.5 MB of history at 256 cores. */
@@ -31,6 +33,7 @@ export class LiveStore {
   clockOffsetMs = 0;
 
   private runs: RunsState = EMPTY_RUNS;
+  private shape: RunsShape = EMPTY_SHAPE;
   private pending: RunEvent[] = [];
   private flushQueued = false;
   private readonly listeners = new Set<() => void>();
@@ -129,10 +132,14 @@ export class LiveStore {
     return localNow + this.clockOffsetMs;
   }
 
+  /** The lanes as of the last batch, units' states and counts included: read it when drawing, at the view's rate. */
   getRuns = (): RunsState => this.runs;
 
-  /** For useSyncExternalStore: called whenever the lanes change. */
-  subscribeRuns = (cb: () => void): (() => void) => {
+  /** The lanes' shape (runs started, ended, dismissed: not their units' states), for useSyncExternalStore. */
+  getShape = (): RunsShape => this.shape;
+
+  /** Called whenever the lanes' shape changes, never for a unit's state alone. */
+  subscribeShape = (cb: () => void): (() => void) => {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
   };
@@ -141,6 +148,9 @@ export class LiveStore {
     const next = runsReducer(this.runs, action);
     if (next === this.runs) return;
     this.runs = next;
+    const shape = runsShape(this.shape, next);
+    if (shape === this.shape) return;
+    this.shape = shape;
     for (const cb of this.listeners) cb();
   }
 }

@@ -69,7 +69,7 @@ export const MAX_ENDED_LANES = LIMITS.concurrentRuns;
 export const isFinal = (s: UnitState): boolean => FINAL_STATES.includes(s);
 const FINAL_CODES = new Set(FINAL_STATES.map((s) => UNIT_STATES.indexOf(s) + 1));
 
-export const isActive = (lane: RunLane): boolean => lane.endedAt === null;
+export const isActive = (lane: Pick<RunLane, 'endedAt'>): boolean => lane.endedAt === null;
 
 function countStates(states: Uint8Array): { counts: Partial<Record<UnitState, number>>; ended: number } {
   const counts: Partial<Record<UnitState, number>> = {};
@@ -194,7 +194,27 @@ export function runsReducer(state: RunsState, action: RunsAction): RunsState {
   }
 }
 
+/**
+ * What a lane is, apart from what its units are doing right now: it changes when a run starts, ends,
+ * is dismissed or pruned, never with a unit's state. The views that draw only this (the runs' spans on
+ * the CPU chart, the chips' colours, the table's modes) redraw with it, not with every batch of events
+ * (a 500-task gather sends ~1,000 unit-state events, in a batch every 30 ms).
+ */
+type LaneShape = Pick<RunLane, 'runId' | 'spec' | 'startedAt' | 'color' | 'endedAt' | 'summary' | 'lost' | 'watch'>;
+export interface RunsShape {
+  lanes: readonly LaneShape[];
+}
+export const EMPTY_SHAPE: RunsShape = { lanes: [] };
+const SHAPE_KEYS = ['runId', 'spec', 'startedAt', 'color', 'endedAt', 'summary', 'lost', 'watch'] as const satisfies ReadonlyArray<keyof LaneShape>;
+
+/** The lanes' shape: `prev` itself while no lane's shape changed (so a view can compare by identity). */
+export function runsShape(prev: RunsShape, state: RunsState): RunsShape {
+  const same = prev.lanes.length === state.lanes.length && state.lanes.every((l, i) => SHAPE_KEYS.every((k) => prev.lanes[i][k] === l[k]));
+  if (same) return prev;
+  return { lanes: state.lanes.map((l) => Object.fromEntries(SHAPE_KEYS.map((k) => [k, l[k]])) as unknown as LaneShape) };
+}
+
 /** The colour slot of a run, whether or not it has a lane. */
-export function colorOf(state: RunsState, runId: string): number {
+export function colorOf(state: { lanes: ReadonlyArray<Pick<RunLane, 'runId' | 'color'>> }, runId: string): number {
   return state.lanes.find((l) => l.runId === runId)?.color ?? fallbackColor(runId);
 }

@@ -27,8 +27,9 @@ interface Props {
 export function CoreSection({ store, paused, view, onView, logicalCores }: Props) {
   // which units sit on which core changes less often than the load: chips (and the slider) at ≤ 2 Hz
   const frame = useFrame(store, SECTION_GAP_MS, { paused });
-  const runs = useSyncExternalStore(store.subscribeRuns, store.getRuns);
-  const runColor = useCallback((runId: string) => colorOf(runs, runId), [runs]);
+  // the chips' colours change only when a run starts or goes, not with its units' states
+  const shape = useSyncExternalStore(store.subscribeShape, store.getShape);
+  const runColor = useCallback((runId: string) => colorOf(shape, runId), [shape]);
   const ring = store.cores;
   const range = viewRange(view, ring?.oldestT ?? null, frame.latest?.t ?? null, store.engineNow(frame.at));
   const cores = ring?.channels ?? logicalCores ?? 0;

@@ -4,7 +4,7 @@
  * now and a Stop button; once it ends, its summary and a Dismiss button.
  */
 import { useCanControl } from '../../hooks/use-access.js';
-import { useState, type CSSProperties } from 'react';
+import { memo, useState, type CSSProperties } from 'react';
 import { UNIT_STATES } from '../../../../contract/domain.js';
 import { type CoreScopeApi } from '../../../../contract/methods.js';
 import { formatBytes, formatMs, formatPct } from '../../../../lib/format.js';
@@ -25,7 +25,8 @@ interface Props {
   onDismiss: (runId: string) => void;
 }
 
-export function RunLane({ lane, totals, now, api, connected, onDismiss }: Props) {
+/** Memoised: an ended lane (same lane object, no clock) is not drawn again with every frame of the live ones. */
+export const RunLane = memo(function RunLane({ lane, totals, now, api, connected, onDismiss }: Props) {
   const [stopping, setStopping] = useState(false);
   const canControl = useCanControl();
   const [error, setError] = useState<string | null>(null);
@@ -158,4 +159,4 @@ export function RunLane({ lane, totals, now, api, connected, onDismiss }: Props)
       </div>
     </article>
   );
-}
+});

@@ -6,7 +6,7 @@
  * main thread in headless chromium, half the whole dashboard's budget at 16 cores. Never animated,
  * frozen while paused.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ComposedChart, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatBytes, formatPct } from '../../../../lib/format.js';
 import { useFrame } from '../../hooks/use-frame.js';
@@ -32,7 +32,9 @@ const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--bord
 
 export function TotalsCharts({ store, paused, view, totalMemoryBytes }: Props) {
   const frame = useFrame(store, TOTALS_GAP_MS, { paused });
-  const runs = useSyncExternalStore(store.subscribeRuns, store.getRuns);
+  // the runs' spans are read at this view's own rate (≤ 1 Hz, frozen while paused like the series):
+  // recharts redraws only on a frame, never on a run event
+  const shape = store.getShape();
   const range = viewRange(view, store.totals.oldestT, frame.latest?.t ?? null, store.engineNow(frame.at));
   const { t0, t1 } = range;
   const data = useMemo(() => totalsSeries(store.totals, t0, t1), [store, t0, t1]);
@@ -45,7 +47,7 @@ export function TotalsCharts({ store, paused, view, totalMemoryBytes }: Props) {
   const summary = useMemo(() => totalsSummary(data, (b) => formatBytes(b)), [data]);
 
   // each run's time on screen, in the chart's seconds
-  const spans = runs.lanes
+  const spans = shape.lanes
     .map((l) => ({ id: l.runId, color: l.color, x1: (l.startedAt - t1) / 1000, x2: ((l.endedAt ?? t1) - t1) / 1000 }))
     .filter((s) => s.x2 > -spanS && s.x1 < 0)
     .map((s) => ({ ...s, startsInView: s.x1 >= -spanS, x1: Math.max(-spanS, s.x1), x2: Math.min(0, s.x2) }));

@@ -1,10 +1,11 @@
 /**
  * Every live unit: pid, tid, mode, state, core, CPU % (of one core) and memory, sortable by clicking
- * a header, refreshed twice a second, MAX_ROWS rows a page. When the snapshot lists every live unit
+ * a header, refreshed twice a second, MAX_ROWS rows a page of which only those in the scroll box are
+ * drawn (rowWindow; the rest are spacers), each row drawn again only when it changes. When the snapshot lists every live unit
  * the table sorts them itself; when there are more (an async run's 100,000 tasks: a snapshot lists
  * only the busiest few hundred) it asks the engine for the page it shows (the `units` method).
  */
-import { useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import type { CoreScopeApi } from '../../../../contract/methods.js';
 import type { UnitsPage } from '../../../../contract/snapshot.js';
 import { formatBytes } from '../../../../lib/format.js';
@@ -12,7 +13,7 @@ import { useFrame } from '../../hooks/use-frame.js';
 import type { LiveStore } from '../../state/live-store.js';
 import { runColorVar } from '../../state/run-colors.js';
 import { colorOf } from '../../state/runs.js';
-import { DEFAULT_SORT, MAX_ROWS, endedRows, stateWords, tableRows, toggleSort, type Sort, type SortKey } from '../../state/units-table.js';
+import { DEFAULT_SORT, MAX_ROWS, ROW_PX, endedRows, rowWindow, stateWords, tableRows, toggleSort, type Sort, type SortKey, type TableRow } from '../../state/units-table.js';
 import { TABLE_GAP_MS } from '../draw-rates.js';
 import { stateClass } from '../../state/scenario-timeline.js';
 import { threadStateOf } from '../../state/watch-threads.js';
@@ -32,7 +33,8 @@ const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean; title?: s
 
 export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreScopeApi, 'units'> }) {
   const frame = useFrame(store, TABLE_GAP_MS);
-  const runs = useSyncExternalStore(store.subscribeRuns, store.getRuns);
+  // the runs' modes, workloads, colours and summaries: they change when a run starts or ends, not per unit event
+  const runs = useSyncExternalStore(store.subscribeShape, store.getShape);
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<UnitsPage | null>(null);
@@ -50,9 +52,9 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
       current = false;
     };
   }, [api, paged, at, sort, frame.latest]);
+  const summaries = useMemo(() => runs.lanes.flatMap((l) => (l.summary ? [l.summary] : [])), [runs]);
   const table = useMemo(() => {
     const modeOf = (runId: string) => runs.lanes.find((l) => l.runId === runId)?.spec.mode ?? null;
-    const summaries = runs.lanes.flatMap((l) => (l.summary ? [l.summary] : []));
     if (paged) {
       const rows = tableRows(page?.rows ?? [], modeOf, sort, MAX_ROWS).rows;
       return { rows, hidden: Math.max(0, live - rows.length), total: live, ended: 0 };
@@ -60,7 +62,21 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
     const liveRows = frame.latest?.units ?? [];
     const ended = endedRows(summaries, liveRows);
     return { ...tableRows([...liveRows, ...ended], modeOf, sort, MAX_ROWS), ended: ended.length };
-  }, [frame.latest, runs, sort, paged, page, live]);
+  }, [frame.latest, runs, summaries, sort, paged, page, live]);
+  // only the rows in the scroll box (and a few either side) are drawn; the row index at its top is kept
+  const wrap = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 380 });
+  const onScroll = useCallback(() => {
+    const el = wrap.current;
+    if (!el) return;
+    // kept in whole rows: scrolling within a row draws nothing again
+    const top = Math.floor(el.scrollTop / ROW_PX) * ROW_PX;
+    // the box's full height (its CSS max-height), not what an empty table makes it now: rows fill it later
+    const height = parseFloat(getComputedStyle(el).maxHeight) || el.clientHeight;
+    setView((v) => (v.top === top && v.height === height ? v : { top, height }));
+  }, []);
+  useLayoutEffect(onScroll, [onScroll]);
+  const win = rowWindow(table.rows.length, view.top, view.height);
 
   return (
     <section className="panel units-panel" aria-labelledby="units-title">
@@ -72,8 +88,8 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
           </span>
         </h2>
       </div>
-      <div className="table-wrap">
-        <table className="units">
+      <div className="table-wrap" ref={wrap} onScroll={onScroll}>
+        <table className="units" style={{ '--row-h': `${ROW_PX}px` } as CSSProperties}>
           <colgroup>
             {COLUMNS.map((c) => (
               <col key={c.key} className={`c-${c.key}`} />
@@ -97,33 +113,11 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
             </tr>
           </thead>
           <tbody>
-            {table.rows.map((u) => (
-              <tr key={`${u.runId}/${u.unitId}`} className={u.ended ? 'row-ended' : undefined}>
-                <td>
-                  <span className="run-dot" style={{ '--lane': runColorVar(colorOf(runs, u.runId)) } as CSSProperties} />
-                  {u.runId}
-                </td>
-                {u.watch ? (
-                  <td className={u.depth === 1 ? 'unit-thread' : undefined} title={u.depth === 1 ? `thread ${u.tid} of process ${u.pid}` : `process ${u.pid}, parent ${u.watch.ppid}`}>
-                    {u.depth === 1 ? '↳ ' : ''}
-                    {u.watch.name}
-                  </td>
-                ) : (
-                  <td className="num">{u.unitId}</td>
-                )}
-                <td className="num">{u.pid}</td>
-                <td className="num">{u.tid ?? 'n/a'}</td>
-                <td>{u.watch ? 'watch' : (u.mode ?? '–')}</td>
-                {u.watch ? (
-                  <td className={`state st-text-${stateClass(threadStateOf(u.watch.os))}`}>{threadStateOf(u.watch.os)}</td>
-                ) : (
-                  <td className={`state state-${u.state.replace(/[()]/g, '-')}`}>{stateWords(u.state, runs.lanes.find((l) => l.runId === u.runId)?.spec.workload)}</td>
-                )}
-                <td className="num">{u.core ?? 'n/a'}</td>
-                <td className="num">{u.ended ? '–' : u.cpuPct.toFixed(1)}</td>
-                <td className="num">{formatBytes(u.bytes)}</td>
-              </tr>
+            {win.padTop > 0 && <tr className="row-pad" aria-hidden="true" style={{ height: win.padTop }} />}
+            {table.rows.slice(win.first, win.end).map((u) => (
+              <UnitRowView key={`${u.runId}/${u.unitId}`} u={u} color={colorOf(runs, u.runId)} workload={runs.lanes.find((l) => l.runId === u.runId)?.spec.workload} />
             ))}
+            {win.padBottom > 0 && <tr className="row-pad" aria-hidden="true" style={{ height: win.padBottom }} />}
             {table.total === 0 && (
               <tr>
                 <td colSpan={COLUMNS.length} className="empty-row">
@@ -148,6 +142,63 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
         table.hidden > 0 && <div className="more-rows">… and {table.hidden.toLocaleString('en-US')} more</div>
       )}
     </section>
+  );
+}
+
+/**
+ * One row, drawn again only when what it shows changes: an ended unit's row (a gather's 500 tasks once
+ * they are done) or an idle task's stays as it is while the table refreshes around it.
+ */
+const UnitRowView = memo(
+  function UnitRowView({ u, color, workload }: { u: TableRow; color: number; workload: string | undefined }) {
+    return (
+      <tr className={u.ended ? 'row-ended' : undefined}>
+        <td>
+          <span className="run-dot" style={{ '--lane': runColorVar(color) } as CSSProperties} />
+          {u.runId}
+        </td>
+        {u.watch ? (
+          <td className={u.depth === 1 ? 'unit-thread' : undefined} title={u.depth === 1 ? `thread ${u.tid} of process ${u.pid}` : `process ${u.pid}, parent ${u.watch.ppid}`}>
+            {u.depth === 1 ? '↳ ' : ''}
+            {u.watch.name}
+          </td>
+        ) : (
+          <td className="num">{u.unitId}</td>
+        )}
+        <td className="num">{u.pid}</td>
+        <td className="num">{u.tid ?? 'n/a'}</td>
+        <td>{u.watch ? 'watch' : (u.mode ?? '–')}</td>
+        {u.watch ? (
+          <td className={`state st-text-${stateClass(threadStateOf(u.watch.os))}`}>{threadStateOf(u.watch.os)}</td>
+        ) : (
+          <td className={`state state-${u.state.replace(/[()]/g, '-')}`}>{stateWords(u.state, workload)}</td>
+        )}
+        <td className="num">{u.core ?? 'n/a'}</td>
+        <td className="num">{u.ended ? '–' : u.cpuPct.toFixed(1)}</td>
+        <td className="num">{formatBytes(u.bytes)}</td>
+      </tr>
+    );
+  },
+  (a, b) => a.color === b.color && a.workload === b.workload && sameRow(a.u, b.u),
+);
+
+/** What a row draws, compared field by field (each refresh builds new row objects). */
+function sameRow(a: TableRow, b: TableRow): boolean {
+  return (
+    a.runId === b.runId &&
+    a.unitId === b.unitId &&
+    a.pid === b.pid &&
+    a.tid === b.tid &&
+    a.mode === b.mode &&
+    a.state === b.state &&
+    a.core === b.core &&
+    a.cpuPct === b.cpuPct &&
+    a.bytes === b.bytes &&
+    a.ended === b.ended &&
+    a.depth === b.depth &&
+    a.watch?.name === b.watch?.name &&
+    a.watch?.os === b.watch?.os &&
+    a.watch?.ppid === b.watch?.ppid
   );
 }
 
