@@ -12,8 +12,8 @@ import { round } from '../main/engine/studies/stats.js';
 import { treeThreads, treeTicks } from './proc-tree.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const WINDOW_MS = 8000;
-const SETTLE_MS = 4000;
+const WINDOW_MS = 12_000;
+const SETTLE_MS = 10_000;
 const TICK_MS = 10; // one clock tick (USER_HZ 100)
 /** threads a Node process has besides its workers, at least (main, V8's platform workers; libuv's pool starts on demand) */
 const NODE_OWN_THREADS = 5;
