@@ -69,7 +69,10 @@ describe.skipIf(!enabled)('Python in the app', () => {
       const processes = Number(await lane('processes').getAttribute('data-busy-cores'));
       expect(threads).toBeGreaterThan(0.5);
       expect(threads).toBeLessThanOrEqual(1.4);
-      expect(processes).toBeGreaterThanOrEqual(1.5);
+      // the browser drawing the page takes part of a core on this 2-core machine (1.57–1.65 read in CI
+      // runs), so the processes leg is held side by side with the threads leg, not to a fixed 2
+      expect(processes).toBeGreaterThanOrEqual(1.4);
+      expect(processes - threads, `threads ${threads}, processes ${processes}`).toBeGreaterThanOrEqual(0.4);
       const banner = page.locator('.scenario-run[data-scenario="gil"]').getByLabel('outcome');
       expect(await banner.locator('.outcome-expected').textContent()).toBe("The article: Python threads don't run in parallel (the GIL) — processes do.");
       expect(await banner.locator('.outcome-actual').textContent()).toMatch(
