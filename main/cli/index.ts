@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { MODES, RUNTIMES, SCENARIOS, WORKLOADS } from '../../contract/domain.js';
-import { COMPARE_REPEAT } from '../../contract/limits.js';
+import { COMPARE_REPEAT, LIMITS } from '../../contract/limits.js';
 import { InvalidInput } from '../../contract/refusal.js';
 import { compareCommand } from './commands/compare.js';
 import { memoryCommand } from './commands/memory.js';
@@ -34,7 +34,7 @@ function program(): Command {
     .addOption(new Option('--mode <mode>', `how units run: ${MODES.join('|')}`))
     .addOption(new Option('--runtime <runtime>', `${RUNTIMES.join('|')}`).default('node'))
     .option('--python <path>', PYTHON_FLAG_HELP)
-    .option('--units <n>', 'how many units (process/thread 1…256, async 1…20000)')
+    .option('--units <n>', `how many units (process/thread ${LIMITS.units.min}…${LIMITS.units.max}, async ${LIMITS.asyncUnits.min}…${LIMITS.asyncUnits.max})`)
     .option('--workload <name>', `${WORKLOADS.join('|')}`)
     .option('--duration <s>', 'each unit runs for S seconds (0.1…3600; default 5)')
     .option('--work <w>', 'cpu: W blocks of work split across the units (instead of --duration)')
@@ -80,7 +80,7 @@ function program(): Command {
     .option('--limit <n>', 'semaphore: permits (1…256, default 3)')
     .option('--jobs <n>', 'semaphore: jobs (1…256, default 7)')
     .option('--job-seconds <s>', 'semaphore: seconds each job holds its permit (0.1…60, default 2)')
-    .option('--tasks <n>', 'gather: tasks (async 1…20000, default 10000); event-loop-block: io tasks per leg (default 50)')
+    .option('--tasks <n>', `gather: tasks (async ${LIMITS.asyncUnits.min}…${LIMITS.asyncUnits.max}, default 10000); event-loop-block: io tasks per leg (default 50)`)
     .option('--sleep <s>', 'gather: seconds each task waits (0.1…60, default 5)')
     .option('--workload <name>', 'gather: io-sleep (a timer) or http (a slow local HTTP server)')
     .option('--json', 'print only the scenario result as JSON')

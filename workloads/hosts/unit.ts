@@ -20,36 +20,44 @@ export interface UnitContext {
 
 const DEFAULT_DURATION_S = 5;
 
-export async function runUnit(ctx: UnitContext): Promise<void> {
+export function runUnit(ctx: UnitContext): Promise<void> {
+  return ctx.spec.workload === 'io-sleep' ? runSleepUnit(ctx) : runWorkUnit(ctx);
+}
+
+/**
+ * An io-sleep unit is one promise on a (shared) timer and nothing else: no async frame, no CPU tally.
+ * 100,000 of them share one loop, and whatever a waiting task keeps is copied by every young-generation
+ * GC while the rest are still being started.
+ */
+function runSleepUnit({ spec, signal, report }: UnitContext): Promise<void> {
+  report('waiting(io)');
+  return runIoSleep(spec.durationS ?? DEFAULT_DURATION_S, signal).then(() => report(signal.aborted ? 'cancelled' : 'done', { cpuMs: 0 }));
+}
+
+async function runWorkUnit(ctx: UnitContext): Promise<void> {
   const { spec, signal, report } = ctx;
   const durationS = spec.durationS ?? (spec.workPerUnit ? undefined : DEFAULT_DURATION_S);
-  // the CPU tally and heartbeat exist only where there is CPU work: an io-sleep unit holds nothing but
-  // its timer (100,000 of them share one loop)
-  const cpu = spec.workload === 'io-sleep' ? null : new CpuTally(report);
+  const cpu = new CpuTally(report);
   try {
     switch (spec.workload) {
       case 'cpu':
         report('running');
         if (injectedFault() === 'unit-throws') throw new Error('injected fault: the unit threw');
-        await runCpu({ blocks: spec.workPerUnit?.[ctx.index], durationS }, signal, () => yieldToLoop(), (ms) => cpu?.slice(ms));
-        break;
-      case 'io-sleep':
-        report('waiting(io)');
-        await runIoSleep(durationS ?? DEFAULT_DURATION_S, signal);
+        await runCpu({ blocks: spec.workPerUnit?.[ctx.index], durationS }, signal, () => yieldToLoop(), (ms) => cpu.slice(ms));
         break;
       case 'mem': {
         report('running');
         const t = performance.now();
         const buf = allocateTouched(spec.mb ?? 0);
-        cpu?.slice(performance.now() - t);
-        report('waiting(io)', { cpuMs: cpu?.ms ?? 0 });
+        cpu.slice(performance.now() - t);
+        report('waiting(io)', { cpuMs: cpu.ms });
         await holdMemory(buf, durationS ?? DEFAULT_DURATION_S, signal);
         break;
       }
     }
-    report(signal.aborted ? 'cancelled' : 'done', { cpuMs: cpu?.ms ?? 0 });
+    report(signal.aborted ? 'cancelled' : 'done', { cpuMs: cpu.ms });
   } catch (e) {
-    report('failed', { cpuMs: cpu?.ms ?? 0, error: e instanceof Error ? e.message : String(e) });
+    report('failed', { cpuMs: cpu.ms, error: e instanceof Error ? e.message : String(e) });
   }
 }
 

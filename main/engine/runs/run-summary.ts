@@ -10,8 +10,10 @@ import type { CoreSpan } from '../core-span.js';
 
 export function summarizeRun(run: Run, span: CoreSpan, measure: MemoryMeasure): RunSummary {
   const { spec, hosts, units, t0 } = run;
-  const ends = units.map((u) => u.endAt ?? u.host.exitedAt).filter((t) => t > 0);
-  const end = ends.length ? Math.max(...ends) : Math.max(...hosts.map((h) => h.exitedAt));
+  // a loop, not Math.max(...ends): 100,000 arguments can overflow the stack
+  let end = 0;
+  for (const u of units) end = Math.max(end, u.endAt ?? u.host.exitedAt);
+  if (end === 0) for (const h of hosts) end = Math.max(end, h.exitedAt);
   const busy = span.meanBusy(end);
   const spawn = units.filter((u) => u.firstReportAt !== null).map((u) => (u.firstReportAt as number) - t0);
 
@@ -50,7 +52,7 @@ export function summarizeRun(run: Run, span: CoreSpan, measure: MemoryMeasure): 
       perUnitBytes: Math.round(perUnitBytes),
       measure,
     },
-    spawn: { p50Ms: round(percentile(spawn, 50)), maxMs: round(spawn.length ? Math.max(...spawn) : 0) },
+    spawn: { p50Ms: round(percentile(spawn, 50)), maxMs: round(spawn.reduce((m, s) => Math.max(m, s), 0)) },
     unitResults,
   };
 }
