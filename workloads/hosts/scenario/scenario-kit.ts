@@ -3,67 +3,78 @@
  * commons, a way to send reports, a way to meet the others), and runs the body: 'running', whatever
  * the body reports, then how it ended. The same for a task, a worker thread and a process.
  */
-import type { CoordinatorToUnit, ScenarioOptions, UnitDetail, UnitReport, UnitStateName, UnitToCoordinator } from '../../../contract/host-protocol.js';
+import type { CoordinatorToUnit, UnitDetail, UnitReport, UnitStateName, UnitToCoordinator } from '../../../contract/host-protocol.js';
 import { sleepUnlessAborted } from '../../kernels/abortable-sleep.js';
 import type { Commons } from '../../sync/commons.js';
 import { scenarioNamed } from '../../scenarios/catalog.js';
-import type { ScenarioDef, UnitKit } from '../../scenarios/scenario.js';
+import type { UnitKit } from '../../scenarios/scenario.js';
 import type { UnitStart } from './scenario-launch.js';
 
-export interface KitParts {
-  name: string;
-  index: number;
-  options: ScenarioOptions;
-  given: Readonly<Record<string, string>>;
+/**
+ * What a unit's kit talks through: how to send a report, how to tell the coordinator it has arrived at
+ * together(). Methods, not closures: gather makes 100,000 kits at once, and every closure (and the
+ * context it keeps) is one more object the GC copies while the others are still being made.
+ */
+export interface UnitLink {
   signal: AbortSignal;
-  commons: Commons;
-  /** whether this scenario takes locks: then every report says what the unit holds and waits for */
-  usesLocks: boolean;
   pid: number;
   tid: number | null;
-  emit: (report: UnitReport) => void;
-  together: () => Promise<void>;
+  emit(report: UnitReport): void;
+  /** tell the coordinator this unit has reached together() */
+  arrive(): void;
 }
 
 const FINAL: readonly UnitStateName[] = ['done', 'cancelled', 'failed', 'killed'];
 const epochNow = () => performance.timeOrigin + performance.now();
+const NO_HOLDS: readonly string[] = [];
 
-/** A class, not an object of closures: gather makes 10,000 of these at once, and each closure is garbage. */
+/**
+ * A unit's kit, and the unit ready to run with it: run() runs the scenario's body, go() releases its
+ * together(). One object per unit (with its start and its link), measured: the closures and contexts
+ * the kit was built from before held ~2.7 KB per gathered task.
+ */
 export class Kit implements UnitKit {
-  private readonly holds: string[] = [];
+  /** the locks it holds, made when it takes its first */
+  private holds: string[] | null = null;
   private ended = false;
   private said = false;
   /** the state said last: a sleep says 'waiting(io)' only when the unit is not already saying so */
   private last: UnitStateName | null = null;
+  private release: (() => void) | null = null;
 
-  constructor(private readonly p: KitParts) {}
+  constructor(
+    private readonly start: UnitStart,
+    private readonly commons: Commons,
+    private readonly link: UnitLink,
+  ) {}
 
   get name() {
-    return this.p.name;
+    return this.start.name;
   }
   get index() {
-    return this.p.index;
+    return this.start.index;
   }
   get options() {
-    return this.p.options;
+    return this.start.options;
   }
   get signal() {
-    return this.p.signal;
+    return this.link.signal;
   }
-  get given() {
-    return this.p.given;
+  get given(): Readonly<Record<string, string>> {
+    return this.start.given;
   }
   get counter() {
-    return this.p.commons.counter;
+    return this.commons.counter;
   }
 
   send(state: UnitStateName, waitsFor: string | null = null, error?: string, note?: string): void {
     if (this.ended) return;
     this.ended = FINAL.includes(state);
     this.last = state;
+    // a scenario that takes locks says with every report what the unit holds and waits for
     const detail: UnitDetail | undefined =
-      this.p.usesLocks || note ? { holds: [...this.holds], waitsFor, ...(note !== undefined && { note }) } : undefined;
-    this.p.emit({ unitId: this.p.index, state, t: epochNow(), pid: this.p.pid, tid: this.p.tid, detail, error });
+      this.start.plan.locks.length > 0 || note ? { holds: [...(this.holds ?? NO_HOLDS)], waitsFor, ...(note !== undefined && { note }) } : undefined;
+    this.link.emit({ unitId: this.start.index, state, t: epochNow(), pid: this.link.pid, tid: this.link.tid, detail, error });
   }
 
   report(state: UnitStateName, note?: string): void {
@@ -83,26 +94,35 @@ export class Kit implements UnitKit {
    */
   sleep(ms: number): Promise<void> {
     if (this.last !== 'waiting(io)') this.report('waiting(io)');
-    return sleepUnlessAborted(ms, this.p.signal);
+    return sleepUnlessAborted(ms, this.link.signal);
   }
 
   together(): Promise<void> {
-    return this.p.together();
+    return new Promise<void>((resolve) => {
+      this.release = resolve;
+      this.link.arrive();
+    });
+  }
+
+  /** every unit has arrived: together() returns */
+  go(): void {
+    this.release?.();
   }
 
   lock(name: string) {
-    const lock = this.p.commons.lock(name);
+    const lock = this.commons.lock(name);
     return {
       acquire: async () => {
         if (!(await lock.tryAcquire())) {
           this.send('waiting(lock)', name);
-          await lock.acquire(this.p.signal);
+          await lock.acquire(this.link.signal);
         }
-        this.holds.push(name);
+        (this.holds ??= []).push(name);
         this.send('running');
       },
       release: async () => {
-        this.holds.splice(this.holds.lastIndexOf(name), 1);
+        const holds = this.holds ?? [];
+        holds.splice(holds.lastIndexOf(name), 1);
         this.send('running'); // said before the lock is free, so no report ever shows two holders
         await lock.release();
       },
@@ -110,63 +130,29 @@ export class Kit implements UnitKit {
   }
 
   get semaphore() {
-    const { semaphore } = this.p.commons;
+    const { semaphore } = this.commons;
     return {
       acquire: async () => {
         this.send('waiting(semaphore)');
-        await semaphore.acquire(this.p.signal);
+        await semaphore.acquire(this.link.signal);
         this.send('running');
       },
       release: () => semaphore.release(),
     };
   }
-}
 
-function makeKit(p: KitParts): { kit: Kit; end: (state: UnitStateName, error?: string) => void } {
-  const kit = new Kit(p);
-  return { kit, end: (state, error) => kit.send(state, null, error) };
-}
-
-/** Run a unit's body to its end and report how it ended; resolves with that state. */
-async function runScenarioUnit(def: ScenarioDef, kit: Kit, end: (state: UnitStateName, error?: string) => void) {
-  // 'running' unless the body says something else before its first await (gather: waiting(io) at once),
-  // which spares 10,000 tasks a report each
-  queueMicrotask(() => kit.reportUnlessSaid('running'));
-  try {
-    await def.unit(kit);
-    end(kit.signal.aborted ? 'cancelled' : 'done');
-  } catch (e) {
-    end(kit.signal.aborted ? 'cancelled' : 'failed', e instanceof Error ? e.message : String(e));
+  /** Run the unit's body to its end and report how it ended. */
+  async run(): Promise<void> {
+    // 'running' unless the body says something else before its first await (gather: waiting(io) at once),
+    // which spares 10,000 tasks a report each
+    queueMicrotask(() => this.reportUnlessSaid('running'));
+    try {
+      await scenarioNamed(this.start.scenario).unit(this);
+      this.send(this.link.signal.aborted ? 'cancelled' : 'done');
+    } catch (e) {
+      this.send(this.link.signal.aborted ? 'cancelled' : 'failed', null, e instanceof Error ? e.message : String(e));
+    }
   }
-}
-
-export interface UnitLink {
-  signal: AbortSignal;
-  pid: number;
-  tid: number | null;
-  emit: (report: UnitReport) => void;
-  /** tell the coordinator this unit has reached together() */
-  arrive: () => void;
-}
-
-/** A unit ready to run, whose together() waits until the coordinator calls go(). */
-export function preparedUnit(start: UnitStart, commons: Commons, link: UnitLink) {
-  let release = () => undefined as void;
-  const { kit, end } = makeKit({
-    name: start.name,
-    index: start.index,
-    options: start.options,
-    given: start.given,
-    usesLocks: start.plan.locks.length > 0,
-    commons,
-    ...link,
-    together: () =>
-      new Promise<void>((resolve) => {
-        release = resolve;
-        link.arrive();
-      }),
-  });
-  return { go: () => release(), run: () => runScenarioUnit(scenarioNamed(start.scenario), kit, end) };
 }
 
 /**
@@ -175,12 +161,12 @@ export function preparedUnit(start: UnitStart, commons: Commons, link: UnitLink)
  */
 export function messagingUnit(start: UnitStart, commons: Commons, tid: number | null, post: (m: UnitToCoordinator) => void) {
   const abort = new AbortController();
-  const unit = preparedUnit(start, commons, {
+  const kit = new Kit(start, commons, {
     signal: abort.signal,
     pid: process.pid,
     tid,
     emit: (report) => post({ kind: 'report', report }),
     arrive: () => post({ kind: 'arrive' }),
   });
-  return { hear: (m: CoordinatorToUnit) => (m.kind === 'stop' ? abort.abort() : unit.go()), run: unit.run };
+  return { hear: (m: CoordinatorToUnit) => (m.kind === 'stop' ? abort.abort() : kit.go()), run: () => kit.run() };
 }
