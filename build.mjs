@@ -23,9 +23,11 @@ const hosts = {
 };
 // electron-builder ships all of dist/workloads: nothing stale from an older build may ride along
 rmSync('dist/workloads', { recursive: true, force: true });
+rmSync('dist/cli-chunks', { recursive: true, force: true });
 
 await Promise.all([
-  build({ ...common, packages: 'external', entryPoints: { cli: 'main/cli/index.ts' }, outdir: 'dist' }),
+  // split: each command is a chunk imported when chosen (main/cli/index.ts), so start-up loads one command's packages
+  build({ ...common, packages: 'external', splitting: true, chunkNames: 'cli-chunks/[name]-[hash]', entryPoints: { cli: 'main/cli/index.ts' }, outdir: 'dist' }),
   build({
     ...hosts,
     // one flat folder of hosts (they find each other by name beside themselves)

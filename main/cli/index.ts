@@ -1,20 +1,14 @@
 /**
  * The `corescope` command. Flags are parsed by commander and validated by the same schemas as every
  * other boundary; a bad input exits 2 with one line saying what is wrong, and starts nothing.
+ * Each command's module is imported only once it is chosen (dist/ holds them as chunks), so a command
+ * loads only the packages it uses: the server's, the tables' and the live view's cost a `run --json`
+ * nothing at start-up.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { MODES, RUNTIMES, SCENARIOS, WORKLOADS } from '../../contract/domain.js';
 import { COMPARE_REPEAT, LIMITS } from '../../contract/limits.js';
 import { InvalidInput } from '../../contract/refusal.js';
-import { compareCommand } from './commands/compare.js';
-import { memoryCommand } from './commands/memory.js';
-import { runCommand } from './commands/run.js';
-import { sampleCommand } from './commands/sample.js';
-import { scenarioCommand } from './commands/scenario.js';
-import { serveCommand } from './commands/serve.js';
-import { watchCommand } from './commands/watch.js';
-import { exportCommand } from './commands/export.js';
-import { replayCommand } from './commands/replay.js';
 import { PYTHON_FLAG_HELP } from './python-flag.js';
 
 const BAD_INPUT = 2;
@@ -42,7 +36,7 @@ function program(): Command {
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
     .option('--json', 'print only the run summary as JSON')
     .option('--record <file>', RECORD_HELP)
-    .action(async (flags) => exit(await runCommand(flags)));
+    .action(async (flags) => exit(await (await import('./commands/run.js')).runCommand(flags)));
 
   cli
     .command('compare')
@@ -56,7 +50,7 @@ function program(): Command {
     .option('--json', 'print only the comparison as JSON')
     .option('--csv', 'print only the comparison as CSV, one row per mode')
     .option('--record <file>', RECORD_HELP)
-    .action(async (flags) => exit(await compareCommand(flags)));
+    .action(async (flags) => exit(await (await import('./commands/compare.js')).compareCommand(flags)));
 
   cli
     .command('memory')
@@ -67,7 +61,7 @@ function program(): Command {
     .option('--python <path>', PYTHON_FLAG_HELP)
     .option('--json', 'print only the fit as JSON')
     .option('--csv', 'print only the measured points as CSV, one row per mode and count, with the fit')
-    .action(async (flags) => exit(await memoryCommand(flags)));
+    .action(async (flags) => exit(await (await import('./commands/memory.js')).memoryCommand(flags)));
 
   cli
     .command('scenario')
@@ -85,7 +79,7 @@ function program(): Command {
     .option('--workload <name>', 'gather: io-sleep (a timer) or http (a slow local HTTP server)')
     .option('--json', 'print only the scenario result as JSON')
     .option('--record <file>', RECORD_HELP)
-    .action(async (name: string, flags) => exit(await scenarioCommand(name, flags)));
+    .action(async (name: string, flags) => exit(await (await import('./commands/scenario.js')).scenarioCommand(name, flags)));
 
   cli
     .command('watch')
@@ -97,7 +91,7 @@ function program(): Command {
     .option('--json', "print only the watch summary as JSON (the command's output goes to stderr)")
     .option('--record <file>', RECORD_HELP)
     .passThroughOptions()
-    .action(async (command: string[], flags) => exit(await watchCommand(command, flags)));
+    .action(async (command: string[], flags) => exit(await (await import('./commands/watch.js')).watchCommand(command, flags)));
 
   cli
     .command('sample')
@@ -105,7 +99,7 @@ function program(): Command {
     .option('--interval <ms>', 'sampling interval in ms (50…5000)', '500')
     .option('--count <k>', 'stop after K samples')
     .option('--json', 'one JSON snapshot per line')
-    .action(async (flags) => exit(await sampleCommand(flags)));
+    .action(async (flags) => exit(await (await import('./commands/sample.js')).sampleCommand(flags)));
 
   cli
     .command('serve')
@@ -117,7 +111,7 @@ function program(): Command {
     .option('--recordings <dir>', "where the dashboard's Record button saves (default ~/CoreScope/recordings)")
     .option('--token-file <file>', 'keep the token in this file (made on first use): with --port, restarts keep the same URL')
     .option('--open', 'open the dashboard in the default browser')
-    .action(async (flags) => exit(await serveCommand(flags)));
+    .action(async (flags) => exit(await (await import('./commands/serve.js')).serveCommand(flags)));
 
   cli
     .command('replay')
@@ -125,14 +119,14 @@ function program(): Command {
     .description('replay a recording in the dashboard (scrub, play, ×0.5…×8); nothing can be started')
     .option('--port <port>', 'port (0 = any free one)', '0')
     .option('--json', "print only what the file holds: header, frame count, time span, damage")
-    .action(async (file: string, flags) => exit(await replayCommand(file, flags)));
+    .action(async (file: string, flags) => exit(await (await import('./commands/replay.js')).replayCommand(file, flags)));
 
   cli
     .command('export')
     .argument('<file>', 'a .corescope recording')
     .description('a recording as Perfetto / Chrome Trace Event JSON or as CSV (one row per sample per core), on stdout')
     .option('--format <format>', 'perfetto|csv')
-    .action(async (file: string, flags) => exit(await exportCommand(file, flags)));
+    .action(async (file: string, flags) => exit(await (await import('./commands/export.js')).exportCommand(file, flags)));
 
   return cli;
 }

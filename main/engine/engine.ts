@@ -54,6 +54,9 @@ export interface EngineOptions {
   recordingsDir?: string;
   /** sample with these readers instead of the platform's (CORESCOPE_READERS says the same from outside) */
   readers?: ReaderKind;
+  /** false: this session runs no Python (a Node run, sample, watch), so no interpreter is probed — the
+   * probe spawns Python, which a `run` would otherwise wait for before its units start */
+  checkPython?: boolean;
 }
 
 type EngineEvents = { snapshot: [Snapshot]; 'run-event': [RunEvent]; 'study-event': [StudyEvent]; notice: [EngineNotice] };
@@ -80,7 +83,8 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   constructor(options: EngineOptions = {}) {
     super();
-    this.pythonChecked = checkPython(options.python).then((v) => void (this.python = v));
+    if (options.checkPython === false) this.python = { ok: false, reason: 'this session was started without Python' };
+    this.pythonChecked = options.checkPython === false ? Promise.resolve() : checkPython(options.python).then((v) => void (this.python = v));
     this.readers = createReaders(chooseReaderKind(options.readers));
     this.runs = new RunManager(
       () => this.pythonPath(),

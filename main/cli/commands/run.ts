@@ -1,5 +1,4 @@
 /** `corescope run`: one run, live in the terminal (or one JSON summary with --json). */
-import logUpdate from 'log-update';
 import { LIMITS } from '../../../contract/limits.js';
 import { memoryWarning } from '../../engine/runs/memory-estimate.js';
 import { readMachineMemory } from '../../engine/readers/memory-reader.js';
@@ -8,7 +7,6 @@ import { parseRunSpec } from '../../engine/runs/run-manager.js';
 import { renderLiveView } from '../live-view.js';
 import { dropUndefined, parseInterval, toNumber } from '../flags.js';
 import { pythonFlag } from '../python-flag.js';
-import { runSummaryTable } from '../summary-table.js';
 import { withEngine } from '../with-engine.js';
 
 export interface RunFlags {
@@ -42,12 +40,14 @@ export async function runCommand(flags: RunFlags): Promise<number> {
   const warning = memoryWarning(spec, (await readMachineMemory()).availableBytes);
   if (warning) console.error(`corescope: warning: ${warning}`);
 
-  const summary = await withEngine({ intervalMs, python, record: flags.record }, async (session) => {
+  const live = !flags.json && process.stdout.isTTY;
+  // drawing and tables are loaded only where they are used: a --json run doesn't pay their start-up
+  const logUpdate = live ? (await import('log-update')).default : null;
+  const summary = await withEngine({ intervalMs, python, checkPython: spec.runtime === 'python', record: flags.record }, async (session) => {
     const { engine } = session;
     const run = engine.startRun(spec);
-    const live = !flags.json && process.stdout.isTTY;
     const draw = () =>
-      logUpdate(
+      logUpdate?.(
         renderLiveView(
           { runId: run.id, spec, elapsedMs: epochNow() - run.t0, unitsEnded: run.units.filter((u) => u.endAt !== null).length },
           engine.latestSnapshot,
@@ -58,12 +58,12 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     if (live) draw();
     const result = await engine.summary(run);
     stopDrawing();
-    if (live) {
+    if (logUpdate) {
       draw();
       logUpdate.done();
     }
     return { result, interrupted: session.interrupted };
   });
-  console.log(flags.json ? JSON.stringify(summary.result) : runSummaryTable(summary.result));
+  console.log(flags.json ? JSON.stringify(summary.result) : (await import('../summary-table.js')).runSummaryTable(summary.result));
   return summary.interrupted ? 130 : summary.result.unitResults.some((u) => u.state === 'failed') ? 1 : 0;
 }

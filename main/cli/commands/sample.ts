@@ -29,7 +29,7 @@ export async function sampleCommand(flags: SampleFlags): Promise<number> {
   // the sampler's timer is unref'd (it never holds a process open by itself); here sampling is the point
   const keepAlive = setInterval(() => undefined, 1 << 30);
   try {
-    await withEngine({ intervalMs }, async ({ engine, untilInterrupted }) => {
+    await withEngine({ intervalMs, checkPython: false }, async ({ engine, untilInterrupted }) => {
       let seen = 0;
       const enough = new Promise<void>((resolve) => {
         engine.subscribe('snapshot', (s) => {

@@ -1,5 +1,4 @@
 /** `corescope scenario NAME`: one of the article's scenarios, its lanes live, then its outcome (or the JSON). */
-import logUpdate from 'log-update';
 import { parseOrRefuse } from '../../../contract/refusal.js';
 import { ScenarioSpecSchema } from '../../../contract/schemas.js';
 import { epochNow } from '../../engine/runs/run.js';
@@ -44,11 +43,12 @@ export async function scenarioCommand(name: string, flags: ScenarioFlags): Promi
   const info = SCENARIO_CATALOG.find((s) => s.name === spec.name);
   if (!info) throw new Error(`${spec.name} is missing from the catalog`);
 
+  const live = !flags.json && process.stdout.isTTY;
+  const logUpdate = live ? (await import('log-update')).default : null; // a --json run doesn't load it
   const { result, interrupted } = await withEngine({ python: pythonFlag(flags.python), record: flags.record }, async (session) => {
     const { engine } = session;
     const run = engine.runScenario(parseOrRefuse(ScenarioSpecSchema, input));
-    const live = !flags.json && process.stdout.isTTY;
-    const timer = live
+    const timer = logUpdate
       ? setInterval(
           () => logUpdate(liveScenarioView(info, spec.mode, engine.scenarioTimeline(run.id), epochNow() - run.t0, process.stdout.columns, spec.runtime)),
           REDRAW_MS,
@@ -57,7 +57,7 @@ export async function scenarioCommand(name: string, flags: ScenarioFlags): Promi
     const ended = await engine.scenarioResult(run);
     if (timer) {
       clearInterval(timer);
-      logUpdate.clear();
+      logUpdate?.clear();
     }
     return { result: ended, interrupted: session.interrupted };
   });

@@ -25,7 +25,7 @@ export async function watchCommand(argv: string[], flags: WatchFlags): Promise<n
   if (flags.pid === undefined && !argv.length) throw new InvalidInput('give a command after --, e.g. corescope watch -- python3 train.py, or --pid N');
   const intervalMs = parseInterval(flags.interval, LIMITS.intervalMs.default);
 
-  const { summary, interrupted } = await withEngine({ intervalMs, record: flags.record }, async (session) => {
+  const { summary, interrupted } = await withEngine({ intervalMs, checkPython: false, record: flags.record }, async (session) => {
     const { engine } = session;
     const watch =
       flags.pid !== undefined

@@ -5,7 +5,6 @@
  * shell out synchronously on each call, see README, "What the sampler costs"). Chosen in choose.ts.
  */
 import type { ReaderKind } from '../../../contract/domain.js';
-import si from 'systeminformation';
 import { parseProcStatInto } from '../../../lib/proc-bytes.js';
 import { ProcFiles } from './proc-files.js';
 
@@ -49,6 +48,7 @@ export class ProcStatCoreLoad implements CoreLoadReader {
 class SystemInformationCoreLoad implements CoreLoadReader {
   readonly source = 'systeminformation';
   async read(): Promise<number[]> {
+    const { default: si } = await import('systeminformation');
     const load = await si.currentLoad();
     return load.cpus.map((c) => c.load);
   }

@@ -3,7 +3,6 @@
  * from /proc/meminfo through a kept-open handle (si.mem() opens and reads it three times per call);
  * systeminformation elsewhere.
  */
-import si from 'systeminformation';
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { asciiKey, kbFieldBytes } from '../../../lib/proc-bytes.js';
 import { ProcFiles } from './proc-files.js';
@@ -25,6 +24,8 @@ function readMeminfo(files: ProcFiles): Snapshot['memory'] | null {
 export async function readMachineMemory(): Promise<Snapshot['memory']> {
   const direct = meminfo && readMeminfo(meminfo);
   if (direct) return direct;
+  // loaded only where it is used: the CLI's start-up shouldn't pay for it on Linux
+  const { default: si } = await import('systeminformation');
   const m = await si.mem();
   return { totalBytes: m.total, usedBytes: m.total - m.available, availableBytes: m.available };
 }

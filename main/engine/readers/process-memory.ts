@@ -3,7 +3,6 @@
  * proc readers, RSS (pidusage) with either. Null when the process is gone or the measure can't be read.
  */
 import { readFile } from 'node:fs/promises';
-import pidusage from 'pidusage';
 import type { MemoryMeasure, ReaderKind } from '../../../contract/domain.js';
 import { parseSmapsRollup } from '../../../lib/proc-parse.js';
 
@@ -20,6 +19,7 @@ export class ProcessMemoryReader {
     }
     if (measure !== 'rss') return null;
     try {
+      const { default: pidusage } = await import('pidusage'); // the portable readers' only
       return (await pidusage(pid)).memory;
     } catch {
       return null;

@@ -19,7 +19,6 @@
  * idle process costs one smaps_rollup read every PSS_REFRESH_MS. Threads and async tasks get an equal
  * share of their host's growth over its idle baseline.
  */
-import pidusage from 'pidusage';
 import type { ReaderKind } from '../../../contract/domain.js';
 import { asciiKey, kbFieldBytes, parseStatInto, type StatFields } from '../../../lib/proc-bytes.js';
 import { ProcFiles } from './proc-files.js';
@@ -64,6 +63,7 @@ interface ProcessFigures {
 async function readWithPidusage(pids: number[]): Promise<Map<number, { cpu: number; memory: number }>> {
   const out = new Map<number, { cpu: number; memory: number }>();
   if (pids.length === 0) return out;
+  const { default: pidusage } = await import('pidusage');
   try {
     const all = await pidusage(pids);
     for (const pid of pids) if (all[pid]) out.set(pid, all[pid]);
