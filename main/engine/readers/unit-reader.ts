@@ -16,8 +16,11 @@
  * measured), so it is read again only when the resident set (RSS, in the stat line read anyway) has
  * moved by PSS_REFRESH_RSS_BYTES since, or PSS_REFRESH_MS has passed (sharing changes as processes
  * come and go); in between, PSS follows RSS's moves (pages a process gains or frees are its own). An
- * idle process costs one smaps_rollup read every PSS_REFRESH_MS. Threads and async tasks get an equal
- * share of their host's growth over its idle baseline.
+ * idle process costs one smaps_rollup read every PSS_REFRESH_MS. A process whose RSS keeps moving
+ * is read again no sooner than PSS_COST_FACTOR times what its last read took (at least
+ * PSS_MIN_GAP_MS): a thread host holding 64 isolates has thousands of mappings, its read takes
+ * milliseconds, and refreshed on every 1 MB move it was ~2.5 % of a core, measured. Threads and async
+ * tasks get an equal share of their host's growth over its idle baseline.
  */
 import type { ReaderKind } from '../../../contract/domain.js';
 import { asciiKey, kbFieldBytes, parseStatInto, type StatFields } from '../../../lib/proc-bytes.js';
@@ -28,6 +31,9 @@ const TICKS_PER_S = 100; // USER_HZ
 /** how far RSS may move before PSS is read again, and how long a PSS reading is trusted at most */
 const PSS_REFRESH_RSS_BYTES = 1 << 20;
 const PSS_REFRESH_MS = 30_000;
+/** a process's PSS reads take at most 1/PSS_COST_FACTOR of the time, and come at most once a PSS_MIN_GAP_MS */
+const PSS_COST_FACTOR = 200;
+const PSS_MIN_GAP_MS = 1000;
 const PAGE_BYTES = 4096;
 const PSS = asciiKey('Pss:');
 
@@ -51,6 +57,8 @@ interface Pss {
   value: number;
   at: number;
   rssBytes: number;
+  /** no read before this (performance.now() ms), however RSS moves */
+  nextAt: number;
 }
 
 interface ProcessFigures {
@@ -181,12 +189,13 @@ export class UnitReader {
 
   private pssOf(pid: number, rssBytes: number, now: number): number {
     const last = this.pss.get(pid);
-    if (last && now - last.at < PSS_REFRESH_MS && Math.abs(rssBytes - last.rssBytes) < PSS_REFRESH_RSS_BYTES)
-      return Math.max(0, last.value + rssBytes - last.rssBytes);
+    const fresh = last && now - last.at < PSS_REFRESH_MS && Math.abs(rssBytes - last.rssBytes) < PSS_REFRESH_RSS_BYTES;
+    if (last && (fresh || now < last.nextAt)) return Math.max(0, last.value + rssBytes - last.rssBytes);
+    const t = performance.now();
     const len = this.files.read(smapsPath(pid));
     const value = len > 0 ? kbFieldBytes(this.files.buf, len, PSS) : -1;
     if (value < 0) return last?.value ?? 0;
-    this.pss.set(pid, { value, at: now, rssBytes });
+    this.pss.set(pid, { value, at: now, rssBytes, nextAt: now + Math.max(PSS_MIN_GAP_MS, (performance.now() - t) * PSS_COST_FACTOR) });
     return value;
   }
 
