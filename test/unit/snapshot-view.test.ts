@@ -5,15 +5,15 @@ import { aggregateRuns, listedUnits, unitsPage } from '../../main/engine/snapsho
 import type { UnitReadings } from '../../main/engine/readers/unit-reader.js';
 import type { UnitRef } from '../../main/engine/runs/unit-ref.js';
 
-/** n async tasks of one run on core 1, unit i using i % 7 % of a core; the first `changed` began a state at t=2000 */
-function readings(n: number, changed = 0): UnitReadings {
+/** n async tasks of one run on core 1, unit i using i % 7 % of a core; the first `changed` began a state at t=2000; `first` the first units' states */
+function readings(n: number, changed = 0, first: UnitState[] = []): UnitReadings {
   const units: UnitRef[] = Array.from({ length: n }, (_, i) => ({
     runId: 'r1',
     unitId: i,
     mode: 'async',
     pid: 4242,
     tid: 4242,
-    state: (i % 3 === 0 ? 'running' : 'waiting(io)') as UnitState,
+    state: first[i] ?? (i % 3 === 0 ? 'running' : 'waiting(io)'),
     stateAt: i < changed ? 2000 : 1000,
     hostBaselineBytes: 0,
     hostUnits: n,
@@ -35,9 +35,7 @@ describe('snapshot view', () => {
   });
 
   it('puts no unit that has not begun on a core: a queued leg and a unit still starting carry only their host\'s pid', () => {
-    const r = readings(4);
-    r.units[0].state = 'queued';
-    r.units[1].state = 'starting';
+    const r = readings(4, 0, ['queued', 'starting']);
     const [a] = aggregateRuns(r);
     expect(a.states).toEqual({ queued: 1, starting: 1, 'waiting(io)': 1, running: 1 });
     expect(a.cores).toEqual([{ core: 1, units: 2, cpuPct: 5 }]);

@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { FINAL_STATES, type ReaderKind, type UnitState } from '../../../contract/domain.js';
+import { FINAL_STATES, type Mode, type ReaderKind, type UnitState } from '../../../contract/domain.js';
 import { type RunSpec } from '../../../contract/schemas.js';
 import { forEachGroupUnit, type EngineMessage, type HostMessage, type HostSpec, type ScenarioOutcome, type UnitDetail, type UnitReport } from '../../../contract/host-protocol.js';
 import { splitWork } from '../../../workloads/kernels/cpu.js';
@@ -42,23 +42,46 @@ export interface HostRecord {
   stderrTail: string;
 }
 
-export interface UnitRecord {
-  unitId: number;
-  host: HostRecord;
-  pid: number;
-  tid: number | null;
-  state: UnitState;
-  firstReportAt: number | null;
-  endAt: number | null;
-  cpuMs: number;
+/**
+ * One unit as its run tracks it, and what the sampler reads of it (a UnitRef): the same object, so a
+ * report changes what the next sample sees without a copy to refresh — 100,000 tasks are 100,000 of
+ * these and nothing more.
+ */
+export class UnitRecord implements UnitRef {
+  tid: number | null = null;
+  state: UnitState = 'starting';
+  firstReportAt: number | null = null;
+  endAt: number | null = null;
+  cpuMs = 0;
   /** why it failed or was killed, when not by a stop (UnitResult.reason) */
   reason?: string;
-  /** when the current state began (epoch ms, as the unit reported it) */
-  stateAt: number;
   /** scenario units that take locks: what it holds and waits for */
   detail?: UnitDetail;
   /** a unit process apart from its host (Python's multiprocessing): its own peak memory */
   peakBytes?: number;
+
+  constructor(
+    readonly runId: string,
+    readonly mode: Mode,
+    readonly unitId: number,
+    readonly host: HostRecord,
+    /** its host's until it reports (a scenario's process units then have pids of their own) */
+    public pid: number,
+    /** when the current state began (epoch ms, as the unit reported it) */
+    public stateAt: number,
+  ) {}
+
+  get hostBaselineBytes(): number {
+    return this.host.baselineBytes;
+  }
+
+  get hostUnits(): number {
+    return this.host.unitIds.length;
+  }
+
+  get selfCpuMs(): number {
+    return this.cpuMs;
+  }
 }
 
 export interface RunEvents {
@@ -105,12 +128,8 @@ export class Run extends EventEmitter<RunEvents> {
   /** a scenario host's verdict, once it has sent it */
   outcome: ScenarioOutcome | null = null;
   private remaining = 0;
-  /** one UnitRef per unit, made once and refreshed by liveUnits() */
-  private readonly refs: UnitRef[] = [];
-  /** liveUnits() as last built; the units changed since (their refs to refresh), and whether one ended or a host spoke */
-  private live: UnitRef[] = [];
-  private changed = new Set<UnitRecord>();
-  private someEnded = false;
+  /** liveUnits() as last built, and whether a unit has ended since */
+  private live: UnitRecord[] = [];
   private stale = true;
   readonly ended: Promise<void>;
 
@@ -142,18 +161,7 @@ export class Run extends EventEmitter<RunEvents> {
     };
     this.hosts.push(host);
     this.remaining++;
-    for (const unitId of hostSpec.unitIds)
-      this.units[unitId] = {
-        unitId,
-        host,
-        pid: host.pid,
-        tid: null,
-        state: 'starting',
-        firstReportAt: null,
-        endAt: null,
-        cpuMs: 0,
-        stateAt: this.t0,
-      };
+    for (const unitId of hostSpec.unitIds) this.units[unitId] = new UnitRecord(this.id, this.spec.mode, unitId, host, host.pid, this.t0);
     child.stderr?.on('data', (d: Buffer) => {
       host.stderrTail = (host.stderrTail + d.toString()).slice(-STDERR_TAIL_CHARS);
     });
@@ -168,7 +176,6 @@ export class Run extends EventEmitter<RunEvents> {
     switch (m.kind) {
       case 'hello':
         host.baselineBytes = m.baselineBytes;
-        this.stale = true; // every unit of the host shows its share of the baseline
         break;
       case 'units':
         for (const r of m.reports) this.onReport(r.unitId, r);
@@ -196,7 +203,6 @@ export class Run extends EventEmitter<RunEvents> {
       if (!u || u.state !== 'starting') continue;
       u.state = 'queued';
       u.stateAt = this.t0;
-      this.changed.add(u); // the sampler's ref says queued too
       this.emit('unit-state', u);
     }
   }
@@ -210,14 +216,13 @@ export class Run extends EventEmitter<RunEvents> {
     if (r.cpuMs !== undefined) u.cpuMs = r.cpuMs;
     if (r.peakBytes !== undefined) u.peakBytes = Math.max(u.peakBytes ?? 0, r.peakBytes);
     if (r.error) u.reason = r.error;
-    this.changed.add(u);
     if (r.state === u.state && sameDetail(r.detail, u.detail)) return; // a heartbeat
     u.state = r.state;
     u.detail = r.detail;
     u.stateAt = r.t;
     if (isFinal(r.state)) {
       u.endAt = r.t;
-      this.someEnded = true; // leaves the live list
+      this.stale = true; // leaves the live list
     }
     this.emit('unit-state', u);
   }
@@ -262,43 +267,16 @@ export class Run extends EventEmitter<RunEvents> {
   }
 
   /**
-   * The units still going, as the sampler reads them: the same objects every time, and the same array
-   * while no unit has ended and no host has said hello. Only the units that reported since the last
-   * call are refreshed (100,000 idle tasks cost the sampler no walk here; 100,000 that report once
-   * cost one refresh each); the list is rebuilt only when one ended (a filter, no refresh).
+   * The units still going, as the sampler reads them: the records themselves, in the same array until
+   * one ends (then a filter). A unit's report changes what the next sample reads without a copy, so
+   * 100,000 idle tasks cost the sampler no walk here.
    */
   liveUnits(): UnitRef[] {
     if (this.stale) {
       this.stale = false;
-      this.someEnded = false;
-      this.changed.clear();
-      const out: UnitRef[] = [];
-      for (const u of this.units) if (u && !isFinal(u.state) && u.pid > 0) out.push(this.refresh(u));
-      this.live = out;
-    } else if (this.changed.size > 0) {
-      for (const u of this.changed) this.refresh(u);
-      this.changed.clear();
-      if (this.someEnded) {
-        this.someEnded = false;
-        this.live = this.live.filter((ref) => !FINAL.has(ref.state));
-      }
+      // a unit whose host never started (no pid) has nothing to read
+      this.live = this.units.filter((u) => u && !isFinal(u.state) && u.pid > 0);
     }
     return this.live;
-  }
-
-  private refresh(u: UnitRecord): UnitRef {
-    let ref = this.refs[u.unitId];
-    if (!ref) {
-      ref = { runId: this.id, unitId: u.unitId, mode: this.spec.mode, pid: 0, tid: null, state: u.state, stateAt: 0, hostBaselineBytes: 0, hostUnits: 1, selfCpuMs: 0 };
-      this.refs[u.unitId] = ref;
-    }
-    ref.pid = u.pid;
-    ref.tid = u.tid;
-    ref.state = u.state;
-    ref.stateAt = u.stateAt;
-    ref.hostBaselineBytes = u.host.baselineBytes;
-    ref.hostUnits = u.host.unitIds.length;
-    ref.selfCpuMs = u.cpuMs;
-    return ref;
   }
 }

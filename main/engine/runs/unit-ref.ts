@@ -1,22 +1,22 @@
 import type { Mode, UnitState } from '../../../contract/domain.js';
 
 /**
- * What the sampler needs to know of a live unit; the run manager hands these out. One object per unit
- * for the unit's whole life, refreshed in place, so a sample of 100,000 tasks allocates none, and a
- * reader may key its own per-unit state on the object.
+ * What the sampler needs to know of a live unit; the run manager hands these out (a run's own unit
+ * records). One object per unit for the unit's whole life, so a sample of 100,000 tasks allocates
+ * none, and a reader may key its own per-unit state on the object. Readers only read it.
  */
 export interface UnitRef {
-  runId: string;
-  unitId: number;
-  mode: Mode;
-  pid: number;
-  tid: number | null;
-  state: UnitState;
+  readonly runId: string;
+  readonly unitId: number;
+  readonly mode: Mode;
+  readonly pid: number;
+  readonly tid: number | null;
+  readonly state: UnitState;
   /** when the current state began (epoch ms) */
-  stateAt: number;
+  readonly stateAt: number;
   /** thread/async: the host's idle memory and how many units share it */
-  hostBaselineBytes: number;
-  hostUnits: number;
+  readonly hostBaselineBytes: number;
+  readonly hostUnits: number;
   /** CPU ms the unit accounted for itself (async tasks: their slices on the shared loop) */
-  selfCpuMs: number;
+  readonly selfCpuMs: number;
 }
