@@ -146,20 +146,7 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
  * nothing; the bench measures that part against plain Node instead (README, "The observer effect").
  */
 function hostsOverheadPct(r: UnitReadings): number {
-  const units = new Map<number, number>();
-  let pid = -1;
-  let sum = 0;
-  for (let i = 0; i <= r.units.length; i++) {
-    // units of one host come together: sum a stretch, then add it
-    if (i === r.units.length || r.units[i].pid !== pid) {
-      if (pid !== -1) units.set(pid, (units.get(pid) ?? 0) + sum);
-      if (i === r.units.length) break;
-      pid = r.units[i].pid;
-      sum = 0;
-    }
-    sum += r.cpuPct[i];
-  }
   let over = 0;
-  for (const [pid, cpu] of r.hostCpuPct) over += Math.max(0, cpu - (units.get(pid) ?? 0));
+  for (const [pid, cpu] of r.hostCpuPct) over += Math.max(0, cpu - (r.unitsCpuPctByHost.get(pid) ?? 0));
   return over;
 }

@@ -41,48 +41,63 @@ const STATE_ORDER: Record<UnitState, number> = {
  * A unit that has not said anything yet has no core of its own: its pid is still its host's (a
  * scenario's queued leg, a unit still starting), so it puts no chip on the host's core.
  */
-const coreOf = (state: UnitState, core: number): number => (state === 'queued' || state === 'starting' ? -1 : core);
+const hasBegun = (state: UnitState): boolean => state !== 'queued' && state !== 'starting';
+const coreOf = (state: UnitState, core: number): number => (hasBegun(state) ? core : -1);
 
 const STATES = Object.keys(STATE_ORDER) as UnitState[];
 
-/** Adds a stretch's counts (by STATE_ORDER index) to `into`, and zeroes them for the next stretch. */
-function countsToStates(counts: Uint32Array, into: RunAggregate['states']): RunAggregate['states'] {
-  for (let k = 0; k < counts.length; k++)
-    if (counts[k] > 0) {
-      into[STATES[k]] = (into[STATES[k]] ?? 0) + counts[k];
-      counts[k] = 0;
-    }
-  return into;
-}
+type CoreLoad = RunAggregate['cores'][number];
 
+/**
+ * Sums each run's units, one stretch at a time (a run's units come together): the sums are kept in
+ * locals and the state's index is looked up only when the state differs from the unit before's, so
+ * 100,000 tasks are a pass over numbers.
+ */
 export function aggregateRuns(r: UnitReadings): RunAggregate[] {
-  const stateCounts = new Uint32Array(STATES.length);
-  const runs = new Map<string, RunAggregate & { byCore: Map<number, { core: number; units: number; cpuPct: number }> }>();
-  // a run's units come together, and an async run's share one core: look each up once per stretch
-  let a: (RunAggregate & { byCore: Map<number, { core: number; units: number; cpuPct: number }> }) | undefined;
-  let c: { core: number; units: number; cpuPct: number } | undefined;
-  for (let i = 0; i < r.units.length; i++) {
-    const u = r.units[i];
-    if (a?.runId !== u.runId) {
-      a = runs.get(u.runId);
-      if (a) a.states = countsToStates(stateCounts, a.states); // the previous run's stretch
-      a = runs.get(u.runId);
-      if (!a) runs.set(u.runId, (a = { runId: u.runId, mode: u.mode, live: 0, states: {}, cpuPct: 0, bytes: 0, cores: [], byCore: new Map() }));
-      c = undefined;
-    }
-    a.live++;
-    stateCounts[STATE_ORDER[u.state]]++;
-    a.cpuPct += r.cpuPct[i];
-    a.bytes += r.bytes[i];
-    const core = coreOf(u.state, r.core[i]);
-    if (core >= 0) {
-      if (c?.core !== core) c = a.byCore.get(core);
-      if (!c) a.byCore.set(core, (c = { core, units: 0, cpuPct: 0 }));
+  const runs = new Map<string, RunAggregate & { byCore: Map<number, CoreLoad> }>();
+  const counts = new Uint32Array(STATES.length);
+  const n = r.units.length;
+  for (let i = 0; i < n; ) {
+    const first = r.units[i];
+    let a = runs.get(first.runId);
+    if (!a) runs.set(first.runId, (a = { runId: first.runId, mode: first.mode, live: 0, states: {}, cpuPct: 0, bytes: 0, cores: [], byCore: new Map() }));
+    let live = 0;
+    let cpu = 0;
+    let bytes = 0;
+    let state: UnitState | null = null;
+    let stateIndex = 0;
+    let begun = false;
+    let c: CoreLoad | undefined;
+    for (; i < n && r.units[i].runId === first.runId; i++) {
+      const u = r.units[i];
+      if (u.state !== state) {
+        state = u.state;
+        stateIndex = STATE_ORDER[state];
+        begun = hasBegun(state);
+      }
+      counts[stateIndex]++;
+      live++;
+      const pct = r.cpuPct[i];
+      cpu += pct;
+      bytes += r.bytes[i];
+      const core = r.core[i];
+      if (!begun || core < 0) continue;
+      if (c?.core !== core) {
+        c = a.byCore.get(core);
+        if (!c) a.byCore.set(core, (c = { core, units: 0, cpuPct: 0 }));
+      }
       c.units++;
-      c.cpuPct += r.cpuPct[i];
+      c.cpuPct += pct;
     }
+    a.live += live;
+    a.cpuPct += cpu;
+    a.bytes += bytes;
+    for (let k = 0; k < counts.length; k++)
+      if (counts[k] > 0) {
+        a.states[STATES[k]] = (a.states[STATES[k]] ?? 0) + counts[k];
+        counts[k] = 0;
+      }
   }
-  if (a) a.states = countsToStates(stateCounts, a.states);
   return [...runs.values()].map(({ byCore, ...a }) => ({ ...a, bytes: Math.round(a.bytes), cores: [...byCore.values()].sort((x, y) => x.core - y.core) }));
 }
 
@@ -122,6 +137,8 @@ export function listedUnits(r: UnitReadings, since: number, limits = SNAPSHOT_UN
   }
   const listed = new Set(top);
   const out = top.map((i) => unitSample(r, i));
+  // none began a state since the last snapshot (100,000 idle tasks): no walk
+  if (r.latestStateAt <= since) return out;
   for (let i = 0, extra = 0; i < n && extra < limits.changed; i++)
     if (r.units[i].stateAt > since && !listed.has(i)) {
       out.push(unitSample(r, i));

@@ -25,6 +25,8 @@ function readings(n: number, changed = 0, first: UnitState[] = []): UnitReadings
     bytes: Float64Array.from(units, () => 100),
     core: Int32Array.from(units, () => 1),
     hostCpuPct: new Map([[4242, 5]]),
+    unitsCpuPctByHost: new Map([[4242, units.reduce((sum, _, i) => sum + (i % 7), 0)]]),
+    latestStateAt: changed > 0 ? 2000 : 1000,
   };
 }
 

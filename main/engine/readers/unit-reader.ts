@@ -46,6 +46,10 @@ export interface UnitReadings {
   core: Int32Array;
   /** each host process's own CPU, % of one core (for the monitor's cost inside the hosts) */
   hostCpuPct: Map<number, number>;
+  /** by host pid, the CPU its units showed (the rest of the host's is CoreScope's own) */
+  unitsCpuPctByHost: Map<number, number>;
+  /** the newest `stateAt` among the units (epoch ms): none began a state after it */
+  latestStateAt: number;
 }
 
 interface Rate {
@@ -83,6 +87,13 @@ async function readWithPidusage(pids: number[]): Promise<Map<number, { cpu: numb
   return out;
 }
 
+/** The distinct pids of `units`, whose units come together. */
+function pidsOf(units: readonly UnitRef[]): number[] {
+  const pids: number[] = [];
+  for (let i = 0, last = -1; i < units.length; i++) if (units[i].pid !== last) pids.push((last = units[i].pid));
+  return [...new Set(pids)];
+}
+
 const statPath = (pid: number) => `/proc/${pid}/stat`;
 const taskPath = (pid: number, tid: number) => `/proc/${pid}/task/${tid}/stat`;
 const smapsPath = (pid: number) => `/proc/${pid}/smaps_rollup`;
@@ -112,49 +123,62 @@ export class UnitReader {
 
   async read(units: readonly UnitRef[], now = performance.now()): Promise<UnitReadings> {
     const n = units.length;
-    const out: UnitReadings = { units, ...this.arrays(n), hostCpuPct: new Map() };
-    const pids = new Set<number>();
-    for (let i = 0, last = -1; i < n; i++) if (units[i].pid !== last) pids.add((last = units[i].pid));
-    const procs = this.isProc ? this.readProcesses(pids, now) : await this.readPortable([...pids]);
-    for (const [pid, p] of procs) out.hostCpuPct.set(pid, p.cpuPct);
-
+    const out: UnitReadings = { units, ...this.arrays(n), hostCpuPct: new Map(), unitsCpuPctByHost: new Map(), latestStateAt: 0 };
+    // the proc readers read a host when its first unit comes up; pidusage wants all the pids at once
+    const procs: Map<number, ProcessFigures | null> = this.isProc ? new Map() : await this.readPortable(pidsOf(units));
     const keep = new Set<string>();
-    for (const pid of pids) keep.add(statPath(pid)).add(smapsPath(pid));
     const sameUnits = units === this.prevUnits && now > this.prevSelfAt;
+    if (!sameUnits && this.prevSelfMs.length !== n) this.prevSelfMs = new Float64Array(n);
+    // One pass. A host's units come together (an async run's 100,000 share one pid): what is the
+    // host's — its figures, each unit's share of its memory — is worked out once per stretch.
     let lastPid = -1;
-    let proc: ProcessFigures | undefined;
+    let proc: ProcessFigures | null | undefined;
+    let share = 0;
+    let stretchCpu = 0;
+    let latestStateAt = 0;
     for (let i = 0; i < n; i++) {
       const u = units[i];
       if (u.pid !== lastPid) {
-        lastPid = u.pid; // an async run's units share one pid: look it up once
+        if (lastPid !== -1) out.unitsCpuPctByHost.set(lastPid, (out.unitsCpuPctByHost.get(lastPid) ?? 0) + stretchCpu);
+        lastPid = u.pid;
+        stretchCpu = 0;
         proc = procs.get(u.pid);
+        if (proc === undefined && this.isProc) {
+          proc = this.readProcess(u.pid, keep, now);
+          procs.set(u.pid, proc);
+        }
+        const hostBytes = proc?.bytes ?? 0;
+        share = u.mode === 'process' ? hostBytes : Math.max(0, hostBytes - u.hostBaselineBytes) / Math.max(1, u.hostUnits);
       }
       out.core[i] = proc?.core ?? -1;
-      const hostBytes = proc?.bytes ?? 0;
-      out.bytes[i] = u.mode === 'process' ? hostBytes : Math.max(0, hostBytes - u.hostBaselineBytes) / Math.max(1, u.hostUnits);
-      if (u.mode === 'process') out.cpuPct[i] = proc?.cpuPct ?? 0;
+      out.bytes[i] = share;
+      let cpu = 0;
+      const self = u.selfCpuMs;
+      if (u.mode === 'process') cpu = proc?.cpuPct ?? 0;
       else if (u.mode === 'thread' && this.isProc && u.tid !== null) {
         // only live thread units' threads are read; the host's other threads are not
         const path = taskPath(u.pid, u.tid);
         keep.add(path);
-        out.cpuPct[i] = 0; // unless its thread can be read (the arrays are reused)
         const len = this.files.read(path);
         if (len > 0 && parseStatInto(this.files.buf, len, this.stat)) {
-          out.cpuPct[i] = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
+          cpu = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
           out.core[i] = this.stat.processor;
         }
       } else if (sameUnits) {
-        const d = u.selfCpuMs - this.prevSelfMs[i];
-        out.cpuPct[i] = d > 0 ? (d / (now - this.prevSelfAt)) * 100 : 0;
-      } else out.cpuPct[i] = this.unitRate(u, now);
+        const d = self - this.prevSelfMs[i];
+        cpu = d > 0 ? (d / (now - this.prevSelfAt)) * 100 : 0;
+      } else cpu = this.unitRate(u, now);
+      this.prevSelfMs[i] = self;
+      out.cpuPct[i] = cpu;
+      stretchCpu += cpu;
+      if (u.stateAt > latestStateAt) latestStateAt = u.stateAt;
     }
-    if (!sameUnits) {
-      this.prevUnits = units;
-      if (this.prevSelfMs.length !== n) this.prevSelfMs = new Float64Array(n);
-    }
-    for (let i = 0; i < n; i++) this.prevSelfMs[i] = units[i].selfCpuMs;
+    if (lastPid !== -1) out.unitsCpuPctByHost.set(lastPid, (out.unitsCpuPctByHost.get(lastPid) ?? 0) + stretchCpu);
+    for (const [pid, p] of procs) if (p) out.hostCpuPct.set(pid, p.cpuPct);
+    out.latestStateAt = latestStateAt;
+    this.prevUnits = units;
     this.prevSelfAt = now;
-    this.forget(pids, keep);
+    this.forget(new Set(this.isProc ? procs.keys() : pidsOf(units)), keep);
     return out;
   }
 
@@ -172,19 +196,16 @@ export class UnitReader {
     return this.reused;
   }
 
-  /** Linux: one stat read per host process, and its PSS once a second. */
-  private readProcesses(pids: ReadonlySet<number>, now: number): Map<number, ProcessFigures> {
-    const out = new Map<number, ProcessFigures>();
-    for (const pid of pids) {
-      const path = statPath(pid);
-      const len = this.files.read(path);
-      if (len <= 0 || !parseStatInto(this.files.buf, len, this.stat)) continue;
-      const cpuPct = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
-      const core = this.stat.processor;
-      const rssBytes = this.stat.rssPages * PAGE_BYTES; // read before pssOf reuses the buffer
-      out.set(pid, { cpuPct, core, bytes: this.pssOf(pid, rssBytes, now) });
-    }
-    return out;
+  /** Linux: one stat read per host process (its PSS only now and then, see pssOf); null when it is gone. */
+  private readProcess(pid: number, keep: Set<string>, now: number): ProcessFigures | null {
+    const path = statPath(pid);
+    keep.add(path).add(smapsPath(pid));
+    const len = this.files.read(path);
+    if (len <= 0 || !parseStatInto(this.files.buf, len, this.stat)) return null;
+    const cpuPct = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
+    const core = this.stat.processor;
+    const rssBytes = this.stat.rssPages * PAGE_BYTES; // read before pssOf reuses the buffer
+    return { cpuPct, core, bytes: this.pssOf(pid, rssBytes, now) };
   }
 
   private pssOf(pid: number, rssBytes: number, now: number): number {
