@@ -45,8 +45,12 @@ interface ObserverRow {
 
 export interface HtopRow {
   label: string;
+  /** CoreScope's whole tree: the engine and the hosts it started */
   corescopePct: number;
+  /** the engine alone: the sampling process, the monitor that stands beside htop */
+  enginePct: number;
   htopPct: number;
+  /** engine ÷ htop: monitor against monitor (the hosts' idle cost is the observer table's) */
   ratio: number;
 }
 
@@ -68,7 +72,7 @@ function plainShape(c: Case): ChildProcess[] {
 
 const corescope = (args: string[]) => spawn(process.execPath, [`${ROOT}bin/corescope.js`, ...args], { stdio: 'ignore' });
 
-/** CPU of each group of trees over one window, % of one core; `ownOnly` the first root's own. */
+/** CPU of each group of trees over one window, % of one core; `firstRootPct` the first group's root process alone (the engine). */
 async function measureSideBySide(groups: number[][], windowMs: number): Promise<{ pct: number[]; firstRootPct: number }> {
   const before = groups.map((g) => treeTicks(g));
   const t0 = performance.now();
@@ -144,7 +148,7 @@ export async function besideHtop(label: string, args: string[], unitsUp: number,
     const htopPid = Number(spawnSync('tmux', ['list-panes', '-t', session, '-F', '#{pane_pid}']).stdout.toString().trim());
     await waitUp([cs.pid as number], unitsUp, workers);
     const m = await measureSideBySide([[cs.pid as number], [htopPid]], WINDOW_MS);
-    return { label, corescopePct: m.pct[0], htopPct: m.pct[1], ratio: round(m.pct[0] / Math.max(0.01, m.pct[1]), 2) };
+    return { label, corescopePct: m.pct[0], enginePct: m.firstRootPct, htopPct: m.pct[1], ratio: round(m.firstRootPct / Math.max(0.01, m.pct[1]), 2) };
   } finally {
     spawnSync('tmux', ['kill-session', '-t', session]);
     await stop([cs]);

@@ -102,8 +102,8 @@ export function observerTable(r: ObserverResult): string {
     'skipped' in r.htop
       ? `Sampler beside htop: skipped (${r.htop.skipped})`
       : md(
-          ['beside `htop -d 1`, same window', 'CoreScope', 'htop', 'CoreScope ÷ htop'],
-          r.htop.map((x) => [x.label, pct(x.corescopePct), pct(x.htopPct), `${x.ratio.toFixed(2)}×`]),
+          ['beside `htop -d 1`, same window', 'CoreScope engine', 'its whole tree', 'htop', 'engine ÷ htop'],
+          r.htop.map((x) => [x.label, pct(x.enginePct), pct(x.corescopePct), pct(x.htopPct), `${x.ratio.toFixed(2)}×`]),
         );
   return [`Observer effect (CPU % of one core over ${r.windowMs / 1000} s, both measured at once from /proc)`, '', idle, '', htop].join('\n');
 }
