@@ -4,7 +4,7 @@
  * because neither fork, Worker nor python can run a script from inside an archive. From there, Node's
  * package lookup walks up app.asar.unpacked/… and never reaches app.asar/node_modules, so every host
  * must carry its dependencies. Here app.asar is a folder holding package.json, the built CLI (the same
- * paths.ts as the Electron main) and node_modules, exactly what the archive holds; every host kind is
+ * paths.ts as the Electron main, with its chunks) and node_modules, exactly what the archive holds; every host kind is
  * started through the real engine from the unpacked copy, with no node_modules above it, and must report.
  */
 import { spawn } from 'node:child_process';
@@ -34,6 +34,7 @@ beforeAll(() => {
   mkdirSync(join(asar, 'dist'), { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(asar, 'package.json'));
   cpSync(join(ROOT, 'dist', 'cli.js'), join(asar, 'dist', 'cli.js'));
+  cpSync(join(ROOT, 'dist', 'cli-chunks'), join(asar, 'dist', 'cli-chunks'), { recursive: true }); // its commands, imported when chosen
   symlinkSync(join(ROOT, 'node_modules'), join(asar, 'node_modules'), 'dir');
   cpSync(join(ROOT, 'dist', 'workloads'), join(unpacked, 'dist', 'workloads'), { recursive: true });
   cpSync(join(ROOT, 'workloads', 'python'), join(unpacked, 'workloads', 'python'), {
