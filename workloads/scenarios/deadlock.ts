@@ -4,7 +4,7 @@
  * thread parks in Atomics.wait, a task awaits forever); the engine's watchdog sees the cycle in the
  * wait-for graph, reports it and stops them. Variant self: one unit takes the same lock twice.
  */
-import { allEnded, type ScenarioDef } from './scenario.js';
+import type { ScenarioDef } from './scenario.js';
 
 /** The locks each unit takes, in order. */
 const ORDERS = { pair: [['A', 'B'], ['B', 'A']], self: [['A', 'A']] } as const;
@@ -42,7 +42,7 @@ export const deadlock: ScenarioDef = {
     await kit.lock(first).release();
   },
   async run(stage) {
-    await allEnded(stage.startAll()); // until the watchdog stops them
+    await stage.allEnded(stage.startAll()); // until the watchdog stops them
     return null; // the engine's watchdog decides the outcome
   },
 };

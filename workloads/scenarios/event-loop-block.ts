@@ -6,7 +6,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { spinFor } from '../kernels/cpu.js';
-import { allEnded, type Placement, type ScenarioDef, type Stage } from './scenario.js';
+import type { Placement, ScenarioDef, Stage } from './scenario.js';
 
 const CPU_MS = 1000;
 const CPU_DELAY_MS = 50; // let the io tasks start waiting first
@@ -23,7 +23,7 @@ async function leg(stage: Stage, placement: Leg): Promise<number> {
   delay.enable();
   const io = ioIndexes(placement, stage.options.tasks).map((i) => stage.start(i, { placement: 'async' }));
   const cpu = stage.start(LEGS[placement].cpu, { placement });
-  await allEnded([...io, cpu]);
+  await stage.allEnded([...io, cpu]);
   delay.disable();
   return Math.round(delay.max / 1e6);
 }

@@ -3,7 +3,7 @@
  * 100 ms, and write back what they read plus their amount. Both read 0 before either writes, so the
  * second write overwrites the first: the counter ends at 20 (or 10), never 30.
  */
-import { allEnded, type ScenarioDef, type Stage, type UnitKit } from './scenario.js';
+import type { ScenarioDef, Stage, UnitKit } from './scenario.js';
 
 const AMOUNTS = [10, 20];
 const PAUSE_MS = 100;
@@ -24,7 +24,7 @@ export const counterUnits = (): string[] => AMOUNTS.map((by) => `increase(${by})
 
 /** Start both, join both, and compare the counter with what it should be. */
 export async function runCounter(stage: Stage) {
-  await allEnded(stage.startAll());
+  await stage.allEnded(stage.startAll());
   return { expected: AMOUNTS.reduce((a, b) => a + b, 0), actual: await stage.readout.finalCount() };
 }
 

@@ -92,6 +92,8 @@ export interface Stage {
   start(index: number, options?: StartOptions): UnitHandle;
   /** start every unit at once; together() waits for all of them */
   startAll(options?: StartOptions): UnitHandle[];
+  /** the units' final states, once every one of them has ended (like Promise.all of their `ended`, without a promise per unit) */
+  allEnded(units: readonly UnitHandle[]): Promise<UnitStateName[]>;
   /** the final figures of what the units shared (in the run's mode) */
   readout: CommonsReadout;
   /** every state the units reported so far */
@@ -108,5 +110,3 @@ export interface ScenarioDef {
   /** null when the engine decides the outcome (deadlock: its watchdog) */
   run(stage: Stage): Promise<ScenarioOutcome | null>;
 }
-
-export const allEnded = (units: readonly UnitHandle[]): Promise<UnitStateName[]> => Promise.all(units.map((u) => u.ended));

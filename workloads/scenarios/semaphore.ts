@@ -3,7 +3,7 @@
  * waves of 3, 3 and 1, two seconds apart. --limit 30 is the article's "the database allows 30
  * connections" case.
  */
-import { allEnded, type ScenarioDef } from './scenario.js';
+import type { ScenarioDef } from './scenario.js';
 import { permitTimes, waveStarts } from './waves.js';
 
 export const semaphore: ScenarioDef = {
@@ -31,7 +31,7 @@ export const semaphore: ScenarioDef = {
   },
   async run(stage) {
     const { limit, jobs, jobSeconds } = stage.options;
-    await allEnded(stage.startAll());
+    await stage.allEnded(stage.startAll());
     return {
       limit,
       jobs,

@@ -6,14 +6,18 @@
 import type { ScenarioName, ScenarioOptions, UnitReport } from '../../../contract/host-protocol.js';
 import type { CommonsPlan } from '../../sync/commons.js';
 
-/** What a unit needs to know to run, sent to a thread as workerData and to a process in argv. */
-export interface UnitStart {
+/** What the units started together share: one object for all of them (a task keeps it, not a copy). */
+export interface UnitCommon {
   scenario: ScenarioName;
-  index: number;
-  name: string;
   options: ScenarioOptions;
   given: Record<string, string>;
   plan: CommonsPlan;
+}
+
+/** What a unit needs to know to run, sent to a thread as workerData and to a process in argv. */
+export interface UnitStart extends UnitCommon {
+  index: number;
+  name: string;
 }
 
 export interface UnitListener {

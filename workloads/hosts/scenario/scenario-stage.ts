@@ -10,9 +10,10 @@ import { fileCommons, newCommonsFolder } from '../../sync/file-commons.js';
 import type { Commons, CommonsPlan, CommonsReadout } from '../../sync/commons.js';
 import type { Placement, ScenarioDef, Stage, StartOptions, TimelinePoint, UnitHandle } from '../../scenarios/scenario.js';
 import type { Reporter } from '../reporter.js';
-import { goneWithoutSaying, type LaunchedUnit, type UnitListener, type UnitStart } from './scenario-launch.js';
+import { goneWithoutSaying, type LaunchedUnit, type UnitCommon, type UnitListener } from './scenario-launch.js';
 import { startProcessUnit } from './scenario-process.js';
 import { startTaskUnit } from './scenario-task.js';
+import { Timeline } from './scenario-timeline.js';
 import { startThreadUnit } from './scenario-thread.js';
 import { startSlowServer } from './slow-server.js';
 
@@ -23,7 +24,10 @@ const NO_COMMONS: CommonsPlan = { locks: [], permits: 1 };
 
 /**
  * A started unit as the coordinator keeps it: its handle for the scenario's script, the listener its
- * launcher reports to, and its last word. One object with methods (gather starts 100,000).
+ * launcher reports to, and its last word. One object with methods (gather starts 100,000), and no
+ * promise of its own until someone asks for `ended`: the script waits for all of them through one
+ * Join instead (a promise, its resolver and Promise.all's reaction per unit were ~250 B of the ~1 KB
+ * each of 100,000 gathered tasks kept).
  */
 class Started implements UnitHandle, UnitListener {
   launched!: LaunchedUnit;
@@ -31,21 +35,35 @@ class Started implements UnitHandle, UnitListener {
   /** as its last report said (a process unit has its own pid, a thread its own tid) */
   pid = process.pid;
   tid: number | null = null;
-  readonly ended: Promise<UnitStateName>;
-  private settleEnded!: (state: UnitStateName) => void;
+  /** the allEnded() waiting for this unit, told when it ends */
+  join: Join | null = null;
+  /** made when someone asks for `ended` while the unit is still going */
+  private ending: { promise: Promise<UnitStateName>; settle: (state: UnitStateName) => void } | null = null;
 
   constructor(
     private readonly stage: ScenarioStage,
     readonly index: number,
-    readonly name: string,
-    private readonly placement: Placement,
-    private readonly cancellable: boolean,
-  ) {
-    this.ended = new Promise<UnitStateName>((resolve) => (this.settleEnded = resolve));
+    /** an async task that shares the run's abort, so it can't be cancelled alone */
+    private readonly sharesAbort: boolean,
+  ) {}
+
+  get name(): string {
+    return this.stage.names[this.index];
+  }
+
+  get ended(): Promise<UnitStateName> {
+    if (this.final !== null) return Promise.resolve(this.final);
+    if (!this.ending) {
+      let settle!: (state: UnitStateName) => void;
+      const promise = new Promise<UnitStateName>((resolve) => (settle = resolve));
+      this.ending = { promise, settle };
+    }
+    return this.ending.promise;
   }
 
   settle(state: UnitStateName): void {
-    this.settleEnded(state);
+    this.ending?.settle(state);
+    this.join?.oneEnded();
   }
   onReport(report: UnitReport): void {
     this.stage.heard(report, this);
@@ -54,8 +72,35 @@ class Started implements UnitHandle, UnitListener {
     this.stage.arrivedOne();
   }
   cancel(): void {
-    if (this.placement === 'async' && !this.cancellable) throw new Error(`${this.name} shares the run's abort: start it with cancellable: true`);
+    if (this.sharesAbort) throw new Error(`${this.name} shares the run's abort: start it with cancellable: true`);
     this.launched.cancel();
+  }
+}
+
+/** One allEnded(): how many of its units are still going, and what to call with their final states. */
+class Join {
+  private going = 0;
+
+  constructor(
+    private readonly units: readonly Started[],
+    private readonly resolve: (states: UnitStateName[]) => void,
+  ) {
+    for (const u of units) {
+      if (u.final !== null) continue;
+      this.going++;
+      // a unit already in another join (no scenario does that) is followed through its promise
+      if (u.join) void u.ended.then(() => this.oneEnded());
+      else u.join = this;
+    }
+    if (this.going === 0) this.resolveAll();
+  }
+
+  oneEnded(): void {
+    if (--this.going === 0) this.resolveAll();
+  }
+
+  private resolveAll(): void {
+    this.resolve(this.units.map((u) => u.final as UnitStateName));
   }
 }
 
@@ -64,13 +109,14 @@ export class ScenarioStage implements Stage {
   readonly readout: CommonsReadout;
   private readonly abort = new AbortController();
   private readonly plan: CommonsPlan;
-  private readonly points: TimelinePoint[] = [];
+  private readonly points = new Timeline();
   private readonly started: Started[] = [];
   private together: Started[] = [];
   private parties = 0;
   private arrived = 0;
   private memory: (Commons & CommonsReadout) | null = null;
   private buffer: SharedArrayBuffer | null = null;
+  private lastCommon: UnitCommon | null = null;
 
   private constructor(
     private readonly spec: HostSpec & { scenario: NonNullable<HostSpec['scenario']> },
@@ -104,7 +150,7 @@ export class ScenarioStage implements Stage {
   }
 
   timeline(): readonly TimelinePoint[] {
-    return this.points;
+    return this.points.points();
   }
 
   slowServer() {
@@ -120,13 +166,14 @@ export class ScenarioStage implements Stage {
   }
 
   start(index: number, { placement = this.mode, given = {}, cancellable = false }: StartOptions = {}): UnitHandle {
-    const unit: UnitStart = { scenario: this.spec.scenario.name, index, name: this.names[index], options: this.options, given, plan: this.plan };
+    const common = this.commonOf(given);
+    const name = this.names[index];
     // `launched` is set just below: a task already reports while it is being started, so the record comes first
-    const record = new Started(this, index, this.names[index], placement, cancellable);
+    const record = new Started(this, index, placement === 'async' && !cancellable);
     record.launched =
-      placement === 'async' ? startTaskUnit(unit, this.memoryCommons(), record, cancellable ? null : this.abort)
-      : placement === 'thread' ? startThreadUnit(unit, this.sharedBuffer(), record)
-      : startProcessUnit(unit, this.folderDir(), record);
+      placement === 'async' ? startTaskUnit(common, index, name, this.memoryCommons(), record, cancellable ? null : this.abort)
+      : placement === 'thread' ? startThreadUnit({ ...common, index, name }, this.sharedBuffer(), record)
+      : startProcessUnit({ ...common, index, name }, this.folderDir(), record);
     this.started.push(record);
     // a thread or process that is gone without saying how it ended was killed, or crashed (a task always says)
     if (placement !== 'async')
@@ -135,6 +182,14 @@ export class ScenarioStage implements Stage {
         this.endQuietly(record, state, reason);
       });
     return record;
+  }
+
+  allEnded(units: readonly UnitHandle[]): Promise<UnitStateName[]> {
+    const records = units.map((u) => {
+      if (!(u instanceof Started)) throw new Error(`allEnded: ${u.name} was not started by this stage`);
+      return u;
+    });
+    return new Promise((resolve) => new Join(records, resolve));
   }
 
   /** Stop every unit: ask first, and after a short grace kill what is still going. */
@@ -159,7 +214,7 @@ export class ScenarioStage implements Stage {
     if (record.final !== null) return;
     record.pid = report.pid;
     record.tid = report.tid;
-    this.points.push({ unit: report.unitId, state: report.state, t: report.t });
+    this.points.push(report.unitId, report.state, report.t);
     this.reporter.push(report);
     if (FINAL.includes(report.state)) {
       record.final = report.state;
@@ -180,6 +235,12 @@ export class ScenarioStage implements Stage {
     setImmediate(() => {
       for (const u of this.together) u.launched.go();
     });
+  }
+
+  /** one UnitCommon per `given` (startAll hands every unit the same), so 100,000 tasks share one */
+  private commonOf(given: Record<string, string>): UnitCommon {
+    if (this.lastCommon?.given !== given) this.lastCommon = { scenario: this.spec.scenario.name, options: this.options, given, plan: this.plan };
+    return this.lastCommon;
   }
 
   private memoryCommons() {
