@@ -29,7 +29,7 @@ export async function compareCommand(flags: CompareFlags): Promise<number> {
   const spec = parseCompareStudy(
     dropUndefined({ runtime: flags.runtime, units: toNumber(flags.units), work: toNumber(flags.work), repeat: toNumber(flags.repeat) }),
   );
-  const report = await withEngine({ python: pythonFlag(flags.python), record: flags.record }, (session) => compareModes(session.engine, spec, studyProgress(session, quiet)));
+  const report = await withEngine({ python: pythonFlag(flags.python), checkPython: spec.runtime === 'python', record: flags.record }, (session) => compareModes(session.engine, spec, studyProgress(session, quiet)));
   if (flags.csv) process.stdout.write(compareToCsv(report));
   else console.log(flags.json ? JSON.stringify(report) : compareTable(report));
   return 0;

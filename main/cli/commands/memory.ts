@@ -46,7 +46,7 @@ export async function memoryCommand(flags: MemoryFlags): Promise<number> {
   );
   if (flags.json && flags.csv) throw new InvalidInput('give either --json or --csv, not both');
   const quiet = flags.json === true || flags.csv === true;
-  const report = await withEngine({ python: pythonFlag(flags.python) }, (session) => {
+  const report = await withEngine({ python: pythonFlag(flags.python), checkPython: runtime === 'python' }, (session) => {
     session.engine.requireRuntime(runtime);
     return measureMemoryCost(session.engine, units, measure, studyProgress(session, quiet), runtime);
   });

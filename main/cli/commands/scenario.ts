@@ -45,7 +45,7 @@ export async function scenarioCommand(name: string, flags: ScenarioFlags): Promi
 
   const live = !flags.json && process.stdout.isTTY;
   const logUpdate = live ? (await import('log-update')).default : null; // a --json run doesn't load it
-  const { result, interrupted } = await withEngine({ python: pythonFlag(flags.python), record: flags.record }, async (session) => {
+  const { result, interrupted } = await withEngine({ python: pythonFlag(flags.python), checkPython: spec.runtime === 'python', record: flags.record }, async (session) => {
     const { engine } = session;
     const run = engine.runScenario(parseOrRefuse(ScenarioSpecSchema, input));
     const timer = logUpdate
