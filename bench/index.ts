@@ -14,7 +14,8 @@ import { benchSpawnLatency } from './spawn-latency.js';
 import { benchRendererCost } from './renderer-cost.js';
 import { benchRecordingSize } from './recording-size.js';
 import { benchWatchCost } from './watch-cost.js';
-import { coreLoadTable, kernelSpreadTable, machineLine, observerTable, recordingTable, rendererTable, samplerTable, spawnTable, watchTable } from './table.js';
+import { benchHundredThousand } from './hundred-thousand.js';
+import { coreLoadTable, hundredThousandTable, kernelSpreadTable, machineLine, observerTable, recordingTable, rendererTable, samplerTable, spawnTable, watchTable } from './table.js';
 
 const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
@@ -28,8 +29,9 @@ const t0 = performance.now();
 const machine = machineFacts();
 if (process.argv.includes('observer')) {
   const observer = await step('observer effect', benchObserver);
-  const file = await writeLatestResults({ machine, observer }, 'observer.json');
-  console.log([machineLine(machine), '', observerTable(observer), '', `Figures: ${file}`].join('\n'));
+  const hundredThousand = await step('100,000 tasks', benchHundredThousand);
+  const file = await writeLatestResults({ machine, observer, hundredThousand }, 'observer.json');
+  console.log([machineLine(machine), '', observerTable(observer), '', hundredThousandTable(hundredThousand), '', `Figures: ${file}`].join('\n'));
   process.exit(0);
 }
 if (process.argv.includes('watch')) {
@@ -39,6 +41,7 @@ if (process.argv.includes('watch')) {
   process.exit(0);
 }
 const observer = await step('observer effect', benchObserver);
+const hundredThousand = await step('100,000 tasks', benchHundredThousand);
 const watch = await step('watch cost', benchWatchCost);
 const coreLoad = await step('per-core load readers', benchCoreLoad);
 const samplerCost = await step('sampler cost', benchSamplerCost);
@@ -48,12 +51,14 @@ const kernelSpread = await step('cpu kernel spread per Node', benchKernelSpread)
 const recordingSize = await step('recording size', benchRecordingSize);
 const totalS = Math.round((performance.now() - t0) / 100) / 10;
 
-const file = await writeLatestResults({ machine, totalS, observer, watch, samplerCost, coreLoad, spawnLatency, rendererCost, kernelSpread, recordingSize });
+const file = await writeLatestResults({ machine, totalS, observer, hundredThousand, watch, samplerCost, coreLoad, spawnLatency, rendererCost, kernelSpread, recordingSize });
 console.log(
   [
     machineLine(machine),
     '',
     observerTable(observer),
+    '',
+    hundredThousandTable(hundredThousand),
     '',
     watchTable(watch),
     '',

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import type { CoreLoadResult } from './core-load.js';
 import type { MachineFacts } from './machine.js';
 import type { ObserverResult } from './observer.js';
+import type { HundredThousandResult } from './hundred-thousand.js';
 import type { SamplerCostResult } from './sampler-cost.js';
 import type { SpawnLatencyResult } from './spawn-latency.js';
 import type { RawSeries } from './raw-spawn.js';
@@ -88,6 +89,18 @@ export function recordingTable(r: RecordingSizeResult): string {
   const { cores, hz, seconds, units } = r.shape;
   t.push([`${seconds} s · ${cores} cores · ${hz} Hz · ${units} units`, r.frames, `${(r.bytes / 1024).toFixed(0)} KB`, `${(r.rawBytes / 1024 / 1024).toFixed(1)} MB`, times(r.rawBytes / r.bytes), ms(r.writeMs), ms(r.readMs), ms(r.perfettoMs)]);
   return `Recording size (synthetic stream through the real writer; budget ≤ 1 MB a minute)\n${t.toString()}`;
+}
+
+/** Markdown, as README's "The observer effect" shows it. */
+export function hundredThousandTable(r: HundredThousandResult): string {
+  const s = (values: number[]) => values.map((v) => (v / 1000).toFixed(2)).join(' / ');
+  return [
+    '100,000 async tasks waiting 5 s each, by turns (seconds, each round)',
+    '',
+    '| command (`--json`) | its own wall (the run\'s; the gather\'s) | the whole command |',
+    '|---|---|---|',
+    ...r.rows.map((x) => `| \`${x.label}\` | ${s(x.reportedMs)} | ${s(x.commandMs)} |`),
+  ].join('\n');
 }
 
 /** Markdown, as README's "The observer effect" shows it: paste the bench's output there. */

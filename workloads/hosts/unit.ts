@@ -20,18 +20,21 @@ export interface UnitContext {
 
 const DEFAULT_DURATION_S = 5;
 
+/** A plain state report for any unit of a host: one function for all of them, not one per unit. */
+export type StateReport = (unitId: number, state: UnitStateName, cpuMs?: number) => void;
+
 export function runUnit(ctx: UnitContext): Promise<void> {
-  return ctx.spec.workload === 'io-sleep' ? runSleepUnit(ctx) : runWorkUnit(ctx);
+  return ctx.spec.workload === 'io-sleep' ? runSleepUnit(ctx.unitId, ctx.spec, ctx.signal, (_, state, cpuMs) => ctx.report(state, { cpuMs })) : runWorkUnit(ctx);
 }
 
 /**
- * An io-sleep unit is one promise on a (shared) timer and nothing else: no async frame, no CPU tally.
- * 100,000 of them share one loop, and whatever a waiting task keeps is copied by every young-generation
- * GC while the rest are still being started.
+ * An io-sleep unit is one promise reacting to a (shared) timer and nothing else: no async frame, no CPU
+ * tally, no context. 100,000 of them share one loop, and whatever a waiting task keeps is copied by
+ * every young-generation GC while the rest are still being started.
  */
-function runSleepUnit({ spec, signal, report }: UnitContext): Promise<void> {
-  report('waiting(io)');
-  return runIoSleep(spec.durationS ?? DEFAULT_DURATION_S, signal).then(() => report(signal.aborted ? 'cancelled' : 'done', { cpuMs: 0 }));
+export function runSleepUnit(unitId: number, spec: HostSpec, signal: AbortSignal, report: StateReport): Promise<void> {
+  report(unitId, 'waiting(io)');
+  return runIoSleep(spec.durationS ?? DEFAULT_DURATION_S, signal).then(() => report(unitId, signal.aborted ? 'cancelled' : 'done', 0));
 }
 
 async function runWorkUnit(ctx: UnitContext): Promise<void> {
