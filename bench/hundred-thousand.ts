@@ -13,7 +13,7 @@ import { round } from '../main/engine/studies/stats.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = 3;
 
-export interface HundredThousandRow {
+interface HundredThousandRow {
   label: string;
   /** what the command itself reports, ms: the run's or the gather's wall */
   reportedMs: number[];

@@ -1,22 +1,15 @@
 /**
  * What a host process and the engine say to each other over the fork IPC channel.
  * The engine starts a host with one HostSpec (JSON in argv[2]); the host answers with HostMessages.
- * Kept free of imports so that every host, and the engine, can share it.
+ * Kept free of runtime imports (types only) so that every host, and the engine, can share it.
  */
+
+import type { UnitState } from './domain.js';
 
 type HostWorkload = 'cpu' | 'io-sleep' | 'mem';
 
-export type UnitStateName =
-  | 'queued'
-  | 'starting'
-  | 'running'
-  | 'waiting(lock)'
-  | 'waiting(semaphore)'
-  | 'waiting(io)'
-  | 'done'
-  | 'cancelled'
-  | 'failed'
-  | 'killed';
+/** a unit's state as hosts report it: the contract's states, named once (domain.ts) */
+export type UnitStateName = UnitState;
 
 export interface HostSpec {
   runId: string;

@@ -3,6 +3,7 @@
  * commons, a way to send reports, a way to meet the others), and runs the body: 'running', whatever
  * the body reports, then how it ended. The same for a task, a worker thread and a process.
  */
+import { FINAL_STATES } from '../../../contract/domain.js';
 import type { CoordinatorToUnit, UnitDetail, UnitReport, UnitStateName, UnitToCoordinator } from '../../../contract/host-protocol.js';
 import { sleepUnlessAborted } from '../../kernels/abortable-sleep.js';
 import type { Commons } from '../../sync/commons.js';
@@ -10,7 +11,6 @@ import { scenarioNamed } from '../../scenarios/catalog.js';
 import type { UnitKit } from '../../scenarios/scenario.js';
 import type { UnitCommon, UnitStart } from './scenario-launch.js';
 
-const FINAL: readonly UnitStateName[] = ['done', 'cancelled', 'failed', 'killed'];
 const epochNow = () => performance.timeOrigin + performance.now();
 const NO_HOLDS: readonly string[] = [];
 
@@ -60,7 +60,7 @@ export abstract class Kit implements UnitKit {
 
   send(state: UnitStateName, waitsFor: string | null = null, error?: string, note?: string): void {
     if (this.ended) return;
-    this.ended = FINAL.includes(state);
+    this.ended = FINAL_STATES.includes(state);
     this.last = state;
     // a scenario that takes locks says with every report what the unit holds and waits for
     const detail: UnitDetail | undefined =

@@ -3,6 +3,7 @@
  * should run, relays their reports to the engine and keeps them as a timeline, opens together() once
  * every unit has arrived, and on stop asks the units to end, then kills those that can't listen.
  */
+import { FINAL_STATES } from '../../../contract/domain.js';
 import type { HostSpec, UnitReport, UnitStateName } from '../../../contract/host-protocol.js';
 import { memoryCommons } from '../../sync/memory-commons.js';
 import { atomicsCommons, newCommonsBuffer } from '../../sync/atomics-commons.js';
@@ -19,7 +20,6 @@ import { startSlowServer } from './slow-server.js';
 
 /** How long units get to end by themselves on stop before they are killed. */
 const UNIT_GRACE_MS = 200;
-const FINAL: readonly UnitStateName[] = ['done', 'cancelled', 'failed', 'killed'];
 const NO_COMMONS: CommonsPlan = { locks: [], permits: 1 };
 
 /**
@@ -216,7 +216,7 @@ export class ScenarioStage implements Stage {
     record.tid = report.tid;
     this.points.push(report.unitId, report.state, report.t);
     this.reporter.push(report);
-    if (FINAL.includes(report.state)) {
+    if (FINAL_STATES.includes(report.state)) {
       record.final = report.state;
       record.settle(report.state);
     }
