@@ -6,7 +6,8 @@
  * On Linux every read is a synchronous pread through a kept-open handle (proc-files.ts), parsed
  * without allocating: each host's /proc/<pid>/stat once (a process unit's CPU, and the core its main
  * thread — where process and async units run — last ran on), and /proc/<pid>/task/<tid>/stat only for
- * the threads of live thread units. With the portable readers (macOS, Windows, or CORESCOPE_READERS=portable)
+ * the threads of live thread units, and only when their host's CPU time moved (else none of them ran:
+ * their CPU is 0 and their cores the last ones) or once a second. With the portable readers (macOS, Windows, or CORESCOPE_READERS=portable)
  * pidusage, per process: no thread, no core (null), RSS; a thread unit's CPU is the time it took itself.
  *
  * Memory is PSS on Linux: a process's private pages plus its fair share of the pages it shares (the
@@ -36,6 +37,8 @@ const PSS_COST_FACTOR = 200;
 const PSS_MIN_GAP_MS = 1000;
 const PAGE_BYTES = 4096;
 const PSS = asciiKey('Pss:');
+/** a host none of whose threads ran has its thread units' stat files read again at least this often (their cores) */
+const THREAD_REFRESH_MS = 1000;
 
 /** One sample's figures, index i for units[i]. */
 export interface UnitReadings {
@@ -55,6 +58,8 @@ export interface UnitReadings {
 interface Rate {
   value: number;
   at: number;
+  /** a thread's: the core it last ran on */
+  core?: number;
 }
 
 interface Pss {
@@ -69,6 +74,8 @@ interface ProcessFigures {
   cpuPct: number;
   core: number;
   bytes: number;
+  /** its CPU time moved since the previous read (false: none of its threads ran since) */
+  moved: boolean;
 }
 
 /** pidusage for many pids at once (not Linux); a pid that died between samples is simply absent. */
@@ -113,6 +120,8 @@ export class UnitReader {
   private prevSelfAt = 0;
   /** last PSS per pid, when it was read, and the RSS then */
   private readonly pss = new Map<number, Pss>();
+  /** per host pid, when its thread units' stat files were last read */
+  private readonly threadsReadAt = new Map<number, number>();
   private reused: Pick<UnitReadings, 'cpuPct' | 'bytes' | 'core'> = { cpuPct: new Float64Array(0), bytes: new Float64Array(0), core: new Int32Array(0) };
   /** pidusage reads 0 % the first time it sees a pid: discard that reading */
   private readonly seenPids = new Set<number>();
@@ -134,6 +143,7 @@ export class UnitReader {
     let lastPid = -1;
     let proc: ProcessFigures | null | undefined;
     let share = 0;
+    let readThreads = true;
     let stretchCpu = 0;
     let latestStateAt = 0;
     for (let i = 0; i < n; i++) {
@@ -149,6 +159,11 @@ export class UnitReader {
         }
         const hostBytes = proc?.bytes ?? 0;
         share = u.mode === 'process' ? hostBytes : Math.max(0, hostBytes - u.hostBaselineBytes) / Math.max(1, u.hostUnits);
+        // A host whose CPU time did not move ran none of its threads: each one's CPU since is 0 and its
+        // core the one it last ran on, so its thread units' stat files are left unread (64 idle thread
+        // units: one read per sample instead of 65), but for a refresh of their cores once a second.
+        readThreads = u.mode !== 'thread' || !proc || proc.moved || now - (this.threadsReadAt.get(u.pid) ?? -Infinity) >= THREAD_REFRESH_MS;
+        if (readThreads && u.mode === 'thread') this.threadsReadAt.set(u.pid, now);
       }
       out.core[i] = proc?.core ?? -1;
       out.bytes[i] = share;
@@ -159,10 +174,17 @@ export class UnitReader {
         // only live thread units' threads are read; the host's other threads are not
         const path = taskPath(u.pid, u.tid);
         keep.add(path);
-        const len = this.files.read(path);
-        if (len > 0 && parseStatInto(this.files.buf, len, this.stat)) {
-          cpu = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
-          out.core[i] = this.stat.processor;
+        const last = readThreads ? undefined : this.prevByPath.get(path);
+        if (last) {
+          last.at = now; // it used nothing since: the next rate starts here
+          out.core[i] = last.core ?? -1;
+        } else {
+          const len = this.files.read(path);
+          if (len > 0 && parseStatInto(this.files.buf, len, this.stat)) {
+            cpu = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
+            out.core[i] = this.stat.processor;
+            (this.prevByPath.get(path) as Rate).core = this.stat.processor;
+          }
         }
       } else if (sameUnits) {
         const d = self - this.prevSelfMs[i];
@@ -202,10 +224,12 @@ export class UnitReader {
     keep.add(path).add(smapsPath(pid));
     const len = this.files.read(path);
     if (len <= 0 || !parseStatInto(this.files.buf, len, this.stat)) return null;
-    const cpuPct = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
+    const cpuMs = (this.stat.cpuTicks * 1000) / TICKS_PER_S;
+    const moved = this.prevByPath.get(path)?.value !== cpuMs;
+    const cpuPct = this.rateOf(this.prevByPath, path, cpuMs, now);
     const core = this.stat.processor;
     const rssBytes = this.stat.rssPages * PAGE_BYTES; // read before pssOf reuses the buffer
-    return { cpuPct, core, bytes: this.pssOf(pid, rssBytes, now) };
+    return { cpuPct, core, bytes: this.pssOf(pid, rssBytes, now), moved };
   }
 
   private pssOf(pid: number, rssBytes: number, now: number): number {
@@ -227,7 +251,7 @@ export class UnitReader {
     for (const [pid, s] of usage) {
       const first = !this.seenPids.has(pid);
       this.seenPids.add(pid);
-      out.set(pid, { cpuPct: first ? 0 : s.cpu, core: -1, bytes: s.memory });
+      out.set(pid, { cpuPct: first ? 0 : s.cpu, core: -1, bytes: s.memory, moved: true });
     }
     return out;
   }
@@ -263,6 +287,7 @@ export class UnitReader {
   private forget(pids: ReadonlySet<number>, paths: ReadonlySet<string>): void {
     for (const k of this.prevByPath.keys()) if (!paths.has(k)) this.prevByPath.delete(k);
     for (const pid of this.pss.keys()) if (!pids.has(pid)) this.pss.delete(pid);
+    for (const pid of this.threadsReadAt.keys()) if (!pids.has(pid)) this.threadsReadAt.delete(pid);
     for (const pid of this.seenPids) if (!pids.has(pid)) this.seenPids.delete(pid);
     this.files.retainOnly(paths);
   }
