@@ -20,6 +20,22 @@ export interface SessionOptions extends EngineOptions {
   record?: string;
 }
 
+const FIRST_SAMPLE_MS = 250;
+
+async function firstSample(engine: Engine): Promise<void> {
+  if (engine.latestSnapshot) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(done, FIRST_SAMPLE_MS);
+    const stop = engine.subscribe('snapshot', done);
+  });
+  if (!engine.latestSnapshot) await engine.sampleNow();
+}
+
 export async function withEngine<T>(options: SessionOptions, body: (session: EngineSession) => Promise<T>): Promise<T> {
   const engine = new Engine(options);
   let interrupted = false;
@@ -34,9 +50,11 @@ export async function withEngine<T>(options: SessionOptions, body: (session: Eng
   try {
     await engine.start();
     if (options.record) {
+      // the recording opens on a sample of the machine as it was before anything starts (its first
+      // frame, where its time begins): the sampler's first, or one taken once FIRST_SAMPLE_MS have
+      // passed, so that its cores cover a real stretch of time and not the moment since the start
+      await firstSample(engine);
       recording = recordEngine(engine, options.record);
-      // one sample before anything starts, so a replay opens on the machine as it was before
-      await engine.sampleNow();
     }
     return await body({
       engine,
