@@ -25,23 +25,34 @@ it('sample --interval 100 --count 20 --json prints 20 snapshots, one entry per l
   expect(span).toBeLessThan(19 * 400);
 });
 
-const meanPerCore = (stdout: string): number[] => {
-  const snaps = stdout
+const snapshotsOf = (stdout: string): Snapshot[] =>
+  stdout
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as Snapshot);
-  return snaps[0].cores.map((_, i) => snaps.reduce((sum, s) => sum + s.cores[i], 0) / snaps.length);
+
+/** Each core's busy %, weighted by each sample's interval, over the samples that end within [from, to]. */
+const meanPerCore = (snaps: Snapshot[], from: number, to: number): number[] => {
+  const inside = snaps.filter((s) => s.t >= from && s.t <= to);
+  const ms = inside.reduce((sum, s) => sum + s.intervalMs, 0);
+  return snaps[0].cores.map((_, i) => inside.reduce((sum, s) => sum + s.cores[i] * s.intervalMs, 0) / ms);
 };
 
 it('the portable readers agree with /proc within 10 points per core over the same seconds', MEASURES_CPU, async () => {
   // a known load, so that agreeing can't mean both read nothing: one core's worth of busy loop
   const busy = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
   try {
-    const args = ['sample', '--interval', '500', '--count', '8', '--json'];
+    const args = ['sample', '--interval', '500', '--count', '10', '--json'];
     const [proc, portable] = await Promise.all([runCli(args, 60_000, { CORESCOPE_READERS: 'proc' }), runCli(args, 60_000, { CORESCOPE_READERS: 'portable' })]);
     expect(proc.code, proc.stderr).toBe(0);
     expect(portable.code, portable.stderr).toBe(0);
-    const [a, b] = [meanPerCore(proc.stdout), meanPerCore(portable.stdout)];
+    // the same seconds: the two start apart (systeminformation's first reading takes ~0.6 s), and the
+    // busy loop may move between cores meanwhile; compare only the stretch both sampled
+    const [sa, sb] = [snapshotsOf(proc.stdout), snapshotsOf(portable.stdout)];
+    const from = Math.max(sa[0].t, sb[0].t) + 500;
+    const to = Math.min(sa[sa.length - 1].t, sb[sb.length - 1].t);
+    expect(to - from).toBeGreaterThanOrEqual(2000);
+    const [a, b] = [meanPerCore(sa, from, to), meanPerCore(sb, from, to)];
     expect(b).toHaveLength(a.length);
     for (const [i, pct] of a.entries()) expect(Math.abs(pct - b[i]), `core ${i}: proc ${pct.toFixed(1)}, portable ${b[i].toFixed(1)}`).toBeLessThanOrEqual(10);
     for (const cores of [a, b]) expect(cores.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(80);

@@ -47,8 +47,11 @@ export class ProcStatCoreLoad implements CoreLoadReader {
 
 class SystemInformationCoreLoad implements CoreLoadReader {
   readonly source = 'systeminformation';
+  // loaded when these readers are made, not by every CLI start-up (the proc readers never need it)
+  private readonly si = import('systeminformation');
+
   async read(): Promise<number[]> {
-    const { default: si } = await import('systeminformation');
+    const { default: si } = await this.si;
     const load = await si.currentLoad();
     return load.cpus.map((c) => c.load);
   }
