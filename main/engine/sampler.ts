@@ -24,7 +24,7 @@ export interface SamplerOptions {
   /** the readers to sample with (choose.ts); default: the platform's, or CORESCOPE_READERS */
   readers?: Readers;
   /** units read by someone else at each sample (watched programs read their own trees) */
-  moreUnits?: () => Promise<UnitSample[]>;
+  moreUnits?: () => Promise<readonly UnitSample[]>;
 }
 
 export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknown] }> {
@@ -32,7 +32,7 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
   private readonly cores: CoreLoadReader;
   private readonly units: UnitReader;
   private readonly self = new SelfCost();
-  private readonly moreUnits: () => Promise<UnitSample[]>;
+  private readonly moreUnits: () => Promise<readonly UnitSample[]>;
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<Snapshot> | null = null;
   private lastAt = Date.now();

@@ -55,11 +55,16 @@ export interface UnitReadings {
   latestStateAt: number;
 }
 
+/** A cumulative CPU-ms counter's last reading; `at` < 0 until the first (which only sets the base). */
 interface Rate {
   value: number;
   at: number;
-  /** a thread's: the core it last ran on */
-  core?: number;
+}
+
+/** A thread unit's: its stat file's path (made once) and the core it last ran on. */
+interface ThreadRate extends Rate {
+  path: string;
+  core: number;
 }
 
 interface Pss {
@@ -77,6 +82,16 @@ interface ProcessFigures {
   /** its CPU time moved since the previous read (false: none of its threads ran since) */
   moved: boolean;
 }
+
+const NO_UNITS: UnitReadings = Object.freeze({
+  units: [],
+  cpuPct: new Float64Array(0),
+  bytes: new Float64Array(0),
+  core: new Int32Array(0),
+  hostCpuPct: new Map(),
+  unitsCpuPctByHost: new Map(),
+  latestStateAt: 0,
+});
 
 /** pidusage for many pids at once (not Linux); a pid that died between samples is simply absent. */
 async function readWithPidusage(pids: number[]): Promise<Map<number, { cpu: number; memory: number }>> {
@@ -101,6 +116,14 @@ function pidsOf(units: readonly UnitRef[]): number[] {
   return [...new Set(pids)];
 }
 
+/** % of one core since the counter's last reading, which becomes `cpuMs` at `now`; the first reading only sets the base. */
+function advance(r: Rate, cpuMs: number, now: number): number {
+  const pct = r.at >= 0 && now > r.at ? Math.max(0, ((cpuMs - r.value) / (now - r.at)) * 100) : 0;
+  r.value = cpuMs;
+  r.at = now;
+  return pct;
+}
+
 const statPath = (pid: number) => `/proc/${pid}/stat`;
 const taskPath = (pid: number, tid: number) => `/proc/${pid}/task/${tid}/stat`;
 const smapsPath = (pid: number) => `/proc/${pid}/smaps_rollup`;
@@ -110,9 +133,10 @@ export class UnitReader {
   private readonly isProc: boolean;
   private readonly files = new ProcFiles();
   private readonly stat: StatFields = { cpuTicks: 0, processor: -1, rssPages: 0 };
-  /** previous cumulative CPU ms, for rates: by path (processes, threads) and by unit (async slices) */
+  /** previous cumulative CPU ms, for rates: by path (host processes) and by unit (threads, async slices) */
   private readonly prevByPath = new Map<string, Rate>();
   private readonly prevByUnit = new WeakMap<UnitRef, Rate>();
+  private readonly threadRates = new WeakMap<UnitRef, ThreadRate>();
   /** the units of the previous read and their self-reported CPU then, by index: while the run manager
    * hands out the same array (no unit changed), a task's rate is a subtraction, not a map lookup */
   private prevUnits: readonly UnitRef[] | null = null;
@@ -131,10 +155,14 @@ export class UnitReader {
   }
 
   async read(units: readonly UnitRef[], now = performance.now()): Promise<UnitReadings> {
+    // no units now nor at the last read (the machine alone: `sample`, a dashboard between runs): the
+    // last read has forgotten every process already, and there is nothing to read
+    if (units.length === 0 && this.prevUnits?.length === 0) return NO_UNITS;
     const n = units.length;
     const out: UnitReadings = { units, ...this.arrays(n), hostCpuPct: new Map(), unitsCpuPctByHost: new Map(), latestStateAt: 0 };
     // the proc readers read a host when its first unit comes up; pidusage wants all the pids at once
-    const procs: Map<number, ProcessFigures | null> = this.isProc ? new Map() : await this.readPortable(pidsOf(units));
+    const portablePids = this.isProc ? null : pidsOf(units);
+    const procs: Map<number, ProcessFigures | null> = portablePids ? await this.readPortable(portablePids) : new Map();
     const keep = new Set<string>();
     const sameUnits = units === this.prevUnits && now > this.prevSelfAt;
     if (!sameUnits && this.prevSelfMs.length !== n) this.prevSelfMs = new Float64Array(n);
@@ -172,20 +200,17 @@ export class UnitReader {
       if (u.mode === 'process') cpu = proc?.cpuPct ?? 0;
       else if (u.mode === 'thread' && this.isProc && u.tid !== null) {
         // only live thread units' threads are read; the host's other threads are not
-        const path = taskPath(u.pid, u.tid);
-        keep.add(path);
-        const last = readThreads ? undefined : this.prevByPath.get(path);
-        if (last) {
-          last.at = now; // it used nothing since: the next rate starts here
-          out.core[i] = last.core ?? -1;
-        } else {
-          const len = this.files.read(path);
+        let t = this.threadRates.get(u);
+        if (!t) this.threadRates.set(u, (t = { value: 0, at: -1, path: taskPath(u.pid, u.tid), core: -1 }));
+        keep.add(t.path);
+        if (readThreads || t.at < 0) {
+          const len = this.files.read(t.path);
           if (len > 0 && parseStatInto(this.files.buf, len, this.stat)) {
-            cpu = this.rateOf(this.prevByPath, path, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
-            out.core[i] = this.stat.processor;
-            (this.prevByPath.get(path) as Rate).core = this.stat.processor;
+            cpu = advance(t, (this.stat.cpuTicks * 1000) / TICKS_PER_S, now);
+            t.core = this.stat.processor;
           }
-        }
+        } else t.at = now; // it used nothing since: the next rate starts here
+        out.core[i] = t.core;
       } else if (sameUnits) {
         const d = self - this.prevSelfMs[i];
         cpu = d > 0 ? (d / (now - this.prevSelfAt)) * 100 : 0;
@@ -200,7 +225,7 @@ export class UnitReader {
     out.latestStateAt = latestStateAt;
     this.prevUnits = units;
     this.prevSelfAt = now;
-    this.forget(new Set(this.isProc ? procs.keys() : pidsOf(units)), keep);
+    this.forget(new Set(portablePids ?? procs.keys()), keep);
     return out;
   }
 
@@ -225,8 +250,10 @@ export class UnitReader {
     const len = this.files.read(path);
     if (len <= 0 || !parseStatInto(this.files.buf, len, this.stat)) return null;
     const cpuMs = (this.stat.cpuTicks * 1000) / TICKS_PER_S;
-    const moved = this.prevByPath.get(path)?.value !== cpuMs;
-    const cpuPct = this.rateOf(this.prevByPath, path, cpuMs, now);
+    let rate = this.prevByPath.get(path);
+    if (!rate) this.prevByPath.set(path, (rate = { value: 0, at: -1 }));
+    const moved = rate.at < 0 || rate.value !== cpuMs;
+    const cpuPct = advance(rate, cpuMs, now);
     const core = this.stat.processor;
     const rssBytes = this.stat.rssPages * PAGE_BYTES; // read before pssOf reuses the buffer
     return { cpuPct, core, bytes: this.pssOf(pid, rssBytes, now), moved };
@@ -259,28 +286,9 @@ export class UnitReader {
   /** An async task's (or a thread unit's where threads can't be read) CPU: the slices it reported. */
   private unitRate(u: UnitRef, now: number): number {
     if (u.selfCpuMs === 0) return 0; // a task that has used no CPU yet (every idle one): nothing to keep
-    const p = this.prevByUnit.get(u);
-    if (!p) {
-      this.prevByUnit.set(u, { value: u.selfCpuMs, at: now });
-      return 0;
-    }
-    const pct = now > p.at ? Math.max(0, ((u.selfCpuMs - p.value) / (now - p.at)) * 100) : 0;
-    p.value = u.selfCpuMs;
-    p.at = now;
-    return pct;
-  }
-
-  /** % of one core from a cumulative CPU-ms counter; the first reading only sets the base. */
-  private rateOf(prev: Map<string, Rate>, key: string, cpuMs: number, now: number): number {
-    const p = prev.get(key);
-    if (!p) {
-      prev.set(key, { value: cpuMs, at: now });
-      return 0;
-    }
-    const pct = now > p.at ? Math.max(0, ((cpuMs - p.value) / (now - p.at)) * 100) : 0;
-    p.value = cpuMs;
-    p.at = now;
-    return pct;
+    let p = this.prevByUnit.get(u);
+    if (!p) this.prevByUnit.set(u, (p = { value: 0, at: -1 }));
+    return advance(p, u.selfCpuMs, now);
   }
 
   /** Drop the state of processes and threads that are gone, so a long session doesn't grow without bound. */
