@@ -14,6 +14,9 @@ import { treeThreads, treeTicks } from './proc-tree.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WINDOW_MS = 12_000;
 const SETTLE_MS = 10_000;
+const SETTLE_STEP_MS = 2_000;
+const SETTLE_WINDOWS = 4;
+const SETTLE_MAX_MS = 120_000;
 const TICK_MS = 10; // one clock tick (USER_HZ 100)
 /** threads a Node process has besides its workers, at least (main, V8's platform workers; libuv's pool starts on demand) */
 const NODE_OWN_THREADS = 5;
@@ -41,6 +44,8 @@ interface ObserverRow {
   overPct: number;
   /** the sampling process alone, % of one core */
   enginePct: number;
+  /** seconds from the units being up until both trees were steady */
+  settledS: number;
 }
 
 export interface HtopRow {
@@ -52,6 +57,7 @@ export interface HtopRow {
   htopPct: number;
   /** engine ÷ htop: monitor against monitor (the hosts' idle cost is the observer table's) */
   ratio: number;
+  settledS: number;
 }
 
 export interface ObserverResult {
@@ -89,23 +95,35 @@ async function measureSideBySide(groups: number[][], windowMs: number): Promise<
   return { pct, firstRootPct: pctOf((after[0].get(root) ?? 0) - (before[0].get(root) ?? 0)) };
 }
 
-/**
- * Wait until the trees hold what the case starts (every process up), then until start-up is over: 64
- * worker isolates or 100,000 tasks take seconds of CPU to start on a busy machine, and that is not the
- * idle cost. Settled = a 1 s window within a point of the one before (or 60 s have passed).
- */
+/** Wait until the trees hold what the case starts: every process up, and every worker thread. */
 async function waitUp(roots: number[], processes: number, threads = 0): Promise<void> {
   const t0 = performance.now();
   while (treeTicks(roots).size < processes && performance.now() - t0 < 60_000) await sleep(250);
   // thread units: every worker is up (a worker isolate's start-up is seconds of CPU, not the idle cost)
   while (treeThreads(roots) < threads && performance.now() - t0 < 120_000) await sleep(250);
+}
+
+/**
+ * Then wait until start-up is over in every group: compiling, the first collections and V8's memory
+ * reducer in 64 fresh isolates come in bursts until ~40 s after the start, with quiet seconds between
+ * them, so one quiet window proves nothing. Settled = each group's last SETTLE_WINDOWS windows of
+ * SETTLE_STEP_MS within a point of each other (at least SETTLE_MS after the start; at most SETTLE_MAX_MS).
+ * Returns the seconds it took.
+ */
+async function settle(groups: number[][]): Promise<number> {
+  const t0 = performance.now();
   await sleep(SETTLE_MS);
-  let last = Infinity;
-  while (performance.now() - t0 < 60_000) {
-    const { pct } = await measureSideBySide([roots], 1000);
-    if (Math.abs(pct[0] - last) < 1) return;
-    last = pct[0];
+  const history: number[][] = groups.map(() => []);
+  while (performance.now() - t0 < SETTLE_MAX_MS) {
+    const { pct } = await measureSideBySide(groups, SETTLE_STEP_MS);
+    pct.forEach((p, i) => history[i].push(p));
+    const steady = history.every((h) => {
+      const last = h.slice(-SETTLE_WINDOWS);
+      return last.length === SETTLE_WINDOWS && Math.max(...last) - Math.min(...last) <= 1;
+    });
+    if (steady) break;
   }
+  return round((performance.now() - t0) / 1000, 1);
 }
 
 async function stop(children: ChildProcess[]): Promise<void> {
@@ -128,10 +146,12 @@ async function observe(c: Case): Promise<ObserverRow> {
   try {
     const procs = c.mode === 'process' ? c.units : 1;
     const workers = c.mode === 'thread' ? c.units + NODE_OWN_THREADS : 0;
-    await waitUp([cs.pid as number], procs + 1, workers);
-    await waitUp(plain.map((p) => p.pid as number), procs, workers);
-    const m = await measureSideBySide([[cs.pid as number], plain.map((p) => p.pid as number)], WINDOW_MS);
-    return { label: c.label, corescopePct: m.pct[0], plainPct: m.pct[1], overPct: round(m.pct[0] - m.pct[1], 2), enginePct: m.firstRootPct };
+    const groups = [[cs.pid as number], plain.map((p) => p.pid as number)];
+    await waitUp(groups[0], procs + 1, workers);
+    await waitUp(groups[1], procs, workers);
+    const settledS = await settle(groups);
+    const m = await measureSideBySide(groups, WINDOW_MS);
+    return { label: c.label, corescopePct: m.pct[0], plainPct: m.pct[1], overPct: round(m.pct[0] - m.pct[1], 2), enginePct: m.firstRootPct, settledS };
   } finally {
     await stop([cs, ...plain]);
   }
@@ -146,9 +166,11 @@ export async function besideHtop(label: string, args: string[], unitsUp: number,
   const cs = corescope(args);
   try {
     const htopPid = Number(spawnSync('tmux', ['list-panes', '-t', session, '-F', '#{pane_pid}']).stdout.toString().trim());
-    await waitUp([cs.pid as number], unitsUp, workers);
-    const m = await measureSideBySide([[cs.pid as number], [htopPid]], WINDOW_MS);
-    return { label, corescopePct: m.pct[0], enginePct: m.firstRootPct, htopPct: m.pct[1], ratio: round(m.firstRootPct / Math.max(0.01, m.pct[1]), 2) };
+    const groups = [[cs.pid as number], [htopPid]];
+    await waitUp(groups[0], unitsUp, workers);
+    const settledS = await settle(groups);
+    const m = await measureSideBySide(groups, WINDOW_MS);
+    return { label, corescopePct: m.pct[0], enginePct: m.firstRootPct, htopPct: m.pct[1], ratio: round(m.firstRootPct / Math.max(0.01, m.pct[1]), 2), settledS };
   } finally {
     spawnSync('tmux', ['kill-session', '-t', session]);
     await stop([cs]);

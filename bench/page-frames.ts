@@ -7,7 +7,7 @@
  * records a CDP CPU profile (the profiler slows the page, so never during the frame window) and prints
  * the functions with the most self time; the .cpuprofile is written for DevTools.
  *
- *   npm run build && npx tsx bench/page-frames.ts [gather-http|async-10k …] [--seconds S] [--profile DIR] [--out FILE]
+ *   npm run build && npx tsx bench/page-frames.ts [gather-http|async-10k|async-100k …] [--seconds S] [--profile DIR] [--out FILE]
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +35,11 @@ const CASES: Record<string, Case> = {
   // the article's gather as a run: 10,000 awaited sleeps
   'async-10k': {
     start: (c) => c.call<{ runId: string }>('startRun', { mode: 'async', workload: 'io-sleep', units: 10_000, durationS: 8 }).then((r) => r.runId),
+    settleMs: 1000,
+  },
+  // issue 11's: 100,000 awaited sleeps (the async limit); the run's first second is its start-up
+  'async-100k': {
+    start: (c) => c.call<{ runId: string }>('startRun', { mode: 'async', workload: 'io-sleep', units: 100_000, durationS: 8 }).then((r) => r.runId),
     settleMs: 1000,
   },
 };

@@ -108,15 +108,15 @@ export function observerTable(r: ObserverResult): string {
   const md = (head: string[], rows: Array<Array<string | number>>) =>
     [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
   const idle = md(
-    ['idle io-sleep units @100 ms', 'CoreScope tree', 'of which the engine', 'plain Node, same shape', 'CoreScope adds'],
-    r.rows.map((x) => [x.label, pct(x.corescopePct), pct(x.enginePct), pct(x.plainPct), pct(x.overPct)]),
+    ['idle io-sleep units @100 ms', 'CoreScope tree', 'of which the engine', 'plain Node, same shape', 'CoreScope adds', 'steady after'],
+    r.rows.map((x) => [x.label, pct(x.corescopePct), pct(x.enginePct), pct(x.plainPct), pct(x.overPct), `${x.settledS} s`]),
   );
   const htop =
     'skipped' in r.htop
       ? `Sampler beside htop: skipped (${r.htop.skipped})`
       : md(
-          ['beside `htop -d 1`, same window', 'CoreScope engine', 'its whole tree', 'htop', 'engine ÷ htop'],
-          r.htop.map((x) => [x.label, pct(x.enginePct), pct(x.corescopePct), pct(x.htopPct), `${x.ratio.toFixed(2)}×`]),
+          ['beside `htop -d 1`, same window', 'CoreScope engine', 'its whole tree', 'htop', 'engine ÷ htop', 'steady after'],
+          r.htop.map((x) => [x.label, pct(x.enginePct), pct(x.corescopePct), pct(x.htopPct), `${x.ratio.toFixed(2)}×`, `${x.settledS} s`]),
         );
   return [`Observer effect (CPU % of one core over ${r.windowMs / 1000} s, both measured at once from /proc)`, '', idle, '', htop].join('\n');
 }
