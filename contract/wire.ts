@@ -27,6 +27,24 @@ export type WsReply = { id: number } & Envelope;
 export type WsPush = { [S in keyof Streams]: { push: (typeof STREAM_PUSH)[S]; data: Streams[S] } }[keyof Streams];
 
 /**
+ * Several run events in one message, in order. The server sends the run events that come in one turn
+ * of its loop together: a host reports its tasks in groups, so 100,000 tasks starting are 100,000
+ * events in one turn, which as messages of their own cost a page 100,000 parses and dispatches (and
+ * the server as many frames). A batch of one goes as a plain run-event push.
+ */
+export const RUN_EVENTS_PUSH = 'run-events';
+/** how many run events one batch message carries at most (~150 B each) */
+export const RUN_EVENTS_PER_MESSAGE = 2000;
+/** What the server pushes: a stream's value, or a batch of run events. */
+export type WsServerPush = WsPush | { push: typeof RUN_EVENTS_PUSH; data: Array<Streams['runEvent']> };
+
+/** The stream values a push carries, one push each: a batch as the run-event pushes it stands for. */
+export function unbatched(msg: WsServerPush): WsPush[] {
+  if (msg.push !== RUN_EVENTS_PUSH) return [msg];
+  return msg.data.map((data) => ({ push: STREAM_PUSH.runEvent, data }));
+}
+
+/**
  * What the desktop preload exposes as window.corescope: the IPC methods answering with envelopes, and
  * the streams. The renderer builds its CoreScopeApi over it (client.ts).
  */

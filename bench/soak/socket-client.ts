@@ -4,7 +4,7 @@
  */
 import WebSocket from 'ws';
 import type { MethodName } from '../../contract/methods.js';
-import type { WsPush, WsReply } from '../../contract/wire.js';
+import { unbatched, type WsPush, type WsReply, type WsServerPush } from '../../contract/wire.js';
 
 export interface SocketClient {
   call<T = unknown>(method: MethodName, params?: unknown): Promise<T>;
@@ -27,8 +27,8 @@ export function connect(pageUrl: string): Promise<SocketClient> {
   let bytes = 0;
   ws.on('message', (data: Buffer) => {
     bytes += data.length;
-    const msg = JSON.parse(data.toString()) as WsReply | WsPush;
-    if ('push' in msg) for (const l of listeners) l(msg);
+    const msg = JSON.parse(data.toString()) as WsReply | WsServerPush;
+    if ('push' in msg) for (const p of unbatched(msg)) for (const l of listeners) l(p);
     else {
       const p = pending.get(msg.id);
       pending.delete(msg.id);

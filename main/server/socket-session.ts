@@ -1,15 +1,16 @@
 /**
  * One dashboard connection: parses each request with the contract's wire schema, answers it through
- * the ApiEndpoint (which parses its params with the method table), and pushes every stream. What a slow
- * page is sent stays bounded: snapshots are skipped, run events are coalesced (coalesced-events.ts)
- * until it catches up, and a client whose send buffer still passes SEND_BUFFER_LIMIT (it never reads)
- * is dropped.
+ * the ApiEndpoint (which parses its params with the method table), and pushes every stream. Run events
+ * that come in one turn of the loop leave together, as batches (RUN_EVENTS_PUSH), and before anything
+ * else is sent, so the page sees every message in the order it was made. What a slow page is sent
+ * stays bounded: snapshots are skipped, run events are coalesced (coalesced-events.ts) until it
+ * catches up, and a client whose send buffer still passes SEND_BUFFER_LIMIT (it never reads) is dropped.
  */
 import type { WebSocket } from 'ws';
 import { IPC_METHODS, STREAM_PUSH, STREAMS, WS_METHODS, type Access, type MethodName, type StreamName, type Streams } from '../../contract/methods.js';
 import { refusalOf } from '../../contract/refusal.js';
 import type { RunEvent } from '../../contract/run-events.js';
-import { WsRequestSchema, type WsPush, type WsReply } from '../../contract/wire.js';
+import { RUN_EVENTS_PER_MESSAGE, RUN_EVENTS_PUSH, WsRequestSchema, type WsReply, type WsServerPush } from '../../contract/wire.js';
 import type { ApiEndpoint } from '../engine/api-service.js';
 import { CoalescedEvents } from './coalesced-events.js';
 import { SET_PYTHON_REFUSED, desktopOnlyRefused } from './host-policy.js';
@@ -33,26 +34,56 @@ export interface SessionOptions {
 export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOptions): void {
   const held = new CoalescedEvents();
   let catchUp: NodeJS.Timeout | null = null;
-  const send = (msg: WsPush | WsReply) => {
+  /** run events of this turn, not sent yet */
+  let batch: RunEvent[] = [];
+  let batchDue: NodeJS.Immediate | null = null;
+  const sendNow = (msg: WsServerPush | WsReply) => {
     if (ws.readyState !== ws.OPEN) return;
     ws.send(JSON.stringify(msg));
     if (ws.bufferedAmount > SEND_BUFFER_LIMIT) ws.terminate();
+  };
+  const sendRunEvents = (events: RunEvent[]) => {
+    for (let i = 0; i < events.length; i += RUN_EVENTS_PER_MESSAGE) {
+      const part = events.slice(i, i + RUN_EVENTS_PER_MESSAGE);
+      sendNow(part.length === 1 ? { push: STREAM_PUSH.runEvent, data: part[0] } : { push: RUN_EVENTS_PUSH, data: part });
+    }
+  };
+  const flushBatch = () => {
+    if (batchDue) clearImmediate(batchDue);
+    batchDue = null;
+    const events = batch;
+    batch = [];
+    sendRunEvents(events);
+  };
+  // anything else leaves after the run events made before it
+  const send = (msg: WsServerPush | WsReply) => {
+    if (batch.length) flushBatch();
+    sendNow(msg);
   };
   const flushWhenCaughtUp = () => {
     catchUp = null;
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > SLOW_CLIENT_BYTES) catchUp = setTimeout(flushWhenCaughtUp, CATCH_UP_MS);
-    else for (const data of held.take()) send({ push: STREAM_PUSH.runEvent, data });
+    else sendRunEvents(held.take());
   };
   const pushRunEvent = (data: RunEvent) => {
-    if (held.size === 0 && ws.bufferedAmount <= SLOW_CLIENT_BYTES) return send({ push: STREAM_PUSH.runEvent, data });
+    if (held.size === 0 && ws.bufferedAmount <= SLOW_CLIENT_BYTES) {
+      batch.push(data);
+      batchDue ??= setImmediate(flushBatch);
+      return;
+    }
+    // a slow page: what this turn had not sent yet is held too, before this one (held keeps the order)
+    if (batch.length) {
+      for (const e of batch) held.add(e);
+      batch = [];
+    }
     held.add(data);
     catchUp ??= setTimeout(flushWhenCaughtUp, CATCH_UP_MS);
   };
   const push = <S extends StreamName>(stream: S, data: Streams[S]) => {
     if (stream === 'runEvent') return pushRunEvent(data as RunEvent);
     if (stream === 'snapshot' && ws.bufferedAmount > SLOW_CLIENT_BYTES) return; // the next one will do
-    send({ push: STREAM_PUSH[stream], data } as WsPush);
+    send({ push: STREAM_PUSH[stream], data } as WsServerPush);
   };
   const offs = STREAMS.map((stream) => api.subscribe(stream, (data) => push(stream, data)));
   // a protocol error (e.g. a message over the size limit) closes this socket; it must not crash the server
@@ -60,6 +91,8 @@ export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOp
   ws.on('close', () => {
     offs.forEach((off) => off());
     if (catchUp) clearTimeout(catchUp);
+    if (batchDue) clearImmediate(batchDue);
+    batch = [];
   });
 
   ws.on('message', async (raw, isBinary) => {

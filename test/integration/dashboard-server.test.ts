@@ -144,6 +144,29 @@ describe('the API over the socket', () => {
     ws.close();
   });
 
+  it('sends the run events of one turn as batches: 3,000 tasks, every state change, in order, in far fewer messages', async () => {
+    const { ws, api } = await tryOpen(wsUrl, origin);
+    const started = await api.send({ method: 'startRun', params: { mode: 'async', workload: 'io-sleep', units: 3000, durationS: 1 } });
+    expect(started).toMatchObject({ ok: true });
+    const runId = (started as { result: { runId: string } }).result.runId;
+    const ofRun = () => api.pushes.flatMap((p) => (p.push === 'run-event' && p.data.runId === runId ? [p.data] : []));
+    const deadline = Date.now() + 20_000;
+    while (!ofRun().some((e) => e.type === 'run-ended') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const events = ofRun();
+    expect(events[0]).toMatchObject({ type: 'run-started' });
+    expect(events.at(-1)).toMatchObject({ type: 'run-ended' });
+    // each task: running, then waiting(io), then done — every change reached the page, each unit's in order
+    const states = new Map<number, string[]>();
+    for (const e of events) if (e.type === 'unit-state') states.set(e.unitId, [...(states.get(e.unitId) ?? []), e.state]);
+    expect(states.size).toBe(3000);
+    for (const seen of states.values()) expect(seen.at(-1)).toBe('done');
+    const unitEvents = events.length - 2;
+    expect(unitEvents).toBeGreaterThanOrEqual(6000);
+    // one message per event before: now the snapshots (~10 a second) and a few batches
+    expect(api.messages.pushes).toBeLessThan(unitEvents / 10);
+    ws.close();
+  });
+
   it('drops a message larger than the limit', async () => {
     const { ws } = await tryOpen(wsUrl, origin);
     ws.on('error', () => undefined); // the server cuts the frame short; only the close matters here

@@ -1,14 +1,18 @@
-/** A test's side of the dashboard socket: open one (with an origin), send requests, keep every push. */
+/** A test's side of the dashboard socket: open one (with an origin), send requests, keep every push (a batch of run events as the pushes it stands for; `messages` counts what came). */
 import WebSocket from 'ws';
-import type { WsPush, WsReply } from '../../contract/wire.js';
+import { unbatched, type WsPush, type WsReply } from '../../contract/wire.js';
 
 export function client(ws: WebSocket) {
   let nextId = 1;
   const pushes: WsPush[] = [];
+  const messages = { pushes: 0 };
   const waiting = new Map<number, (r: WsReply) => void>();
   ws.on('message', (raw) => {
     const msg = JSON.parse(raw.toString());
-    if ('push' in msg) pushes.push(msg);
+    if ('push' in msg) {
+      messages.pushes++;
+      pushes.push(...unbatched(msg));
+    }
     else waiting.get(msg.id)?.(msg);
   });
   const send = (payload: unknown) =>
@@ -18,7 +22,7 @@ export function client(ws: WebSocket) {
       ws.send(typeof payload === 'string' ? payload : JSON.stringify({ id, ...(payload as object) }));
       if (typeof payload === 'string') waiting.set(-1, resolve);
     });
-  return { send, pushes };
+  return { send, pushes, messages };
 }
 
 /** Open a socket; resolves with its status: 'open' or the HTTP status it was refused with. */

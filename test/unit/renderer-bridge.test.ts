@@ -64,6 +64,13 @@ describe('server messages', () => {
     expect(parseServerMessage('{"push":"snapshot","data":{}}')).toBeNull();
   });
 
+  it('reads a batch of run events as the run events it carries, in order, and drops a malformed one', () => {
+    const batch = { push: 'run-events', data: [{ type: 'run-started' }, { type: 'unit-state' }, { type: 'run-ended' }] };
+    expect(parseServerMessage(JSON.stringify(batch))).toEqual({ kind: 'push', stream: 'runEvent', values: batch.data });
+    expect(parseServerMessage('{"push":"run-events","data":{"type":"run-started"}}')).toBeNull();
+    expect(parseServerMessage('{"push":"run-events","data":[{"type":"run-started"},3]}')).toBeNull();
+  });
+
   it('encodes requests as the contract’s WsRequest', () => {
     expect(JSON.parse(encodeRequest(1, 'system'))).toEqual({ id: 1, method: 'system' });
     expect(JSON.parse(encodeRequest(2, 'stopRun', 'r1'))).toEqual({ id: 2, method: 'stopRun', params: 'r1' });
@@ -108,10 +115,11 @@ describe('WsBridge', () => {
     bridge.api.onRunEvent((e) => events.push(e.type));
     socket.reply({ push: 'snapshot', data: { t: 1, cores: [] } });
     socket.reply({ push: 'run-event', data: { type: 'run-ended' } });
+    socket.reply({ push: 'run-events', data: [{ type: 'run-started' }, { type: 'unit-state' }] });
     off();
     socket.reply({ push: 'snapshot', data: { t: 2, cores: [] } });
     expect(got).toEqual([1]);
-    expect(events).toEqual(['run-ended']);
+    expect(events).toEqual(['run-ended', 'run-started', 'unit-state']);
   });
 
   it('fails pending and later calls once the socket closes, and says why', async () => {

@@ -151,7 +151,7 @@ describe('the study reducer', () => {
 describe('study events over the socket', () => {
   it('are told apart from run events and replies', () => {
     const data = { type: 'study-started', studyId: 's1', kind: 'memory', legs: 9, t: 1 };
-    expect(parseServerMessage(JSON.stringify({ push: 'study-event', data }))).toEqual({ kind: 'push', stream: 'studyEvent', data });
+    expect(parseServerMessage(JSON.stringify({ push: 'study-event', data }))).toEqual({ kind: 'push', stream: 'studyEvent', values: [data] });
     expect(parseServerMessage(JSON.stringify({ push: 'study-event', data: 3 }))).toBeNull();
   });
 });

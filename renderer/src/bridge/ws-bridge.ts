@@ -127,7 +127,8 @@ export class WsBridge implements Connection {
     const msg = parseServerMessage(data);
     if (!msg) return;
     if (msg.kind === 'push') {
-      for (const cb of this.listeners.get(msg.stream) ?? []) cb(msg.data);
+      const listeners = this.listeners.get(msg.stream);
+      if (listeners) for (const value of msg.values) for (const cb of listeners) cb(value);
       return;
     }
     const answer = this.pending.get(msg.id);

@@ -3,9 +3,10 @@
  * requests (by id), or a push of one of the contract's streams. Anything else is dropped, not thrown.
  */
 import { STREAM_PUSH, STREAMS, type MethodName, type StreamName } from '../../../contract/methods.js';
-import type { Envelope, WsRequest } from '../../../contract/wire.js';
+import { RUN_EVENTS_PUSH, type Envelope, type WsRequest } from '../../../contract/wire.js';
 
-export type ServerMessage = { kind: 'reply'; id: number; reply: Envelope } | { kind: 'push'; stream: StreamName; data: unknown };
+/** a push carries one value of a stream, or several (a batch of run events), in order */
+export type ServerMessage = { kind: 'reply'; id: number; reply: Envelope } | { kind: 'push'; stream: StreamName; values: unknown[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const streamOfPush = new Map<string, StreamName>(STREAMS.map((s) => [STREAM_PUSH[s], s]));
@@ -19,10 +20,11 @@ export function parseServerMessage(text: string): ServerMessage | null {
   }
   if (!isObject(msg)) return null;
   if (typeof msg.push === 'string') {
+    if (msg.push === RUN_EVENTS_PUSH) return Array.isArray(msg.data) && msg.data.every(isObject) ? { kind: 'push', stream: 'runEvent', values: msg.data } : null;
     const stream = streamOfPush.get(msg.push);
     // every stream carries an object; a snapshot's cores are what every view reads first
     if (!stream || !isObject(msg.data) || (stream === 'snapshot' && !Array.isArray(msg.data.cores))) return null;
-    return { kind: 'push', stream, data: msg.data };
+    return { kind: 'push', stream, values: [msg.data] };
   }
   if (typeof msg.id === 'number') {
     if (msg.ok === true) return { kind: 'reply', id: msg.id, reply: { ok: true, result: msg.result } };
