@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { UnitSample } from '../../contract/snapshot.js';
 import { aggregateSamples } from '../../lib/run-aggregates.js';
 import { MAX_CHIPS_PER_CORE, chipsByCore as chipsOf } from '../../renderer/src/state/core-chips.js';
-import { DEFAULT_SORT, MAX_ROWS, ROW_PX, endedRows, rowWindow, stateWords, tableRows, toggleSort } from '../../renderer/src/state/units-table.js';
+import { DEFAULT_SORT, MAX_ROWS, ROW_PX, endedRows, endedTable, liveAndEndedRows, rowWindow, stateWords, tableRows, toggleSort, type SortKey } from '../../renderer/src/state/units-table.js';
 import type { RunSummary } from '../../contract/run-events.js';
 
 const u = (runId: string, unitId: number, over: Partial<UnitSample> = {}): UnitSample => ({
@@ -126,6 +127,44 @@ describe('endedRows', () => {
     const rows = endedRows([summary], [u('r1', 1)]);
     expect(rows).toEqual([{ runId: 'r1', unitId: 0, pid: 11, tid: 12, cpuPct: 0, bytes: 2048, core: null, state: 'done', ended: true }]);
     expect(tableRows([u('r2', 0), ...rows], () => 'thread', DEFAULT_SORT).total).toBe(2);
+  });
+});
+
+describe('live rows merged with the ended runs’ rows, sorted once', () => {
+  const SORT_KEYS: SortKey[] = ['run', 'unit', 'pid', 'tid', 'mode', 'state', 'core', 'cpuPct', 'bytes'];
+  const modeOf = (runId: string) => (runId === 'r1' ? 'async' : 'thread');
+  const result = (id: number, peakBytes: number, state: 'done' | 'killed') => ({ id, pid: 900 + (id % 3), tid: id % 2 ? 7000 + id : null, cpuMs: 1, peakBytes, startMs: 0, endMs: 1, state });
+
+  it('is the table of all of them sorted together: same rows, same order, same counts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 5000 }), fc.constantFrom<'done' | 'killed'>('done', 'killed')), { maxLength: 60 }),
+        fc.array(fc.tuple(fc.constantFrom('r1', 'r2', 'r3'), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 100 })), { maxLength: 30 }),
+        fc.constantFrom(...SORT_KEYS),
+        fc.constantFrom<'asc' | 'desc'>('asc', 'desc'),
+        fc.integer({ min: 1, max: 50 }),
+        (results, lives, key, dir, max) => {
+          const unitResults = [...new Map(results.map(([id, bytes, state]) => [id, result(id, bytes, state)])).values()];
+          const summaries = [{ runId: 'r1', unitResults } as unknown as RunSummary];
+          const live = [...new Map(lives.map(([run, id, cpu]) => [`${run}/${id}`, u(run, id, { cpuPct: cpu, core: id % 2 })])).values()];
+          const sort = { key, dir };
+          const before = tableRows([...live, ...endedRows(summaries, live)], modeOf, sort, max);
+          const after = liveAndEndedRows(live, endedTable(summaries, modeOf, sort), modeOf, sort, max);
+          expect(after.rows).toEqual(before.rows);
+          expect(after.total).toBe(before.total);
+          expect(after.hidden).toBe(before.hidden);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts the ended rows a live row does not stand for', () => {
+    const summaries = [{ runId: 'r1', unitResults: [result(0, 10, 'done'), result(1, 20, 'done'), result(2, 30, 'killed')] } as unknown as RunSummary];
+    const t = liveAndEndedRows([u('r1', 1), u('r2', 0)], endedTable(summaries, modeOf, DEFAULT_SORT), modeOf, DEFAULT_SORT);
+    expect(t.ended).toBe(2);
+    expect(t.total).toBe(4);
+    expect(t.rows.map((r) => `${r.runId}/${r.unitId}${r.ended ? ' ended' : ''}`)).toEqual(['r1/1', 'r2/0', 'r1/0 ended', 'r1/2 ended']);
   });
 });
 

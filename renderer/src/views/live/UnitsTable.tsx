@@ -13,7 +13,7 @@ import { useFrame } from '../../hooks/use-frame.js';
 import type { LiveStore } from '../../state/live-store.js';
 import { runColorVar } from '../../state/run-colors.js';
 import { colorOf } from '../../state/runs.js';
-import { DEFAULT_SORT, MAX_ROWS, ROW_PX, endedRows, rowWindow, stateWords, tableRows, toggleSort, type Sort, type SortKey, type TableRow } from '../../state/units-table.js';
+import { DEFAULT_SORT, MAX_ROWS, ROW_PX, endedTable, liveAndEndedRows, rowWindow, stateWords, tableRows, toggleSort, type Sort, type SortKey, type TableRow } from '../../state/units-table.js';
 import { TABLE_GAP_MS } from '../draw-rates.js';
 import { stateClass } from '../../state/scenario-timeline.js';
 import { threadStateOf } from '../../state/watch-threads.js';
@@ -52,17 +52,16 @@ export function UnitsTable({ store, api }: { store: LiveStore; api: Pick<CoreSco
       current = false;
     };
   }, [api, paged, at, sort, frame.latest]);
-  const summaries = useMemo(() => runs.lanes.flatMap((l) => (l.summary ? [l.summary] : [])), [runs]);
+  const modeOf = useCallback((runId: string) => runs.lanes.find((l) => l.runId === runId)?.spec.mode ?? null, [runs]);
+  // sorted when a run ends or the sort changes: an ended 100,000-task run is 100,000 rows
+  const ended = useMemo(() => endedTable(runs.lanes.flatMap((l) => (l.summary ? [l.summary] : [])), modeOf, sort), [runs, modeOf, sort]);
   const table = useMemo(() => {
-    const modeOf = (runId: string) => runs.lanes.find((l) => l.runId === runId)?.spec.mode ?? null;
     if (paged) {
       const rows = tableRows(page?.rows ?? [], modeOf, sort, MAX_ROWS).rows;
       return { rows, hidden: Math.max(0, live - rows.length), total: live, ended: 0 };
     }
-    const liveRows = frame.latest?.units ?? [];
-    const ended = endedRows(summaries, liveRows);
-    return { ...tableRows([...liveRows, ...ended], modeOf, sort, MAX_ROWS), ended: ended.length };
-  }, [frame.latest, runs, summaries, sort, paged, page, live]);
+    return liveAndEndedRows(frame.latest?.units ?? [], ended, modeOf, sort, MAX_ROWS);
+  }, [frame.latest, modeOf, ended, sort, paged, page, live]);
   // only the rows in the scroll box (and a few either side) are drawn; the row index at its top is kept
   const wrap = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 380 });
