@@ -10,7 +10,7 @@ export const WORKLOAD_CATALOG: WorkloadInfo[] = [
   {
     name: 'io-sleep',
     summary:
-      'Waits on a timer, like a unit blocked on I/O: the unit itself costs no CPU, so thousands can wait at once. Watching it costs a little, all of it the sampler: measured every 100 ms, ~0.05 % of a core per idle process, ~0.02 % per idle thread, ~0.0002 % per waiting async task (README, "The observer effect").',
+      'Waits on a timer, like a unit blocked on I/O: the unit itself costs no CPU, so thousands can wait at once. Watching it costs a little, all of it the sampler: measured every 100 ms, ~0.04 % of a core per idle process, ~0.01 % per idle thread, ~0.0001 % per waiting async task (README, "The observer effect").',
     params: ['durationS'],
   },
   {
