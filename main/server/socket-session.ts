@@ -44,6 +44,12 @@ export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOp
   };
   const sendRunEvents = (events: RunEvent[]) => {
     for (let i = 0; i < events.length; i += RUN_EVENTS_PER_MESSAGE) {
+      if (ws.bufferedAmount > SLOW_CLIENT_BYTES) {
+        // the page fell behind within this batch: the rest is held for it like any other run event
+        for (let j = i; j < events.length; j++) held.add(events[j]);
+        catchUp ??= setTimeout(flushWhenCaughtUp, CATCH_UP_MS);
+        return;
+      }
       const part = events.slice(i, i + RUN_EVENTS_PER_MESSAGE);
       sendNow(part.length === 1 ? { push: STREAM_PUSH.runEvent, data: part[0] } : { push: RUN_EVENTS_PUSH, data: part });
     }
