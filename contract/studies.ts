@@ -65,7 +65,7 @@ export interface MemoryCostResult {
   mode: Mode;
   runtime: Runtime;
   measure: MemoryMeasure;
-  /** async legs run this many tasks per step of N (N = 1, 2, 4 → 500, 1000, 2000 tasks) */
+  /** async legs run this many tasks per step of N (ASYNC_TASKS_PER_STEP: N = 1, 2, 4 → 2,500, 5,000, 10,000 tasks) */
   unitsPerStep: number;
   points: MemoryPoint[];
   bytesPerUnit: number;

@@ -1,5 +1,6 @@
 /** The engine-wide limits: what all runs together may hold, with the refusal's numbers. */
 import { describe, expect, it } from 'vitest';
+import { ASYNC_TASKS_PER_STEP, MEMORY_STUDY_LIMITS, unitLimitFor } from '../../contract/limits.js';
 import type { RunSpec } from '../../contract/schemas.js';
 import { MAX_LIVE_ASYNC_UNITS, MAX_LIVE_OS_UNITS, engineLimitRefusal } from '../../main/engine/runs/engine-limits.js';
 
@@ -35,5 +36,11 @@ describe('engine-wide limits', () => {
       'refused: 5 × 512 MB = 2.5 GB beside 2.0 GB in live runs would pass half the available memory (4.0 GB of 8.0 GB)',
     );
     expect(engineLimitRefusal([], spec('thread', 8, { workload: 'mem' }), 1 * GB)).toBeNull(); // 8 × the default 64 MB
+  });
+
+  it("lets a memory study's largest async leg start: its tasks fit the async limit and the engine's", () => {
+    const largest = MEMORY_STUDY_LIMITS.units.max * ASYNC_TASKS_PER_STEP;
+    expect(largest).toBeLessThanOrEqual(unitLimitFor('async').max);
+    expect(engineLimitRefusal([], spec('async', largest), 16 * GB)).toBeNull();
   });
 });

@@ -2,13 +2,13 @@
  * Memory cost: each mode's total memory with N idle units, for several N, and a least-squares line
  * through the points: the slope is what one more unit costs (bytesPerUnit), the intercept what the mode
  * costs before any unit (baseBytes). The measure (PSS, USS or RSS) is named everywhere it is shown.
- * An async task costs less than a page, so async legs run 500 tasks per step of N (said on the chart).
+ * An async task costs less than a page, so async legs run ASYNC_TASKS_PER_STEP tasks per step of N (said on the chart).
  */
 import { useCanControl, VIEW_ONLY_WORDS } from '../../hooks/use-access.js';
 import { useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { MEMORY_MEASURES_ALL, type MemoryMeasure, type Mode, type Runtime } from '../../../../contract/domain.js';
-import { MEMORY_STUDY_LIMITS } from '../../../../contract/limits.js';
+import { ASYNC_TASKS_PER_STEP, MEMORY_STUDY_LIMITS } from '../../../../contract/limits.js';
 import { type CoreScopeApi } from '../../../../contract/methods.js';
 import { refusalOf } from '../../../../contract/refusal.js';
 import { MemoryCostSpecSchema } from '../../../../contract/schemas.js';
@@ -88,7 +88,7 @@ export function MemoryStudy({ api, study, otherRunning, measures: readable, pyth
           run();
         }}
       >
-        <Field id="mem-units" label="Units (N), comma-separated" hint={`counts from ${MEMORY_STUDY_LIMITS.units.min} to ${MEMORY_STUDY_LIMITS.units.max}; async runs 500 tasks per N`} error={unitsError}>
+        <Field id="mem-units" label="Units (N), comma-separated" hint={`counts from ${MEMORY_STUDY_LIMITS.units.min} to ${MEMORY_STUDY_LIMITS.units.max}; async runs ${ASYNC_TASKS_PER_STEP.toLocaleString('en-US')} tasks per N`} error={unitsError}>
           <input id="mem-units" value={unitsText} onChange={(e) => setUnitsText(e.target.value)} {...describedBy('mem-units', true, unitsError)} />
         </Field>
         <Field id="mem-measure" label="Measure" hint={MEASURE_WORDS[measure]}>
