@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { MODES, RUNTIMES, SCENARIOS, WORKLOADS } from '../../contract/domain.js';
 import { COMPARE_REPEAT, LIMITS } from '../../contract/limits.js';
 import { InvalidInput } from '../../contract/refusal.js';
+import { letStdoutReaderGo } from './interrupt.js';
 import { PYTHON_FLAG_HELP } from './python-flag.js';
 
 const BAD_INPUT = 2;
@@ -135,6 +136,7 @@ function exit(code: number): void {
   process.exitCode = code;
 }
 
+letStdoutReaderGo();
 try {
   await program().parseAsync(process.argv);
 } catch (e) {

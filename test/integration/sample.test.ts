@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { expect, it } from 'vitest';
 import type { Snapshot } from '../../contract/snapshot.js';
-import { MEASURES_CPU, runCli } from './helpers.js';
+import { MEASURES_CPU, runCli, startCli } from './helpers.js';
 
 it('sample --interval 100 --count 20 --json prints 20 snapshots, one entry per logical core', async () => {
   // a child that spins one core all along: some core must read busy (a reading that ignored /proc
@@ -23,6 +23,19 @@ it('sample --interval 100 --count 20 --json prints 20 snapshots, one entry per l
   const span = snaps[19].t - snaps[0].t;
   expect(span).toBeGreaterThan(19 * 80);
   expect(span).toBeLessThan(19 * 400);
+});
+
+it('ends quietly when its reader goes, like `corescope sample | head -2`', async () => {
+  const child = startCli(['sample', '--interval', '100']);
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // the reader takes the first line and goes: the next write meets a closed pipe (EPIPE)
+  child.stdout?.once('data', () => child.stdout?.destroy());
+  const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), 10_000))]);
+  if (code === 'still running') child.kill('SIGKILL');
+  expect(code).toBe(0);
+  expect(stderr).toBe('');
 });
 
 const snapshotsOf = (stdout: string): Snapshot[] =>

@@ -11,6 +11,7 @@ export async function exportCommand(file: string, flags: { format?: string }): P
   if (!FORMATS.includes(format as (typeof FORMATS)[number])) throw new InvalidInput(`format must be one of ${FORMATS.join(', ')}: --format perfetto`);
   const { rec } = loadRecording(file);
   const text = format === 'csv' ? recordingToCsv(rec) : JSON.stringify(toPerfetto(rec)) + '\n';
-  await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+  // `export … | head`: a reader that has gone took what it wanted
+  await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e && (e as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(e) : resolve())));
   return rec.damage ? 1 : 0;
 }
