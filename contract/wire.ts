@@ -46,6 +46,10 @@ export function unbatched(msg: WsServerPush): WsPush[] {
 
 /**
  * What the desktop preload exposes as window.corescope: the IPC methods answering with envelopes, and
- * the streams. The renderer builds its CoreScopeApi over it (client.ts).
+ * the streams. Run events arrive as arrays, in order (the shell sends those of one turn together, at
+ * most RUN_EVENTS_PER_MESSAGE a message: main/electron/ipc.ts); the other streams one value a message.
+ * The renderer builds its CoreScopeApi over it (pick-bridge.ts), one run event at a time.
  */
-export type PreloadApi = { [M in IpcMethod]: (params?: unknown) => Promise<Envelope> } & Subscribers;
+export type PreloadApi = { [M in IpcMethod]: (params?: unknown) => Promise<Envelope> } & Omit<Subscribers, 'onRunEvent'> & {
+  onRunEvent: (cb: (events: Array<Streams['runEvent']>) => void) => () => void;
+};

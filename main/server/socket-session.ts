@@ -12,6 +12,7 @@ import { refusalOf } from '../../contract/refusal.js';
 import type { RunEvent } from '../../contract/run-events.js';
 import { RUN_EVENTS_PER_MESSAGE, RUN_EVENTS_PUSH, WsRequestSchema, type WsReply, type WsServerPush } from '../../contract/wire.js';
 import type { ApiEndpoint } from '../engine/api-service.js';
+import { TurnBatch } from '../engine/turn-batch.js';
 import { CoalescedEvents } from './coalesced-events.js';
 import { SET_PYTHON_REFUSED, desktopOnlyRefused } from './host-policy.js';
 
@@ -34,9 +35,6 @@ export interface SessionOptions {
 export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOptions): void {
   const held = new CoalescedEvents();
   let catchUp: NodeJS.Timeout | null = null;
-  /** run events of this turn, not sent yet */
-  let batch: RunEvent[] = [];
-  let batchDue: NodeJS.Immediate | null = null;
   const sendNow = (msg: WsServerPush | WsReply) => {
     if (ws.readyState !== ws.OPEN) return;
     ws.send(JSON.stringify(msg));
@@ -54,16 +52,11 @@ export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOp
       sendNow(part.length === 1 ? { push: STREAM_PUSH.runEvent, data: part[0] } : { push: RUN_EVENTS_PUSH, data: part });
     }
   };
-  const flushBatch = () => {
-    if (batchDue) clearImmediate(batchDue);
-    batchDue = null;
-    const events = batch;
-    batch = [];
-    sendRunEvents(events);
-  };
+  /** run events of this turn, not sent yet */
+  const batch = new TurnBatch<RunEvent>(sendRunEvents);
   // anything else leaves after the run events made before it
   const send = (msg: WsServerPush | WsReply) => {
-    if (batch.length) flushBatch();
+    batch.flush();
     sendNow(msg);
   };
   const flushWhenCaughtUp = () => {
@@ -73,16 +66,9 @@ export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOp
     else sendRunEvents(held.take());
   };
   const pushRunEvent = (data: RunEvent) => {
-    if (held.size === 0 && ws.bufferedAmount <= SLOW_CLIENT_BYTES) {
-      batch.push(data);
-      batchDue ??= setImmediate(flushBatch);
-      return;
-    }
+    if (held.size === 0 && ws.bufferedAmount <= SLOW_CLIENT_BYTES) return batch.add(data);
     // a slow page: what this turn had not sent yet is held too, before this one (held keeps the order)
-    if (batch.length) {
-      for (const e of batch) held.add(e);
-      batch = [];
-    }
+    for (const e of batch.take()) held.add(e);
     held.add(data);
     catchUp ??= setTimeout(flushWhenCaughtUp, CATCH_UP_MS);
   };
@@ -97,8 +83,7 @@ export function serveSession(ws: WebSocket, api: ApiEndpoint, options: SessionOp
   ws.on('close', () => {
     offs.forEach((off) => off());
     if (catchUp) clearTimeout(catchUp);
-    if (batchDue) clearImmediate(batchDue);
-    batch = [];
+    batch.take();
   });
 
   ws.on('message', async (raw, isBinary) => {

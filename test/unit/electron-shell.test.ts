@@ -42,13 +42,14 @@ vi.mock('electron', () => {
 });
 
 const { createMainWindow } = await import('../../main/electron/window.js');
-const { registerIpc } = await import('../../main/electron/ipc.js');
+const { forwardStreams, registerIpc } = await import('../../main/electron/ipc.js');
 const { savePngHandler, saveReportHandler } = await import('../../main/electron/save-file.js');
 const { APP_URL, isAppUrl } = await import('../../main/electron/origin.js');
 const { denyPermissions } = await import('../../main/electron/security.js');
 const { ApiService } = await import('../../main/engine/api-service.js');
 const { Engine } = await import('../../main/engine/engine.js');
 const { IPC_METHODS, STREAMS, channelOf, subscriberName } = await import('../../contract/methods.js');
+const { RUN_EVENTS_PER_MESSAGE } = await import('../../contract/wire.js');
 const { ipcMain } = await import('electron');
 
 beforeEach(() => {
@@ -178,6 +179,53 @@ describe('the preload', () => {
     expect(Object.keys(api)).toContain('version');
     expect(recorded.exposed.size).toBe(1);
     await expect(api.system()).resolves.toEqual({ ok: true, result: 'answer' });
+  });
+});
+
+describe('streams to the window', () => {
+  const unitState = (unitId: number) => ({ type: 'unit-state', runId: 'r1', unitId, pid: 1, tid: null, state: 'waiting(io)', t: unitId }) as const;
+
+  it('sends the run events of one turn as arrays of at most RUN_EVENTS_PER_MESSAGE, and what comes after them after them', async () => {
+    const engine = new Engine();
+    const sent: Array<[string, unknown]> = [];
+    const target = { isDestroyed: () => false, send: (channel: string, data: unknown) => sent.push([channel, data]), once: () => undefined };
+    const off = forwardStreams(new ApiService(engine), target as never);
+    const count = RUN_EVENTS_PER_MESSAGE * 2 + 500;
+    for (let i = 0; i < count; i++) engine.emit('run-event', unitState(i));
+    expect(sent).toEqual([]); // nothing leaves within the turn
+    engine.emit('notice', { kind: 'sampler-error', message: 'x', t: 0 });
+    engine.emit('run-event', unitState(count));
+    await new Promise((r) => setImmediate(r));
+    expect(sent.map(([channel, data]) => [channel, Array.isArray(data) ? data.length : 'one'])).toEqual([
+      [channelOf('runEvent'), RUN_EVENTS_PER_MESSAGE],
+      [channelOf('runEvent'), RUN_EVENTS_PER_MESSAGE],
+      [channelOf('runEvent'), 500],
+      [channelOf('notice'), 'one'],
+      [channelOf('runEvent'), 1],
+    ]);
+    const ids = sent.filter(([c]) => c === channelOf('runEvent')).flatMap(([, d]) => (d as Array<{ unitId: number }>).map((e) => e.unitId));
+    expect(ids).toEqual(Array.from({ length: count + 1 }, (_, i) => i));
+    // a window that closes mid-turn is sent nothing more
+    engine.emit('run-event', unitState(0));
+    off();
+    await new Promise((r) => setImmediate(r));
+    expect(sent).toHaveLength(5);
+  });
+
+  it('hands the page one run event at a time through the preload and the renderer’s bridge', async () => {
+    await import('../../preload/index.js');
+    const { ipcRenderer } = await import('electron');
+    const on = vi.mocked(ipcRenderer.on);
+    on.mockClear();
+    const { pickBridge } = await import('../../renderer/src/bridge/pick-bridge.js');
+    const bridge = pickBridge({ corescope: recorded.exposed.get('corescope'), location: new URL('corescope://app/index.html') } as unknown as Window);
+    const got: number[] = [];
+    bridge.api.onRunEvent((e) => got.push((e as { unitId: number }).unitId));
+    const [channel, listener] = on.mock.calls.at(-1) as unknown as [string, (event: unknown, value: unknown) => void];
+    expect(channel).toBe(channelOf('runEvent'));
+    listener({}, [unitState(1), unitState(2)]);
+    listener({}, [unitState(3)]);
+    expect(got).toEqual([1, 2, 3]);
   });
 });
 

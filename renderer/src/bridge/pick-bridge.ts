@@ -27,7 +27,8 @@ function overPreload(preload: PreloadApi): CoreScopeApi {
   return buildApi(
     IPC_METHODS,
     (method, params) => preload[method as keyof PreloadApi](params as never) as ReturnType<PreloadApi['system']>,
-    (stream, cb) => preload[subscriberName(stream)](cb as never),
+    // run events come over IPC in arrays (PreloadApi); the API hands them on one at a time
+    (stream, cb) => (stream === 'runEvent' ? preload.onRunEvent((events) => events.forEach((e) => cb(e as never))) : preload[subscriberName(stream)](cb as never)),
   );
 }
 
