@@ -91,7 +91,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       () => this.sampler.latest?.memory.availableBytes ?? os.freemem(),
       this.readers.info.kind,
     );
-    this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs, readers: this.readers, moreUnits: () => this.watches.sample(this.sampler.interval) });
+    this.sampler = new Sampler(() => this.runs.liveUnits(), { intervalMs: options.intervalMs, readers: this.readers, moreUnits: this.watches });
     this.studies = new Studies(this);
     this.recordings = new Recordings(this, options.recordingsDir ?? defaultRecordingsDir());
     this.sampler.on('snapshot', (s) => {

@@ -13,18 +13,26 @@ import type { UnitsPageParams } from '../../contract/schemas.js';
 import type { Snapshot, UnitSample, UnitsPage } from '../../contract/snapshot.js';
 import { chooseReaderKind, createReaders, type Readers } from './readers/choose.js';
 import type { CoreLoadReader } from './readers/core-load.js';
-import { readMachineMemory } from './readers/memory-reader.js';
+import { readMachineMemory, readMachineMemoryNow } from './readers/memory-reader.js';
 import { SelfCost } from './readers/self-cost.js';
 import type { UnitReader, UnitReadings } from './readers/unit-reader.js';
 import { aggregateRuns, aggregateSamples, listedUnits, unitsPage } from './snapshot-view.js';
 import type { UnitRef } from './runs/unit-ref.js';
 
+/** Units read by someone else at each sample: watched programs read their own trees (Watches). */
+export interface MoreUnits {
+  /** whether there is anything to read (asked every sample: cheap, and without reading) */
+  readonly any: boolean;
+  sample(intervalMs: number): Promise<readonly UnitSample[]>;
+}
+
+const NO_MORE_UNITS: MoreUnits = { any: false, sample: () => Promise.resolve([]) };
+
 export interface SamplerOptions {
   intervalMs?: number;
   /** the readers to sample with (choose.ts); default: the platform's, or CORESCOPE_READERS */
   readers?: Readers;
-  /** units read by someone else at each sample (watched programs read their own trees) */
-  moreUnits?: () => Promise<readonly UnitSample[]>;
+  moreUnits?: MoreUnits;
 }
 
 export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknown] }> {
@@ -32,7 +40,7 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
   private readonly cores: CoreLoadReader;
   private readonly units: UnitReader;
   private readonly self = new SelfCost();
-  private readonly moreUnits: () => Promise<readonly UnitSample[]>;
+  private readonly moreUnits: MoreUnits;
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<Snapshot> | null = null;
   private lastAt = Date.now();
@@ -54,7 +62,7 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
     const readers = options.readers ?? createReaders(chooseReaderKind());
     this.cores = readers.cores;
     this.units = readers.units;
-    this.moreUnits = options.moreUnits ?? (() => Promise.resolve([]));
+    this.moreUnits = options.moreUnits ?? NO_MORE_UNITS;
   }
 
   get interval(): number {
@@ -107,23 +115,59 @@ export class Sampler extends EventEmitter<{ snapshot: [Snapshot]; error: [unknow
     const now = Date.now();
     this.dueAt += this.intervalMs;
     if (this.dueAt < now) this.dueAt = now; // fell behind (a busy machine): skip, don't burst
-    const wait = this.dueAt - now;
-    this.timer = setTimeout(() => {
-      this.sampleNow()
-        .catch((e: unknown) => {
-          // one failed sample must not end the loop; say so once per failure where someone listens
-          if (this.listenerCount('error') > 0) this.emit('error', e);
-        })
-        .finally(() => {
-          if (this.running) this.schedule();
-        });
-    }, wait);
+    this.timer = setTimeout(this.tick, this.dueAt - now);
     this.timer.unref();
+  }
+
+  private readonly tick = () => {
+    if (this.sampledNow()) {
+      if (this.running) this.schedule();
+      return;
+    }
+    this.sampleNow()
+      .catch((e: unknown) => this.failed(e))
+      .finally(() => {
+        if (this.running) this.schedule();
+      });
+  };
+
+  // one failed sample must not end the loop; say so once per failure where someone listens
+  private failed(e: unknown): void {
+    if (this.listenerCount('error') > 0) this.emit('error', e);
+  }
+
+  /**
+   * The machine alone on Linux (`corescope sample`, a dashboard between runs): every read is a pread,
+   * so the sample is read and built in one go, with no promise in between — at 10 Hz the promise
+   * machinery was about a tenth of what a sample cost the process. False when something must be
+   * waited for (units, watched programs, the portable readers, a sample already in flight).
+   */
+  private sampledNow(): boolean {
+    if (this.inFlight || this.moreUnits.any || !this.cores.readNow) return false;
+    const readings = this.units.idleReading(this.liveUnits());
+    if (!readings) return false;
+    try {
+      const memory = readMachineMemoryNow();
+      if (!memory) return false;
+      this.publish(this.cores.readNow(), memory, readings, []);
+    } catch (e) {
+      this.failed(e);
+    }
+    return true;
   }
 
   private async collect(): Promise<Snapshot> {
     const refs = this.liveUnits();
-    const [cores, memory, readings, watched] = await Promise.all([this.cores.read(), readMachineMemory(), this.units.read(refs), this.moreUnits()]);
+    const [cores, memory, readings, watched] = await Promise.all([
+      this.cores.read(),
+      readMachineMemory(),
+      this.units.read(refs),
+      this.moreUnits.any ? this.moreUnits.sample(this.intervalMs) : [],
+    ]);
+    return this.publish(cores, memory, readings, watched);
+  }
+
+  private publish(cores: number[], memory: Snapshot['memory'], readings: UnitReadings, watched: readonly UnitSample[]): Snapshot {
     const t = Date.now();
     const self = { ...this.self.read(), hostsCpuPct: hostsOverheadPct(readings) };
     // a watched program's threads (at most the watch's own cap) are listed whole, beside our runs' bounded list

@@ -13,6 +13,8 @@ const MAX_CORES = 1024;
 export interface CoreLoadReader {
   readonly source: 'proc-stat' | 'systeminformation';
   read(): Promise<number[]>;
+  /** the same, where it needs no waiting (the proc reader) */
+  readNow?(): number[];
 }
 
 export class ProcStatCoreLoad implements CoreLoadReader {
@@ -32,6 +34,10 @@ export class ProcStatCoreLoad implements CoreLoadReader {
   }
 
   async read(): Promise<number[]> {
+    return this.readNow();
+  }
+
+  readNow(): number[] {
     const cores = this.readInto();
     const pct = new Array<number>(cores);
     for (let i = 0; i < cores; i++) {

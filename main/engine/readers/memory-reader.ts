@@ -21,8 +21,11 @@ function readMeminfo(files: ProcFiles): Snapshot['memory'] | null {
   return { totalBytes: total, usedBytes: total - available, availableBytes: available };
 }
 
+/** Machine memory where it needs no waiting (Linux, /proc/meminfo), else null. */
+export const readMachineMemoryNow = (): Snapshot['memory'] | null => meminfo && readMeminfo(meminfo);
+
 export async function readMachineMemory(): Promise<Snapshot['memory']> {
-  const direct = meminfo && readMeminfo(meminfo);
+  const direct = readMachineMemoryNow();
   if (direct) return direct;
   // loaded only where it is used: the CLI's start-up shouldn't pay for it on Linux
   const { default: si } = await import('systeminformation');

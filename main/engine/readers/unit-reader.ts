@@ -154,10 +154,17 @@ export class UnitReader {
     this.isProc = kind === 'proc';
   }
 
+  /**
+   * The reading when there is nothing to read, or null: no units now nor at the last read (the machine
+   * alone: `sample`, a dashboard between runs) — the last read has forgotten every process already.
+   */
+  idleReading(units: readonly UnitRef[]): UnitReadings | null {
+    return units.length === 0 && this.prevUnits?.length === 0 ? NO_UNITS : null;
+  }
+
   async read(units: readonly UnitRef[], now = performance.now()): Promise<UnitReadings> {
-    // no units now nor at the last read (the machine alone: `sample`, a dashboard between runs): the
-    // last read has forgotten every process already, and there is nothing to read
-    if (units.length === 0 && this.prevUnits?.length === 0) return NO_UNITS;
+    const idle = this.idleReading(units);
+    if (idle) return idle;
     const n = units.length;
     const out: UnitReadings = { units, ...this.arrays(n), hostCpuPct: new Map(), unitsCpuPctByHost: new Map(), latestStateAt: 0 };
     // the proc readers read a host when its first unit comes up; pidusage wants all the pids at once

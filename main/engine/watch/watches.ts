@@ -12,8 +12,6 @@ import type { WatchSummary } from '../../../contract/watch.js';
 import { Watch } from './watch.js';
 import { WATCH_LANE_SPEC } from './watch-summary.js';
 
-const NONE_WATCHED: Promise<readonly UnitSample[]> = Promise.resolve([]);
-
 export class Watches extends EventEmitter<{ event: [RunEvent]; exited: [Watch] }> {
   private readonly watches = new Map<string, Watch>();
   private readonly summaries = new Map<string, Promise<WatchSummary>>();
@@ -36,12 +34,15 @@ export class Watches extends EventEmitter<{ event: [RunEvent]; exited: [Watch] }
     return [...this.watches.values()].filter((w) => w.active);
   }
 
+  /** whether any watch is going (the sampler asks every sample, before it reads anything) */
+  get any(): boolean {
+    for (const w of this.watches.values()) if (w.active) return true;
+    return false;
+  }
+
   /** Every watch read at once (at the sampler's interval, intervalMs): the snapshot's units of all of them. */
   sample(intervalMs: number): Promise<readonly UnitSample[]> {
-    const active = this.active();
-    // nothing watched (most samples): no promise chain per sample
-    if (active.length === 0) return NONE_WATCHED;
-    return Promise.all(active.map((w) => w.sample(intervalMs).catch(() => []))).then((all) => all.flat());
+    return Promise.all(this.active().map((w) => w.sample(intervalMs).catch(() => []))).then((all) => all.flat());
   }
 
   /** run-started of each watch going, for a client that connects mid-watch */
