@@ -13,6 +13,12 @@ import { treeThreads, treeTicks } from './proc-tree.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WINDOW_MS = 12_000;
+/**
+ * Beside htop, longer: /proc/<pid>/stat counts CPU in whole clock ticks (10 ms), and a 10 Hz sampler
+ * costs ~0.5 % of a core — 6 ticks in 12 s, where one tick either way is ±17 % of the figure (and of
+ * the ratio); over 36 s, ±6 %.
+ */
+const HTOP_WINDOW_MS = 36_000;
 const SETTLE_MS = 10_000;
 const SETTLE_STEP_MS = 2_000;
 const SETTLE_WINDOWS = 4;
@@ -66,6 +72,7 @@ export interface HtopRow {
 
 export interface ObserverResult {
   windowMs: number;
+  htopWindowMs: number;
   rows: ObserverRow[];
   htop: HtopRow[] | { skipped: string };
 }
@@ -182,7 +189,7 @@ export async function besideHtop(label: string, args: string[], unitsUp: number,
         const groups = [[cs.pid as number], [htopPid]];
         await waitUp(groups[0], unitsUp, workers);
         const settledS = await settle(groups);
-        const m = await measureSideBySide(groups, WINDOW_MS);
+        const m = await measureSideBySide(groups, HTOP_WINDOW_MS);
         rows.push({ label, corescopePct: m.pct[0], enginePct: m.firstRootPct, htopPct: m.pct[1], ratio: round(m.firstRootPct / Math.max(0.01, m.pct[1]), 2), settledS });
       } finally {
         await stop([cs]);
@@ -198,10 +205,10 @@ export async function besideHtop(label: string, args: string[], unitsUp: number,
 export async function benchObserver(): Promise<ObserverResult> {
   const rows: ObserverRow[] = [];
   for (const c of CASES) rows.push(await observe(c));
-  if (!has('tmux') || !has('htop')) return { windowMs: WINDOW_MS, rows, htop: { skipped: 'htop or tmux is not installed (apt-get install -y htop tmux)' } };
+  if (!has('tmux') || !has('htop')) return { windowMs: WINDOW_MS, htopWindowMs: HTOP_WINDOW_MS, rows, htop: { skipped: 'htop or tmux is not installed (apt-get install -y htop tmux)' } };
   const htop = [
     await besideHtop('corescope sample --interval 100', ['sample', '--interval', '100', '--json'], 1, 0, HTOP_ROUNDS),
     await besideHtop('engine, 64 thread units @100 ms', ['run', '--mode', 'thread', '--units', '64', '--workload', 'io-sleep', '--duration', '600', '--interval', '100', '--json'], 2, 64 + NODE_OWN_THREADS, HTOP_ROUNDS),
   ];
-  return { windowMs: WINDOW_MS, rows, htop };
+  return { windowMs: WINDOW_MS, htopWindowMs: HTOP_WINDOW_MS, rows, htop };
 }

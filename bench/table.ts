@@ -115,7 +115,7 @@ export function observerTable(r: ObserverResult): string {
     'skipped' in r.htop
       ? `Sampler beside htop: skipped (${r.htop.skipped})`
       : md(
-          ['beside `htop -d 1`, same window (median of fresh processes)', 'CoreScope engine', 'its whole tree', 'htop', 'engine ÷ htop', 'each round', 'steady after'],
+          [`beside \`htop -d 1\`, same ${r.htopWindowMs / 1000} s (median of fresh processes)`, 'CoreScope engine', 'its whole tree', 'htop', 'engine ÷ htop', 'each round', 'steady after'],
           r.htop.map((x) => [x.label, pct(x.enginePct), pct(x.corescopePct), pct(x.htopPct), `${x.ratio.toFixed(2)}×`, (x.ratios ?? [x.ratio]).map((q) => `${q.toFixed(2)}×`).join(' / '), `${x.settledS} s`]),
         );
   return [`Observer effect (CPU % of one core over ${r.windowMs / 1000} s, both measured at once from /proc)`, '', idle, '', htop].join('\n');
