@@ -86,7 +86,10 @@ describe.skipIf((await findPython()) === null)('python runtime', () => {
     expect(waits[0].detail).toEqual({ holds: [], waitsFor: 'counter' });
   });
 
-  it('deadlock: the two Locks found in a cycle, and the threads stopped', async () => {
+  // the article's timing makes the cycle (function_b takes B within function_a's 1 s sleep): a machine
+  // that starved the second thread for a second once let function_a through (CI, 2026-12-02), as
+  // the Node deadlock tests allow for too
+  it('deadlock: the two Locks found in a cycle, and the threads stopped', MEASURES_CPU, async () => {
     const r = await scenario<DeadlockOutcome>(['deadlock', '--runtime', 'python']);
     expect(r.outcome.deadlocked).toBe(true);
     expect(r.outcome.cycle).toEqual(['function_a holds A, waits B', 'function_b holds B, waits A']);
